@@ -1,0 +1,147 @@
+/**
+ * The one message protocol between extension contexts and the background service worker.
+ *
+ * Every command names who may send it (`from`), the schema of its payload and the schema of its
+ * reply data. The background checks the sender, validates the payload and only then runs the
+ * handler; anything else is refused (fail closed). Replies are always the `Reply` envelope.
+ *
+ * Who may send:
+ * - `page`: extension pages (popup, options, side panel): sender.id is ours and sender.origin /
+ *   sender.url is our own chrome-extension:// origin.
+ * - `content`: our content script in the top frame of a QuickBooks Online tab. The page itself is
+ *   untrusted, so content commands carry ids only and never see the API token.
+ */
+import * as v from 'valibot';
+import * as api from '../api/schema';
+
+export type SenderKind = 'page' | 'content';
+
+interface CommandDef<P extends v.GenericSchema, R extends v.GenericSchema> {
+  from: readonly SenderKind[];
+  payload: P;
+  reply: R;
+}
+const command = <P extends v.GenericSchema, R extends v.GenericSchema>(
+  from: readonly SenderKind[],
+  payload: P,
+  reply: R,
+): CommandDef<P, R> => ({ from, payload, reply });
+
+const Empty = v.strictObject({});
+const CompanyRef = v.strictObject({ companyId: api.Id });
+const UnsyncedRef = v.strictObject({ companyId: api.Id, unsyncedId: api.Id });
+
+/** Where the extension stands with the sync service, as the popup and badge see it. */
+export const CONNECTION_STATES = ['unconfigured', 'ok', 'signed-out', 'unreachable', 'error'] as const;
+export const ConnectionStatus = v.object({
+  state: v.picklist(CONNECTION_STATES),
+  /** When the last successful poll finished (ISO), if ever. */
+  lastSuccessAt: v.nullable(v.string()),
+  /** Since when the service has failed, for "unreachable since 9:02". */
+  failingSince: v.nullable(v.string()),
+  /** A human message for the current problem, if any. */
+  message: v.nullable(v.string()),
+  /** When the next poll is due (ISO). */
+  nextPollAt: v.nullable(v.string()),
+});
+export type ConnectionStatus = v.InferOutput<typeof ConnectionStatus>;
+
+export const POLL_MINUTE_CHOICES = [1, 5, 15, 30, 60] as const;
+export const PollMinutes = v.pipe(v.number(), v.integer(), v.minValue(0.05), v.maxValue(60));
+
+/** Settings as extension pages see them: the token itself is never sent out of the background. */
+export const PublicSettings = v.object({
+  apiUrl: v.string(),
+  hasToken: v.boolean(),
+  pollMinutes: v.number(),
+  /** Followed company ids; empty means "follow every company the service lists". */
+  followedCompanyIds: v.array(api.Id),
+});
+export type PublicSettings = v.InferOutput<typeof PublicSettings>;
+
+export const SettingsInput = v.strictObject({
+  apiUrl: v.pipe(v.string(), v.maxLength(2048)),
+  /** Omitted or empty keeps the stored token. */
+  token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+  pollMinutes: PollMinutes,
+  followedCompanyIds: v.pipe(v.array(api.Id), v.maxLength(500)),
+});
+export type SettingsInput = v.InferOutput<typeof SettingsInput>;
+
+export const ConnectionTestResult = v.object({
+  ok: v.boolean(),
+  message: v.string(),
+  companies: v.array(api.Company),
+});
+export type ConnectionTestResult = v.InferOutput<typeof ConnectionTestResult>;
+
+export const Snapshot = v.object({
+  status: ConnectionStatus,
+  summary: v.nullable(api.Summary),
+  companies: v.array(api.Company),
+  settings: PublicSettings,
+});
+export type Snapshot = v.InferOutput<typeof Snapshot>;
+
+export const WizardSnapshot = v.object({
+  companyId: api.Id,
+  items: v.array(api.WizardItem),
+  /** When these items were fetched from the service (ISO). */
+  fetchedAt: v.string(),
+});
+export type WizardSnapshot = v.InferOutput<typeof WizardSnapshot>;
+
+export const commands = {
+  /** Current connection state, cached summary, companies and public settings. */
+  'state.get': command(['page'], Empty, Snapshot),
+  /** Poll the service now (popup opened, user pressed refresh) and return the new snapshot. */
+  'state.refresh': command(['page'], Empty, Snapshot),
+  /** Fetch the waiting wizard items of one company (both directions) and cache them. */
+  'wizard.load': command(['page'], CompanyRef, WizardSnapshot),
+  /** Approve through the outbox (idempotent); refreshes the badge at once. */
+  'wizard.approve': command(
+    ['page'],
+    v.strictObject({
+      companyId: api.Id,
+      reviewedIds: v.pipe(v.array(api.Id), v.maxLength(api.MAX_APPROVE_IDS)),
+      approveIds: v.pipe(v.array(api.Id), v.maxLength(api.MAX_APPROVE_IDS)),
+      unchecked: api.UncheckedMode,
+    }),
+    api.ApproveResult,
+  ),
+  'unsynced.resync': command(['page', 'content'], UnsyncedRef, api.ResyncResult),
+  'unsynced.clearId': command(['page', 'content'], UnsyncedRef, api.ClearIdResult),
+  'settings.get': command(['page'], Empty, PublicSettings),
+  'settings.save': command(['page'], SettingsInput, PublicSettings),
+  /** Try a URL and token without saving them. Omitted token: use the stored one. */
+  'settings.test': command(
+    ['page'],
+    v.strictObject({ apiUrl: v.pipe(v.string(), v.maxLength(2048)), token: v.optional(v.pipe(v.string(), v.maxLength(4096))) }),
+    ConnectionTestResult,
+  ),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type PayloadOf<C extends CommandName> = v.InferOutput<Commands[C]['payload']>;
+export type ReplyOf<C extends CommandName> = v.InferOutput<Commands[C]['reply']>;
+
+/** Error codes a reply may carry. */
+export const REPLY_ERROR_CODES = [
+  'rejected', // unknown command, bad payload or a sender not allowed: nothing was done
+  'unconfigured', // no API URL or token yet
+  'signed-out', // the service refused the token (401/403)
+  'unreachable', // network failure or timeout
+  'server-error', // the service answered with an error (problem+json message passed on)
+  'bad-reply', // the service answered something that is not a valid Sync API reply
+  'queued', // the action is safe in the outbox and will be retried
+] as const;
+export type ReplyErrorCode = (typeof REPLY_ERROR_CODES)[number];
+
+export const Message = v.strictObject({
+  command: v.string(),
+  payload: v.unknown(),
+});
+export type Message = v.InferOutput<typeof Message>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ReplyErrorCode; message: string } };

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Build-time pre-configuration: SYNCLENS_API_URL / SYNCLENS_API_TOKEN (and, for tests only,
+// SYNCLENS_POLL_MINUTES) are baked into the build so `npm run demo` and the tests need no clicking.
+const apiUrl = process.env.SYNCLENS_API_URL ?? '';
+const apiToken = process.env.SYNCLENS_API_TOKEN ?? '';
+const pollMinutes = process.env.SYNCLENS_POLL_MINUTES ?? '';
+
+/** The pre-configured API origin is granted at install; any other origin is asked for when saved. */
+function hostPatternFor(url: string): string[] {
+  if (!url) return [];
+  const { protocol, hostname } = new URL(url);
+  return [`${protocol}//${hostname}/*`];
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __SYNCLENS_API_URL__: JSON.stringify(apiUrl),
+      __SYNCLENS_API_TOKEN__: JSON.stringify(apiToken),
+      __SYNCLENS_POLL_MINUTES__: JSON.stringify(pollMinutes),
+    },
+  }),
+  manifest: {
+    name: 'SyncLens for QuickBooks',
+    short_name: 'SyncLens',
+    description:
+      'Approve QuickBooks syncs, see what failed and why, and fix it without leaving the page.',
+    permissions: ['alarms', 'storage'],
+    host_permissions: hostPatternFor(apiUrl),
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'SyncLens' },
+  },
+});
