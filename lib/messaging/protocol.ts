@@ -96,6 +96,8 @@ export const commands = {
   'state.get': command(['page'], Empty, Snapshot),
   /** Poll the service now (popup opened, user pressed refresh) and return the new snapshot. */
   'state.refresh': command(['page'], Empty, Snapshot),
+  /** The cached wizard items of one company, instantly (null when nothing is cached yet). */
+  'wizard.cached': command(['page'], CompanyRef, v.nullable(WizardSnapshot)),
   /** Fetch the waiting wizard items of one company (both directions) and cache them. */
   'wizard.load': command(['page'], CompanyRef, WizardSnapshot),
   /** Approve through the outbox (idempotent); refreshes the badge at once. */
