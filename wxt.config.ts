@@ -15,6 +15,8 @@ function hostPatternFor(url: string): string[] {
 }
 
 export default defineConfig({
+  // Tests build one extension per server port into a temporary folder.
+  outDir: process.env.SYNCLENS_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({

@@ -1,0 +1,99 @@
+/**
+ * Real-browser test harness: Debian's Chromium (or CHROME_PATH) driven by playwright-core, with the
+ * extension built for a reference server started in-process on a random port. Nothing is mocked.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { buildExtension } from '../../scripts/lib/build-extension';
+
+/** The slice of the extension API these tests evaluate inside the service worker. */
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string>; getTitle(details: object): Promise<string> };
+};
+
+export function findChrome(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the real-browser tests. Install it (Debian: `apt-get install -y chromium`) ' +
+        'or set CHROME_PATH to a Chromium/Chrome binary. The tests never download a browser.',
+    );
+  }
+  return found;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens an extension page (popup.html, options.html…) as a tab. */
+  openPage(path: string): Promise<Page>;
+  badgeText(): Promise<string>;
+  badgeTitle(): Promise<string>;
+  close(): Promise<void>;
+}
+
+const tempDirs: string[] = [];
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export async function buildFor(apiUrl: string, apiToken: string, pollMinutes?: number): Promise<string> {
+  return buildExtension({ apiUrl, apiToken, pollMinutes, outDir: tempDir('synclens-ext-') });
+}
+
+export async function launchExtension(extensionDir: string, extraArgs: string[] = []): Promise<ExtensionSession> {
+  const context = await chromium.launchPersistentContext(tempDir('synclens-profile-'), {
+    executablePath: findChrome(),
+    headless: true,
+    viewport: { width: 1000, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const currentWorker = () => context.serviceWorkers()[0] ?? worker;
+  return {
+    context,
+    worker,
+    extensionId,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    badgeText: () => currentWorker().evaluate(() => chrome.action.getBadgeText({})),
+    badgeTitle: () => currentWorker().evaluate(() => chrome.action.getTitle({})),
+    close: () => context.close(),
+  };
+}
+
+/** Polls `read` until `accept` holds, for state that changes asynchronously in the browser. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await read();
+    if (accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+}
