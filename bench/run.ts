@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: every speed and size target of the issues, measured, and written to
+ * docs/benchmarks.md. Targets are checked here, never as timed assertions in the tests.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { benchServer } from './server';
+import { benchPopup } from './popup';
+
+export interface BenchRow {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+const suites: [string, () => Promise<BenchRow[]>][] = [
+  ['Reference server', benchServer],
+  ['Extension in Chromium', benchPopup],
+];
+
+const sections: string[] = [];
+let failures = 0;
+for (const [title, run] of suites) {
+  console.log(`\n== ${title}`);
+  const rows = await run();
+  for (const row of rows) {
+    console.log(`${row.pass ? 'PASS' : 'FAIL'}  ${row.name}: ${row.value} (target ${row.target})`);
+    if (!row.pass) failures++;
+  }
+  sections.push(
+    `## ${title}\n\n| measure | result | target | met |\n|---|---|---|---|\n` +
+      rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.pass ? 'yes' : '**no**'} |`).join('\n'),
+  );
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node ${process.version}`;
+writeFileSync(
+  'docs/benchmarks.md',
+  `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
+    `Each target comes from an issue; timings are medians unless said otherwise.\n\n${sections.join('\n\n')}\n`,
+);
+console.log(`\nWrote docs/benchmarks.md${failures ? ` (${failures} target(s) missed)` : ''}`);
+process.exit(failures ? 1 : 0);
