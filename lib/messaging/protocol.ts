@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { overlayCommands } from './overlay-commands';
 
 export type SenderKind = 'page' | 'content';
 
@@ -121,6 +122,8 @@ export const commands = {
     v.strictObject({ apiUrl: v.pipe(v.string(), v.maxLength(2048)), token: v.optional(v.pipe(v.string(), v.maxLength(4096))) }),
     ConnectionTestResult,
   ),
+  // The QuickBooks Online overlay's commands (content script → background) live in their own file.
+  ...overlayCommands,
 } as const;
 
 export type Commands = typeof commands;
