@@ -1,0 +1,131 @@
+/** The popup: header, connection state, connector line, both wizard sections and the approve bar. */
+import type { PopupStore } from './store';
+import { ApproveBar } from './ApproveBar';
+import { CompanyName, CompanySwitcher } from './CompanySwitcher';
+import { ConnectorStatus } from './ConnectorStatus';
+import { ErrorBanner, LoadingSkeleton, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from './StatusPanels';
+import { WizardSection } from './WizardSection';
+
+function UnsyncedCount({ count }: { count: number }) {
+  const text =
+    count === 0
+      ? 'No unsynced records'
+      : `${count} unsynced ${count === 1 ? 'record needs' : 'records need'} attention`;
+  return (
+    <p class={`unsynced${count > 0 ? ' unsynced--attention' : ''}`} data-testid="unsynced-count">
+      {text}
+    </p>
+  );
+}
+
+export function PopupApp({ store }: { store: PopupStore }) {
+  const view = store.view.value;
+  const now = new Date();
+  const snapshot = store.snapshot.value;
+  const company = store.company.value;
+  const summary = store.companySummary.value;
+  const companies = store.companies.value;
+  const unsynced = summary?.unsynced ?? (companies.length === 1 ? snapshot?.summary?.unsynced : undefined);
+  const busy = store.refreshing.value || store.wizardLoading.value;
+
+  return (
+    <div class="popup" data-testid="popup-root" data-view={view}>
+      <header class="popup__header">
+        <h1 class="popup__brand">SyncLens</h1>
+        <div class="popup__actions">
+          {view !== 'unconfigured' && view !== 'loading' && (
+            <button
+              type="button"
+              class="icon-button"
+              data-testid="refresh"
+              aria-label="Refresh now"
+              title="Refresh now"
+              disabled={busy}
+              onClick={() => void store.refresh()}
+            >
+              <span class={busy ? 'icon-spin' : ''} aria-hidden="true">
+                ↻
+              </span>
+            </button>
+          )}
+          <button type="button" class="icon-button" data-testid="open-settings" aria-label="Settings" title="Settings" onClick={store.openOptions}>
+            <span aria-hidden="true">⚙</span>
+          </button>
+        </div>
+      </header>
+
+      {view === 'loading' && <LoadingSkeleton />}
+      {view === 'unconfigured' && <UnconfiguredPanel onOpenSettings={store.openOptions} />}
+      {view === 'signed-out' && <SignedOutBanner message={null} onOpenSettings={store.openOptions} />}
+      {view === 'offline' && (
+        <OfflineBanner
+          since={snapshot?.status.lastSuccessAt ?? store.wizard.value?.fetchedAt ?? null}
+          now={now}
+          retrying={store.refreshing.value}
+          onRetry={() => void store.refresh()}
+        />
+      )}
+      {view === 'error' && (
+        <ErrorBanner
+          message={store.connectionError.value?.message ?? snapshot?.status.message ?? 'The sync service reported a problem.'}
+          onRetry={() => void store.refresh()}
+        />
+      )}
+
+      {view !== 'loading' && view !== 'unconfigured' && snapshot && (
+        <main class="popup__main">
+          {companies.length > 1 ? (
+            <CompanySwitcher companies={companies} value={store.companyId.value} onChange={(id) => void store.selectCompany(id)} />
+          ) : (
+            company && <CompanyName company={company} />
+          )}
+          {companies.length === 0 && (
+            <p class="popup__empty" data-testid="no-companies">
+              The sync service lists no companies yet.
+            </p>
+          )}
+          {company && <ConnectorStatus company={company} summary={summary} now={now} />}
+          {unsynced !== undefined && <UnsyncedCount count={unsynced} />}
+          {company && (
+            <>
+              {store.wizardError.value && view === 'ready' && (
+                <p class="inline-error" role="status">
+                  Couldn't load the latest items: {store.wizardError.value.message}
+                </p>
+              )}
+              <WizardSection
+                direction="export"
+                items={store.sections.value.export}
+                state={store.exportState.value}
+                unchecked={store.unchecked.value}
+                loading={!store.wizard.value && !store.wizardError.value}
+                now={now}
+                onToggleAll={() => store.toggleDirection('export')}
+                onChange={store.setChecked}
+              />
+              <WizardSection
+                direction="import"
+                items={store.sections.value.import}
+                state={store.importState.value}
+                unchecked={store.unchecked.value}
+                loading={!store.wizard.value && !store.wizardError.value}
+                now={now}
+                onToggleAll={() => store.toggleDirection('import')}
+                onChange={store.setChecked}
+              />
+              <ApproveBar
+                counts={store.counts.value}
+                mode={store.mode.value}
+                approving={store.approving.value}
+                canApprove={store.canApprove.value}
+                outcome={store.outcome.value}
+                onMode={store.setMode}
+                onApprove={() => void store.approve()}
+              />
+            </>
+          )}
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * The popup's state and actions as signals. Paints from the background's cache first
+ * (state.get + wizard.cached), then asks for fresh data (state.refresh + wizard.load).
+ * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
+import type { Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
+import {
+  buildApproval,
+  countSelection,
+  NOTHING_UNCHECKED,
+  pruneUnchecked,
+  sectionState,
+  setItem,
+  splitByDirection,
+  toggleSection,
+  type Unchecked,
+} from '@/lib/approvals/selection';
+import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
+
+export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
+
+export interface PopupDeps {
+  send: SendCommand;
+  openOptions: () => void;
+  storage?: KeyValueStore | null;
+}
+
+/** What the popup shows as a whole. */
+export type PopupView = 'loading' | 'unconfigured' | 'signed-out' | 'offline' | 'error' | 'ready';
+
+export type ApproveOutcome =
+  | { kind: 'success'; approved: number; kept: number; cleared: number; skipped: number }
+  | { kind: 'queued'; message: string }
+  | { kind: 'error'; message: string };
+
+/** The reply codes that change what the whole popup shows, not just one action's result. */
+const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], PopupView>> = {
+  unconfigured: 'unconfigured',
+  'signed-out': 'signed-out',
+  unreachable: 'offline',
+};
+
+function followedCompanies(snapshot: Snapshot | null): Company[] {
+  if (!snapshot) return [];
+  const followed = new Set(snapshot.settings.followedCompanyIds);
+  if (followed.size === 0) return snapshot.companies;
+  const list = snapshot.companies.filter((c) => followed.has(c.id));
+  // A stale follow list (companies renamed or removed) must not leave the popup empty.
+  return list.length > 0 ? list : snapshot.companies;
+}
+
+function safeGet(storage: KeyValueStore | null | undefined, key: string): string | null {
+  try {
+    return storage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function safeSet(storage: KeyValueStore | null | undefined, key: string, value: string): void {
+  try {
+    storage?.setItem(key, value);
+  } catch {
+    // Storage may be full or blocked; remembering the company is only a convenience.
+  }
+}
+
+export function createPopupStore(deps: PopupDeps) {
+  const { send } = deps;
+
+  const snapshot = signal<Snapshot | null>(null);
+  /** The latest reply error that says something about the connection (cleared by a good refresh). */
+  const connectionError = signal<ReplyError | null>(null);
+  const companyId = signal<string | null>(null);
+  const wizard = signal<WizardSnapshot | null>(null);
+  const wizardLoading = signal(false);
+  const wizardError = signal<ReplyError | null>(null);
+  const unchecked = signal<Unchecked>(NOTHING_UNCHECKED);
+  const mode = signal<UncheckedMode>('keep');
+  const approving = signal(false);
+  const outcome = signal<ApproveOutcome | null>(null);
+  const refreshing = signal(false);
+
+  const companies = computed(() => followedCompanies(snapshot.value));
+  const company = computed(() => companies.value.find((c) => c.id === companyId.value) ?? null);
+  const companySummary = computed<CompanySummary | null>(
+    () => snapshot.value?.summary?.companies.find((c) => c.companyId === companyId.value) ?? null,
+  );
+  const items = computed<WizardItem[]>(() => (wizard.value && wizard.value.companyId === companyId.value ? wizard.value.items : []));
+  const sections = computed(() => splitByDirection(items.value));
+  const shownIds = computed(() => [...sections.value.export, ...sections.value.import].map((i) => i.id));
+  const counts = computed(() => countSelection(unchecked.value, shownIds.value));
+  const exportState = computed(() => sectionState(unchecked.value, sections.value.export.map((i) => i.id)));
+  const importState = computed(() => sectionState(unchecked.value, sections.value.import.map((i) => i.id)));
+
+  const view = computed<PopupView>(() => {
+    const err = connectionError.value;
+    const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
+    const snap = snapshot.value;
+    if (errView === 'unconfigured' || snap?.status.state === 'unconfigured') return 'unconfigured';
+    if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
+    if (!snap) return err ? (errView ?? 'error') : 'loading';
+    if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';
+    if (snap.status.state === 'error') return 'error';
+    return 'ready';
+  });
+
+  /** Picks the company to show: the current one if still listed, else the remembered one, else the first. */
+  function chooseCompany(): void {
+    const list = companies.value;
+    const valid = (id: string | null) => id !== null && list.some((c) => c.id === id);
+    if (valid(companyId.value)) return;
+    const remembered = safeGet(deps.storage, LAST_COMPANY_KEY);
+    companyId.value = valid(remembered) ? remembered : (list[0]?.id ?? null);
+  }
+
+  function applySnapshot(next: Snapshot): void {
+    batch(() => {
+      snapshot.value = next;
+      chooseCompany();
+    });
+  }
+
+  function applyWizard(next: WizardSnapshot): void {
+    if (next.companyId !== companyId.value) return;
+    batch(() => {
+      wizard.value = next;
+      unchecked.value = pruneUnchecked(unchecked.value, next.items.map((i) => i.id));
+    });
+  }
+
+  async function loadCachedWizard(cid: string): Promise<void> {
+    const reply = await send('wizard.cached', { companyId: cid });
+    // A fresh list may already have arrived; the cache must never overwrite it.
+    if (reply.ok && reply.data && companyId.value === cid && !wizard.value) applyWizard(reply.data);
+  }
+
+  async function loadFreshWizard(cid: string): Promise<void> {
+    wizardLoading.value = true;
+    const reply = await send('wizard.load', { companyId: cid });
+    if (companyId.value !== cid) return;
+    batch(() => {
+      wizardLoading.value = false;
+      if (reply.ok) {
+        wizardError.value = null;
+        applyWizard(reply.data);
+      } else {
+        wizardError.value = reply.error;
+        if (VIEW_FOR_CODE[reply.error.code]) connectionError.value = reply.error;
+      }
+    });
+  }
+
+  async function refreshState(): Promise<void> {
+    refreshing.value = true;
+    const reply = await send('state.refresh', {});
+    batch(() => {
+      refreshing.value = false;
+      if (reply.ok) {
+        connectionError.value = null;
+        applySnapshot(reply.data);
+      } else {
+        connectionError.value = reply.error;
+      }
+    });
+  }
+
+  /** Fresh state and wizard together; a company that first appears in the fresh state gets its list too. */
+  async function refresh(): Promise<void> {
+    const before = companyId.value;
+    const wizardDone = before ? loadFreshWizard(before) : Promise.resolve();
+    await refreshState();
+    const after = companyId.value;
+    if (after && after !== before) {
+      await loadCachedWizard(after);
+      await loadFreshWizard(after);
+    }
+    await wizardDone;
+  }
+
+  async function start(): Promise<void> {
+    const reply = await send('state.get', {});
+    if (reply.ok) applySnapshot(reply.data);
+    else connectionError.value = reply.error;
+    if (view.value === 'unconfigured') return;
+    const cid = companyId.value;
+    if (cid) await loadCachedWizard(cid);
+    await refresh();
+  }
+
+  async function selectCompany(id: string): Promise<void> {
+    if (id === companyId.value || !companies.value.some((c) => c.id === id)) return;
+    batch(() => {
+      companyId.value = id;
+      wizard.value = null;
+      wizardError.value = null;
+      unchecked.value = NOTHING_UNCHECKED;
+      outcome.value = null;
+    });
+    safeSet(deps.storage, LAST_COMPANY_KEY, id);
+    await loadCachedWizard(id);
+    await loadFreshWizard(id);
+  }
+
+  function setChecked(id: string, checked: boolean): void {
+    unchecked.value = setItem(unchecked.value, id, checked);
+  }
+
+  function toggleDirection(direction: 'export' | 'import'): void {
+    unchecked.value = toggleSection(unchecked.value, sections.value[direction].map((i) => i.id));
+  }
+
+  const canApprove = computed(() => !approving.value && companyId.value !== null && counts.value.checked > 0);
+
+  async function approve(): Promise<void> {
+    const cid = companyId.value;
+    if (!cid || !canApprove.value) return;
+    const request = buildApproval(unchecked.value, shownIds.value, mode.value);
+    batch(() => {
+      approving.value = true;
+      outcome.value = null;
+    });
+    const reply = await send('wizard.approve', { companyId: cid, ...request });
+    const handled = reply.ok || reply.error.code === 'queued';
+    batch(() => {
+      approving.value = false;
+      if (reply.ok) {
+        const { approved, kept, cleared, skipped } = reply.data;
+        outcome.value = { kind: 'success', approved, kept, cleared, skipped };
+      } else if (reply.error.code === 'queued') {
+        outcome.value = { kind: 'queued', message: reply.error.message };
+      } else {
+        // Nothing happened: keep the rows and the selection exactly as they were.
+        outcome.value = { kind: 'error', message: reply.error.message };
+        if (reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') connectionError.value = reply.error;
+      }
+      if (handled && wizard.value && companyId.value === cid) {
+        // Reviewed rows are done for this cycle (approved, kept back or cleared): take them off the list.
+        const reviewed = new Set(request.reviewedIds);
+        wizard.value = { ...wizard.value, items: wizard.value.items.filter((i) => !reviewed.has(i.id)) };
+        unchecked.value = NOTHING_UNCHECKED;
+      }
+    });
+    if (reply.ok && companyId.value === cid) await refresh();
+  }
+
+  return {
+    // state
+    snapshot,
+    connectionError,
+    companyId,
+    wizard,
+    wizardLoading,
+    wizardError,
+    unchecked,
+    mode,
+    approving,
+    outcome,
+    refreshing,
+    // derived
+    companies,
+    company,
+    companySummary,
+    sections,
+    shownIds,
+    counts,
+    exportState,
+    importState,
+    view,
+    canApprove,
+    // actions
+    start,
+    refresh,
+    selectCompany,
+    setChecked,
+    toggleDirection,
+    setMode: (m: UncheckedMode) => (mode.value = m),
+    approve,
+    openOptions: deps.openOptions,
+  };
+}
+
+export type PopupStore = ReturnType<typeof createPopupStore>;

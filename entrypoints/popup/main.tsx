@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { sendCommand } from '@/lib/messaging/send';
+import { createPopupStore } from '@/components/popup/store';
+import { PopupApp } from '@/components/popup/PopupApp';
+
+const store = createPopupStore({
+  send: sendCommand,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  storage: window.localStorage,
+});
+render(<PopupApp store={store} />, document.getElementById('app')!);
+void store.start();
