@@ -1,0 +1,10 @@
+import '@/components/overlay/overlay.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startOverlay } from '@/lib/overlay/start-overlay';
+
+// One pattern for every QuickBooks Online host; routes change client-side, so no path filter.
+export default defineContentScript({
+  matches: ['https://*.qbo.intuit.com/*'],
+  cssInjectionMode: 'ui',
+  main: (ctx) => startOverlay(ctx),
+});

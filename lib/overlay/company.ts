@@ -1,0 +1,39 @@
+/**
+ * Which followed company this QuickBooks tab shows. Ids only mean something inside one realm, so
+ * a record is looked up only once the realm is matched to a followed QuickBooks Online company.
+ */
+import type { OverlayCompany } from '../messaging/overlay-commands';
+import { chooseCompany, realmFromCookieHeader, realmFromUrl } from '../qbo/realm';
+import { isInvalidated, type OverlayServices } from './overlay-services';
+
+export type ResolvedCompany =
+  | { kind: 'company'; company: { id: string; name: string; how: 'url' | 'cookie' | 'stored' | 'only-one' } }
+  | { kind: 'picker'; candidates: OverlayCompany[] }
+  /** No followed QuickBooks Online company, or the tab shows a company SyncLens does not follow. */
+  | { kind: 'hidden'; reason: 'no-qbo-company' | 'realm-not-followed' | 'unconfigured' }
+  | { kind: 'error'; message: string }
+  | { kind: 'invalidated' };
+
+export async function resolveCompany(services: OverlayServices, url: string): Promise<ResolvedCompany> {
+  const reply = await services.ask('overlay.context', {});
+  if (isInvalidated(reply)) return { kind: 'invalidated' };
+  if (!reply.ok) return { kind: 'error', message: reply.error.message };
+  const context = reply.data;
+  if (!context.configured) return { kind: 'hidden', reason: 'unconfigured' };
+  const companies = context.companies.map((c) => ({ ...c, system: 'qbo' as const }));
+  const choice = chooseCompany({
+    signals: {
+      url: realmFromUrl(url),
+      // The background reads the cookie with the cookies API; the page's own cookie string is the fallback.
+      cookie: context.cookieRealm ?? realmFromCookieHeader(document.cookie),
+      stored: context.storedCompanyId,
+    },
+    companies,
+  });
+  if ('companyId' in choice) {
+    const company = context.companies.find((c) => c.id === choice.companyId)!;
+    return { kind: 'company', company: { id: company.id, name: company.name, how: choice.how } };
+  }
+  if ('need' in choice) return { kind: 'picker', candidates: choice.candidates };
+  return { kind: 'hidden', reason: choice.none };
+}

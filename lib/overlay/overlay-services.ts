@@ -1,0 +1,39 @@
+/**
+ * What every overlay feature is handed: the content-script context, the shared DOM watch, and
+ * `ask`, the only way to reach the background. `ask` notices an extension that was reloaded or
+ * updated under this tab (the context is gone) and reports it instead of failing obscurely.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CommandName, PayloadOf, Reply, ReplyOf } from '../messaging/protocol';
+import { sendCommand } from '../messaging/send';
+import type { DomWatch } from './dom-watch';
+
+export type AskReply<C extends CommandName> = Reply<ReplyOf<C>> | { ok: false; invalidated: true; error: { code: 'rejected'; message: string } };
+
+export interface OverlayServices {
+  ctx: ContentScriptContext;
+  domWatch: DomWatch;
+  ask<C extends CommandName>(command: C, payload: PayloadOf<C>): Promise<AskReply<C>>;
+}
+
+const INVALIDATED = {
+  ok: false,
+  invalidated: true,
+  error: { code: 'rejected', message: 'SyncLens was updated or reloaded; reload this tab.' },
+} as const;
+
+export function createOverlayServices(ctx: ContentScriptContext, domWatch: DomWatch): OverlayServices {
+  return {
+    ctx,
+    domWatch,
+    async ask(command, payload) {
+      if (!ctx.isValid) return INVALIDATED;
+      const reply = await sendCommand(command, payload);
+      return !reply.ok && !ctx.isValid ? INVALIDATED : reply;
+    },
+  };
+}
+
+export function isInvalidated(reply: { ok: boolean }): reply is typeof INVALIDATED {
+  return !reply.ok && 'invalidated' in reply;
+}
