@@ -1,2 +1,25 @@
+/**
+ * The service worker: wiring only. Every listener is registered synchronously, as MV3 requires,
+ * so events that woke the worker are delivered; the work itself lives in lib/background.
+ */
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { createBackgroundContext } from '@/lib/background/context';
+import { createHandlers } from '@/lib/background/handlers';
+import { logFailure, onAlarm, onInstalledOrStartup, onWake } from '@/lib/background/lifecycle';
+import { registerRouter } from '@/lib/messaging/router';
+
+export default defineBackground(() => {
+  const ctx = createBackgroundContext();
+  registerRouter(createHandlers(ctx));
+  browser.runtime.onInstalled.addListener(() => {
+    onInstalledOrStartup(ctx).catch(logFailure('install refresh'));
+  });
+  browser.runtime.onStartup.addListener(() => {
+    onInstalledOrStartup(ctx).catch(logFailure('startup refresh'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    onAlarm(ctx, alarm).catch(logFailure('scheduled poll'));
+  });
+  onWake(ctx).catch(logFailure('wake'));
+});

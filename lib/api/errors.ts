@@ -1,0 +1,82 @@
+/**
+ * Typed failures of the Sync API client. Every call either returns validated data or throws an
+ * ApiError whose `code` says what the caller can do about it.
+ */
+import type { ReplyErrorCode } from '../messaging/protocol';
+
+export type ApiErrorCode =
+  | 'bad-url' // the base URL is not an allowed http(s) address: nothing was sent
+  | 'signed-out' // 401/403: the service refused the token
+  | 'unreachable' // network failure or timeout: the request may or may not have arrived
+  | 'server-error' // the service answered with an error (problem+json parsed when present)
+  | 'bad-reply'; // the service answered something that is not a valid Sync API reply
+
+export interface ApiErrorDetails {
+  status?: number;
+  /** The problem+json `code`, e.g. 'validation-failed', 'rate-limited'. */
+  problemCode?: string;
+  /** From Retry-After (429/503), in seconds. */
+  retryAfterSeconds?: number;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  readonly code: ApiErrorCode;
+  readonly status?: number;
+  readonly problemCode?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ApiErrorCode, message: string, details: ApiErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.problemCode = details.problemCode;
+    this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  /**
+   * A definite refusal: the service understood the request and will never accept it as sent
+   * (4xx other than timeouts and rate limits). Retrying with the same key cannot help.
+   */
+  get isDefiniteRefusal(): boolean {
+    if (this.code === 'signed-out') return false; // fixed by a new token, then retried
+    const s = this.status;
+    return s !== undefined && s >= 400 && s < 500 && s !== 408 && s !== 429;
+  }
+
+  /** Worth retrying later with the same idempotency key. */
+  get isTransient(): boolean {
+    return this.code === 'unreachable' || (this.code === 'server-error' && !this.isDefiniteRefusal) || this.code === 'signed-out';
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError;
+}
+
+/** The reply error code a page sees for an API failure. */
+export function replyCodeFor(err: ApiError): ReplyErrorCode {
+  switch (err.code) {
+    case 'bad-url':
+      return 'unconfigured';
+    case 'signed-out':
+      return 'signed-out';
+    case 'unreachable':
+      return 'unreachable';
+    case 'bad-reply':
+      return 'bad-reply';
+    default:
+      return 'server-error';
+  }
+}
+
+/** Retry-After is either delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, nowMs: number): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, Math.ceil((at - nowMs) / 1000));
+}

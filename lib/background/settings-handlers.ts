@@ -1,0 +1,62 @@
+/** settings.get / settings.save / settings.test. */
+import { createApiClient } from '../api/client';
+import { isApiError } from '../api/errors';
+import { clearCaches } from '../db/cache';
+import type { ConnectionTestResult, PayloadOf, PublicSettings } from '../messaging/protocol';
+import { ReplyError } from '../messaging/router';
+import { OPEN_GATE, saveGate } from '../poll/gate';
+import { ensurePollAlarm } from '../poll/scheduler';
+import { checkApiUrl } from '../settings/api-url';
+import { connectionChanged, loadSettings, saveSettings, SettingsError, toPublic } from '../settings/store';
+import type { BackgroundContext } from './context';
+import { pollNow } from './poll-cycle';
+import { INITIAL_STATUS, saveStatus } from './status';
+
+export async function getPublicSettings(): Promise<PublicSettings> {
+  return toPublic(await loadSettings());
+}
+
+export async function savePublicSettings(ctx: BackgroundContext, input: PayloadOf<'settings.save'>): Promise<PublicSettings> {
+  let saved;
+  try {
+    saved = await saveSettings(input);
+  } catch (err) {
+    if (err instanceof SettingsError) throw new ReplyError('rejected', err.message);
+    throw err;
+  }
+  if (connectionChanged(saved.before, saved.after)) {
+    // Another service or account: its data, back-off and failures do not carry over.
+    await clearCaches(ctx.db);
+    await saveGate({ ...OPEN_GATE });
+    await saveStatus({ ...INITIAL_STATUS });
+  }
+  await ensurePollAlarm(saved.after.pollMinutes);
+  await pollNow(ctx, 'user');
+  return toPublic(saved.after);
+}
+
+/** Tries a URL and token without saving them; never throws, always a sentence for the user. */
+export async function testConnection(ctx: BackgroundContext, input: PayloadOf<'settings.test'>): Promise<ConnectionTestResult> {
+  const url = checkApiUrl(input.apiUrl);
+  if (!url.ok) return { ok: false, message: url.message, companies: [] };
+  const token = input.token?.trim() || (await loadSettings()).token;
+  if (!token) return { ok: false, message: 'Enter the token the sync service gave you.', companies: [] };
+  const client = createApiClient({ baseUrl: url.url, token, fetch: ctx.fetch });
+  try {
+    await client.health();
+    const companies = await client.companies();
+    const n = companies.length;
+    return { ok: true, message: `Connected: ${n} ${n === 1 ? 'company' : 'companies'}`, companies };
+  } catch (err) {
+    if (!isApiError(err)) throw err;
+    const message =
+      err.code === 'signed-out'
+        ? 'The service refused the token.'
+        : err.code === 'unreachable'
+          ? err.message
+          : err.code === 'bad-reply'
+            ? `${url.url} answered, but it does not look like a SyncLens sync service: ${err.message}`
+            : err.message;
+    return { ok: false, message, companies: [] };
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The badge as a pure function of what the background knows: connection status, the cached
+ * summary and which companies the user follows. Rendering is in ./render.ts.
+ */
+import type { CompanySummary, Summary } from '../api/schema';
+import type { ConnectionStatus } from '../messaging/protocol';
+
+export interface BadgeView {
+  kind: BadgeKind;
+  text: string;
+  color: string;
+  title: string;
+}
+
+export type BadgeKind = 'unconfigured' | 'signed-out' | 'unreachable' | 'error' | 'failures' | 'connector-warning' | 'ok';
+
+export const BADGE_COLORS: Record<BadgeKind, string> = {
+  ok: '#1a73e8', // calm blue: items wait for approval, nothing wrong
+  failures: '#c5221f', // red: something did not sync
+  'connector-warning': '#b06000', // amber: the Web Connector / QBO link is stale or offline
+  'signed-out': '#c5221f',
+  unreachable: '#5f6368', // grey: we do not know, data shown is old
+  error: '#b06000',
+  unconfigured: '#5f6368',
+};
+
+export const BADGE_MAX = 999;
+
+export interface BadgeInput {
+  status: ConnectionStatus;
+  summary: Summary | null;
+  /** Empty = every company. */
+  followedCompanyIds: readonly string[];
+  /** Formats an ISO time for the tooltip ("9:02"); injectable so tests do not depend on locale. */
+  formatTime?: (iso: string) => string;
+}
+
+export function defaultFormatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+}
+
+/** Badge text for a count: '' for none, capped at 999+. */
+export function countText(count: number): string {
+  if (count <= 0) return '';
+  return count > BADGE_MAX ? `${BADGE_MAX}+` : String(count);
+}
+
+export function followedCompanies(summary: Summary, followed: readonly string[]): CompanySummary[] {
+  if (followed.length === 0) return summary.companies;
+  const wanted = new Set(followed);
+  return summary.companies.filter((c) => wanted.has(c.companyId));
+}
+
+interface Totals {
+  exportWaiting: number;
+  importWaiting: number;
+  unsynced: number;
+  failed: number;
+  pending: number;
+  /** Companies whose connector is not ok. */
+  connectorProblems: CompanySummary[];
+  /** The most recent connector run among the followed companies. */
+  lastRunAt: string | null;
+  webConnector: boolean;
+}
+
+function totalsOf(companies: CompanySummary[]): Totals {
+  const t: Totals = { exportWaiting: 0, importWaiting: 0, unsynced: 0, failed: 0, pending: 0, connectorProblems: [], lastRunAt: null, webConnector: false };
+  for (const c of companies) {
+    t.exportWaiting += c.pendingApprovals.export;
+    t.importWaiting += c.pendingApprovals.import;
+    t.unsynced += c.unsynced;
+    t.failed += c.failedSyncs;
+    t.pending += c.pendingSyncs;
+    if (c.connector.state !== 'ok') t.connectorProblems.push(c);
+    if (c.connector.kind === 'web-connector') t.webConnector = true;
+    const ran = c.connector.lastRunAt;
+    if (ran && (!t.lastRunAt || ran > t.lastRunAt)) t.lastRunAt = ran;
+  }
+  return t;
+}
+
+const CONNECTOR_WORDS: Record<string, string> = {
+  stale: 'has not run on schedule',
+  offline: 'is offline',
+  'auth-expired': 'needs to be reconnected',
+};
+
+function breakdown(t: Totals, fmt: (iso: string) => string): string {
+  const waiting = t.exportWaiting + t.importWaiting;
+  const parts: string[] = [];
+  parts.push(
+    waiting === 0
+      ? 'Nothing waiting for approval'
+      : `${waiting} waiting for approval (${t.exportWaiting} export, ${t.importWaiting} import)`,
+  );
+  if (t.unsynced > 0) parts.push(`${t.unsynced} unsynced`);
+  if (t.failed > 0) parts.push(`${t.failed} failed`);
+  if (t.pending > 0) parts.push(`${t.pending} pending`);
+  for (const c of t.connectorProblems) {
+    parts.push(`${c.companyName}: connector ${CONNECTOR_WORDS[c.connector.state] ?? c.connector.state}`);
+  }
+  if (t.lastRunAt) parts.push(`${t.webConnector ? 'Web Connector' : 'Connector'} last ran ${fmt(t.lastRunAt)}`);
+  return parts.join(' · ');
+}
+
+export function badgeFor(input: BadgeInput): BadgeView {
+  const fmt = input.formatTime ?? defaultFormatTime;
+  const { status } = input;
+  const view = (kind: BadgeKind, text: string, title: string): BadgeView => ({ kind, text, color: BADGE_COLORS[kind], title: `SyncLens: ${title}` });
+
+  if (status.state === 'unconfigured') {
+    return view('unconfigured', '', 'not set up yet. Open the options to connect to your sync service.');
+  }
+  if (status.state === 'signed-out') {
+    return view('signed-out', '!', 'the sync service refused the token. Open the options to sign in again.');
+  }
+  const dataAge = status.lastSuccessAt ? ` Showing data from ${fmt(status.lastSuccessAt)}.` : '';
+  if (status.state === 'unreachable') {
+    const since = status.failingSince ? ` since ${fmt(status.failingSince)}` : '';
+    return view('unreachable', '?', `cannot reach the sync service${since}.${dataAge}`);
+  }
+  if (status.state === 'error') {
+    return view('error', '?', `${status.message ?? 'the sync service answered with an error'}.${dataAge}`.replace(/\.\./g, '.'));
+  }
+  if (!input.summary) return view('ok', '', 'connected, waiting for the first summary.');
+
+  const t = totalsOf(followedCompanies(input.summary, input.followedCompanyIds));
+  const text = countText(t.exportWaiting + t.importWaiting);
+  const title = breakdown(t, fmt);
+  if (t.unsynced > 0 || t.failed > 0) return view('failures', text, title);
+  if (t.connectorProblems.length > 0) return view('connector-warning', text, title);
+  return view('ok', text, title);
+}

@@ -1,0 +1,103 @@
+/**
+ * The extension's IndexedDB (Dexie). Every schema version ever shipped stays listed here, in
+ * order, so a browser holding any earlier version upgrades step by step without losing data.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ApproveRequest, Company, Summary, UnsyncedEntity, WizardItem } from '../api/schema';
+
+export const DB_NAME = 'synclens';
+
+/** v1: caches and the outbox. */
+export const STORES_V1 = {
+  summary: 'id',
+  companies: 'id',
+  wizard: 'companyId',
+  unsynced: 'id, companyId',
+  outbox: 'key, createdAt',
+} as const;
+
+/** v2: the local activity log, and outbox rows indexed by company (filled in by the upgrade). */
+export const STORES_V2 = {
+  ...STORES_V1,
+  outbox: 'key, createdAt, companyId',
+  activity: '++id, at, companyId',
+} as const;
+
+export const CURRENT_VERSION = 2;
+
+export interface SummaryRow {
+  id: 'current';
+  summary: Summary;
+  etag: string | null;
+  storedAt: string;
+}
+
+export interface WizardRow {
+  companyId: string;
+  items: WizardItem[];
+  fetchedAt: string;
+}
+
+export type UnsyncedRow = UnsyncedEntity & { fetchedAt: string };
+
+/** A user action waiting to reach the service; `key` is its Idempotency-Key. */
+export type OutboxAction =
+  | { kind: 'approve'; companyId: string; request: ApproveRequest }
+  | { kind: 'resync'; companyId: string; unsyncedId: string }
+  | { kind: 'clear-id'; companyId: string; unsyncedId: string }
+  | { kind: 'bulk-resync'; companyId: string; ids: string[] };
+
+export interface OutboxRow {
+  key: string;
+  companyId: string;
+  action: OutboxAction;
+  createdAt: string;
+  attempts: number;
+  lastAttemptAt: string | null;
+  lastError: string | null;
+}
+
+export interface ActivityRow {
+  id?: number;
+  at: string;
+  companyId: string;
+  kind: OutboxAction['kind'];
+  ok: boolean;
+  /** What happened, in words, e.g. "Approved 12 (3 kept for later)". */
+  text: string;
+  idempotencyKey: string;
+}
+
+export type SyncLensDb = Dexie & {
+  summary: EntityTable<SummaryRow, 'id'>;
+  companies: EntityTable<Company, 'id'>;
+  wizard: EntityTable<WizardRow, 'companyId'>;
+  unsynced: EntityTable<UnsyncedRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'key'>;
+  activity: EntityTable<ActivityRow, 'id'>;
+};
+
+export function createDb(name: string = DB_NAME): SyncLensDb {
+  const db = new Dexie(name) as SyncLensDb;
+  db.version(1).stores(STORES_V1);
+  db.version(2)
+    .stores(STORES_V2)
+    .upgrade(async (tx) => {
+      // v1 rows kept the company only inside the action; copy it up so it can be indexed.
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: { companyId?: string; action?: { companyId?: string } }) => {
+          row.companyId = row.action?.companyId ?? '';
+        });
+    });
+  return db;
+}
+
+let shared: SyncLensDb | null = null;
+
+/** The background's database, opened lazily on first use. */
+export function getDb(): SyncLensDb {
+  shared ??= createDb();
+  return shared;
+}
