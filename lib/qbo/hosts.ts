@@ -46,8 +46,10 @@ export function isQboUrl(url: URL): boolean {
   );
 }
 
-/** Parses a string as a QuickBooks Online app URL; null for anything else (never throws). */
-export function parseQboUrl(raw: string, base?: string): URL | null {
+/** Parses a string (or URL object) as a QuickBooks Online app URL; null for anything else (never throws). */
+export function parseQboUrl(raw: string | URL, base?: string): URL | null {
+  // URL objects may come from another realm (page vs content script), so no instanceof check.
+  if (raw !== null && typeof raw === 'object' && typeof (raw as URL).href === 'string') raw = (raw as URL).href;
   if (typeof raw !== 'string') return null;
   let url: URL;
   try {

@@ -32,7 +32,8 @@ export interface RecordRef {
 /** The app route segment of a QBO path: /app/<route> with an optional trailing slash. */
 const APP_PATH = /^\/app\/([^/]+)\/?$/i;
 
-export function detectPage(rawUrl: string): PageInfo {
+/** Accepts a string or a URL object (WXT's locationchange event hands over a URL). */
+export function detectPage(rawUrl: string | URL): PageInfo {
   const url = parseQboUrl(rawUrl);
   return url ? detectParsed(url) : { kind: 'none', reason: 'not-qbo' };
 }

@@ -15,7 +15,7 @@ export const CURRENT_COMPANY_COOKIE = 'qbo.currentcompanyid';
 export const SHELL_CONTEXT_COOKIE = 'shell.ctx.id';
 
 /** The realm a QBO URL names, or null. Conflicting companyId/realmId values give null. */
-export function realmFromUrl(rawUrl: string): string | null {
+export function realmFromUrl(rawUrl: string | URL): string | null {
   const url = parseQboUrl(rawUrl);
   if (!url) return null;
   const switchTarget = parseSwitchCompanyUrl(url);
@@ -68,7 +68,7 @@ export function realmFromCookieHeader(header: string | null | undefined): string
     const eq = part.indexOf('=');
     if (eq < 0) continue;
     const name = part.slice(0, eq).trim();
-    // First occurrence wins, as browsers list the most specific cookie first.
+    // First occurrence wins: browsers list cookies with longer (more specific) paths first.
     if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1));
   }
   return (

@@ -160,6 +160,12 @@ describe('detectPage', () => {
     for (const name of Object.keys(QBO_ROUTES)) expect(seen, name).toContain(name);
   });
 
+  it('accepts URL objects as well as strings', () => {
+    expect(detectPage(new URL(`${Q}/app/invoice?txnId=145`))).toEqual(rec('Invoice', '145', 'invoice'));
+    expect(detectPage(new URL('https://evil.com/app/invoice?txnId=145'))).toEqual(none('not-qbo'));
+    expect(detectPage({ href: `${Q}/app/bill?txnId=3` } as URL)).toEqual(rec('Bill', '3', 'bill'));
+  });
+
   it('never throws on hostile input', () => {
     for (const input of [undefined, null, 42, {}, '%%%', 'https://', '\u0000'] as unknown as string[]) {
       expect(detectPage(input).kind).toBe('none');

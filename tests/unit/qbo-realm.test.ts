@@ -22,6 +22,10 @@ describe('realmFromUrl', () => {
     expect(realmFromUrl(url)).toBe(realm);
   });
 
+  it('accepts URL objects', () => {
+    expect(realmFromUrl(new URL('https://qbo.intuit.com/app/homepage?companyId=42'))).toBe('42');
+  });
+
   it.each([
     'https://qbo.intuit.com/app/invoice?txnId=5', // normal app URLs carry no realm
     'https://qbo.intuit.com/app/homepage?companyId=abc',
