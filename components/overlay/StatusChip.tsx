@@ -156,6 +156,7 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
       {link.status === 'not-linked' && <p>The sync service has no record linked to this QuickBooks id.</p>}
       {link.status === 'failed' && (
         <div class="sl-failed">
+          <p>{record} did not sync.</p>
           <p>
             <strong>{explanation?.title ?? 'Sync failed'}</strong>
             {link.errorMessage && <span class="sl-message"> {link.errorMessage}</span>}
