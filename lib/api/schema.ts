@@ -145,6 +145,8 @@ export const Link = v.object({
   unsyncedId: v.optional(v.nullable(Id)),
   errorCode: v.optional(v.nullable(ErrorCode)),
   errorMessage: v.optional(v.nullable(Text(2000))),
+  /** QuickBooks' Detail for a failed record (6140 names the transaction holding the number). */
+  errorDetail: v.optional(v.nullable(Text(4000))),
 });
 
 export const Counts = v.object({
