@@ -1,0 +1,440 @@
+/**
+ * Turns whatever a sync service, QuickBooks or the Web Connector handed back (Fault JSON in any
+ * key casing, XML faults, qbXML status attributes, HRESULTs, QBWC codes, plain text, HTTP status
+ * lines) into a list of { system, code, message, ... }. Pure string work: no DOMParser, so it runs
+ * in the service worker and in Node.
+ */
+import { canonicalCode, hresultValue, lookup } from './catalog/index';
+import type { ErrorSystem } from './types';
+
+export type Severity = 'error' | 'warn' | 'info';
+
+export interface NormalizedError {
+  system: ErrorSystem;
+  /** Canonical catalog spelling: "3200", "HTTP401", "0x80040408", "QBWC1039". */
+  code: string;
+  message?: string;
+  detail?: string;
+  element?: string;
+  severity?: Severity;
+  /** QuickBooks' own text after "QuickBooks error message:"; often the real reason (e.g. 3180). */
+  embeddedMessage?: string;
+  /** QBO Fault type (ValidationFault, SystemFault, AUTHENTICATION, ...). */
+  faultType?: string;
+  /** True when a bare number could belong to QBO or QBD and no company system was given. */
+  ambiguous?: boolean;
+  /** The input (or the fragment of it) this error was read from, as text. */
+  raw: string;
+}
+
+export interface NormalizeOptions {
+  /** The company's system; decides which table a bare number belongs to. */
+  system?: 'qbo' | 'qbd';
+}
+
+// Very large inputs are cut before regex scanning so a runaway log cannot stall the worker.
+const MAX_SCAN = 200_000;
+const MAX_DEPTH = 8;
+
+interface Ctx {
+  opts: NormalizeOptions;
+  out: NormalizedError[];
+  rawText: string;
+}
+
+/** Every error found in `raw`, most relevant first (errors before warnings, batch fall-out last). */
+export function normalizeError(raw: unknown, opts: NormalizeOptions = {}): NormalizedError[] {
+  const ctx: Ctx = { opts, out: [], rawText: toText(raw) };
+  collect(raw, ctx, 0);
+  return rank(dedupe(ctx.out));
+}
+
+/** The single most useful error, if any was found. */
+export function bestError(raw: unknown, opts: NormalizeOptions = {}): NormalizedError | undefined {
+  return normalizeError(raw, opts)[0];
+}
+
+/**
+ * Which system and catalog spelling a code given on its own belongs to ("0x80040408" → sdk,
+ * "QBWC1039" → qbwc, "401 Unauthorized"/"HTTP401" → qbo HTTP, digits → the company's system).
+ */
+export function classifyCode(
+  code: string,
+  opts: NormalizeOptions = {},
+  context = '',
+): { system: ErrorSystem; code: string; ambiguous?: boolean } | undefined {
+  const text = String(code).trim();
+  if (!text) return undefined;
+  const qbwc = /^QBWC[\s_-]?(\d{3,4})$/i.exec(text);
+  if (qbwc) return { system: 'qbwc', code: `QBWC${qbwc[1]}` };
+  const http = /^HTTP[\s_-]*([1-5]\d{2})$/i.exec(text);
+  if (http) return { system: 'qbo', code: `HTTP${http[1]}` };
+  if (/^0x/i.test(text) || /^8004[\s_-]?[0-9a-f]{4}$/i.test(text)) {
+    return hresultValue(text) === undefined ? undefined : { system: 'sdk', code: canonicalCode('sdk', text) };
+  }
+  if (/^[+-]?\d+$/.test(text)) {
+    if (hresultValue(text) !== undefined && text.replace(/^[+-]/, '').length >= 10) {
+      return { system: 'sdk', code: canonicalCode('sdk', text) };
+    }
+    return resolveNumber(String(Number.parseInt(text, 10)), opts, context);
+  }
+  return undefined;
+}
+
+// ------------------------------------------------------------------ walking values
+
+function collect(value: unknown, ctx: Ctx, depth: number): void {
+  if (value === null || value === undefined || depth > MAX_DEPTH) return;
+  if (typeof value === 'string') return collectText(value, ctx, depth);
+  if (typeof value === 'number') {
+    const c = classifyCode(String(value), ctx.opts);
+    if (c) push(ctx, { ...c, raw: String(value) });
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, ctx, depth + 1);
+    return;
+  }
+  if (typeof value !== 'object') return;
+  if (value instanceof Error) {
+    const extra = { ...(value as unknown as Record<string, unknown>) };
+    collectObject({ message: value.message, ...extra }, ctx, depth);
+    if ('cause' in value) collect((value as { cause?: unknown }).cause, ctx, depth + 1);
+    return;
+  }
+  collectObject(value as Record<string, unknown>, ctx, depth);
+}
+
+/** Case-insensitive view of an object's keys. */
+function keysOf(obj: Record<string, unknown>): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(obj)) map.set(k.toLowerCase().replace(/^[@$]/, ''), v);
+  return map;
+}
+
+function pick(keys: Map<string, unknown>, ...names: string[]): unknown {
+  for (const n of names) if (keys.has(n) && keys.get(n) !== undefined && keys.get(n) !== null) return keys.get(n);
+  return undefined;
+}
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+const WRAPPER_KEYS = [
+  'intuitresponse', 'batchitemresponse', 'responsebody', 'body', 'response', 'data',
+  'qbxml', 'qbxmlmsgsrs', 'errors', 'error', 'cause', 'result', 'results',
+];
+
+function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): void {
+  const keys = keysOf(obj);
+  const before = ctx.out.length;
+
+  const fault = keys.get('fault');
+  if (fault !== undefined && fault !== null) {
+    collectFault(typeof fault === 'string' ? safeJson(fault) ?? fault : fault, ctx, depth);
+    if (ctx.out.length > before) return;
+  }
+
+  // qbXML responses converted to JSON keep their status attributes as keys.
+  const statusCode = str(pick(keys, 'statuscode'));
+  if (statusCode !== undefined && (keys.has('statusseverity') || keys.has('statusmessage'))) {
+    pushQbxmlStatus(ctx, statusCode, str(pick(keys, 'statusseverity')), str(pick(keys, 'statusmessage')), safeStringify(obj));
+    return;
+  }
+
+  const hresult = pick(keys, 'hresult');
+  if (hresult !== undefined && hresultValue(String(hresult)) !== undefined) {
+    const message = str(pick(keys, 'message', 'errormessage'));
+    push(ctx, { system: 'sdk', code: canonicalCode('sdk', String(hresult)), message, raw: safeStringify(obj) });
+    return;
+  }
+
+  for (const name of WRAPPER_KEYS) {
+    const inner = keys.get(name);
+    if (inner === undefined || inner === null || inner === '') continue;
+    // A plain `error` string is a message, read below with the code keys.
+    if (name === 'error' && typeof inner === 'string' && keys.has('code')) continue;
+    collect(inner, ctx, depth + 1);
+  }
+  if (ctx.out.length > before) return;
+
+  const message = str(pick(keys, 'message', 'errormessage', 'error_message', 'statusmessage', 'error_description'));
+  const detail = str(pick(keys, 'detail', 'errordetail', 'error_detail'));
+  const element = str(pick(keys, 'element'));
+  const code = str(pick(keys, 'code', 'errorcode', 'error_code', 'faultcode', 'integrationcode'));
+  const context = [message, detail].filter(Boolean).join(' ');
+  if (code !== undefined) {
+    const classified = classifyCode(code, ctx.opts, context);
+    if (classified) {
+      push(ctx, { ...classified, message, detail, element, raw: safeStringify(obj) });
+      return;
+    }
+  }
+  if (message) collectText(detail ? `${message}\n${detail}` : message, ctx, depth + 1);
+  if (ctx.out.length > before) return;
+
+  const status = pick(keys, 'status', 'statuscode', 'httpstatus');
+  if (typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) {
+    const n = Number(status);
+    if (n >= 400 && n < 600) {
+      push(ctx, { system: 'qbo', code: `HTTP${n}`, message: str(pick(keys, 'statustext')) ?? message, raw: safeStringify(obj) });
+    }
+  }
+}
+
+function collectFault(fault: unknown, ctx: Ctx, depth: number): void {
+  if (typeof fault === 'string') return collectText(fault, ctx, depth + 1);
+  if (!fault || typeof fault !== 'object') return;
+  const keys = keysOf(fault as Record<string, unknown>);
+  const faultType = str(pick(keys, 'type'));
+  const errors = pick(keys, 'error', 'errors');
+  const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+  for (const item of list) {
+    if (!item || typeof item !== 'object') continue;
+    const e = keysOf(item as Record<string, unknown>);
+    const message = str(pick(e, 'message'));
+    const detail = str(pick(e, 'detail'));
+    const element = str(pick(e, 'element'));
+    pushQboFault(ctx, str(pick(e, 'code')), message, detail, element, faultType, safeStringify(item));
+  }
+}
+
+function pushQboFault(
+  ctx: Ctx,
+  code: string | undefined,
+  message: string | undefined,
+  detail: string | undefined,
+  element: string | undefined,
+  faultType: string | undefined,
+  raw: string,
+): void {
+  // Gateway faults may omit `code` and carry "errorCode=003200" inside the message instead.
+  let found = code && /^\d+$/.test(code) && Number(code) !== 0 ? code : undefined;
+  found ??= /errorCode\s*=\s*(\d+)/i.exec(`${message ?? ''} ${detail ?? ''}`)?.[1];
+  if (!found) return;
+  push(ctx, { system: 'qbo', code: canonicalCode('qbo', found), message, detail, element: element || undefined, faultType, raw });
+}
+
+// ------------------------------------------------------------------ text
+
+function collectText(input: string, ctx: Ctx, depth: number): void {
+  const text = input.length > MAX_SCAN ? input.slice(0, MAX_SCAN) : input;
+  const trimmed = text.trim();
+  if (!trimmed) return;
+  const before = ctx.out.length;
+
+  if (/^[[{]/.test(trimmed)) {
+    const parsed = safeJson(trimmed);
+    if (parsed !== undefined) {
+      collect(parsed, ctx, depth + 1);
+      if (ctx.out.length > before) return;
+    }
+  } else {
+    // JSON embedded after a prefix, e.g. 'Request failed: {"Fault": ...}'.
+    const start = trimmed.indexOf('{');
+    const end = trimmed.lastIndexOf('}');
+    if (start > 0 && end > start) {
+      const parsed = safeJson(trimmed.slice(start, end + 1));
+      if (parsed !== undefined && typeof parsed === 'object') {
+        collect(parsed, ctx, depth + 1);
+        if (ctx.out.length > before) return;
+      }
+    }
+  }
+
+  if (trimmed.includes('<')) {
+    collectXmlFaults(trimmed, ctx);
+    collectQbxmlStatuses(trimmed, ctx);
+    if (ctx.out.length > before) return;
+  }
+
+  collectPlainText(trimmed, ctx);
+}
+
+const XML_ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos);/gi, (_, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower.startsWith('#x')) return String.fromCodePoint(Number.parseInt(lower.slice(2), 16));
+    if (lower.startsWith('#')) return String.fromCodePoint(Number.parseInt(lower.slice(1), 10));
+    return XML_ENTITIES[lower] ?? _;
+  });
+}
+
+function attributes(source: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of source.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    attrs.set(m[1]!.toLowerCase().replace(/^\w+:/, ''), decodeXml(m[2] ?? m[3] ?? ''));
+  }
+  return attrs;
+}
+
+function childText(body: string, tag: string): string | undefined {
+  const m = new RegExp(`<(?:\\w+:)?${tag}\\b[^>]*>([\\s\\S]*?)</(?:\\w+:)?${tag}>`, 'i').exec(body);
+  if (!m) return undefined;
+  const inner = m[1]!.replace(/^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/, '$1');
+  return decodeXml(inner).trim() || undefined;
+}
+
+function collectXmlFaults(text: string, ctx: Ctx): void {
+  for (const fault of text.matchAll(/<(?:\w+:)?Fault\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?Fault>/gi)) {
+    const faultType = attributes(fault[1]!).get('type');
+    for (const err of fault[2]!.matchAll(/<(?:\w+:)?Error\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?Error>)/gi)) {
+      const attrs = attributes(err[1]!);
+      const body = err[2] ?? '';
+      pushQboFault(
+        ctx,
+        attrs.get('code'),
+        childText(body, 'Message'),
+        childText(body, 'Detail'),
+        attrs.get('element'),
+        faultType,
+        err[0],
+      );
+    }
+  }
+}
+
+function collectQbxmlStatuses(text: string, ctx: Ctx): void {
+  for (const m of text.matchAll(/<([\w:.-]+)\b([^<>]*?\bstatusCode\s*=\s*(?:"[^"]*"|'[^']*')[^<>]*?)\/?>/gi)) {
+    const attrs = attributes(m[2]!);
+    const code = attrs.get('statuscode');
+    if (code === undefined) continue;
+    pushQbxmlStatus(ctx, code, attrs.get('statusseverity'), attrs.get('statusmessage'), m[0]);
+  }
+}
+
+function pushQbxmlStatus(ctx: Ctx, code: string, severityText: string | undefined, message: string | undefined, raw: string): void {
+  if (!/^\d+$/.test(code.trim())) return;
+  const canonical = canonicalCode('qbd', code);
+  if (canonical === '0') return; // Status OK
+  push(ctx, { system: 'qbd', code: canonical, message, severity: qbdSeverity(canonical, severityText), raw });
+}
+
+function qbdSeverity(code: string, text: string | undefined): Severity {
+  const t = (text ?? '').toLowerCase();
+  if (t.startsWith('err')) return 'error';
+  if (t.startsWith('warn')) return 'warn';
+  if (t.startsWith('info')) return 'info';
+  const n = Number(code);
+  return n < 500 ? 'info' : n < 1000 ? 'warn' : 'error';
+}
+
+const HTTP_REASONS =
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout';
+
+function collectPlainText(text: string, ctx: Ctx): void {
+  const flat = text.replace(/\s+/g, ' ');
+
+  const gateway = /errorCode\s*=\s*(\d+)/i.exec(flat);
+  if (gateway) return push(ctx, { system: 'qbo', code: canonicalCode('qbo', gateway[1]!), message: flat, raw: text });
+
+  const qbwc = /\bQBWC\s?(\d{4})\b/i.exec(flat);
+  if (qbwc) return push(ctx, { system: 'qbwc', code: `QBWC${qbwc[1]}`, message: flat, raw: text });
+
+  const hex = /\b0x([0-9a-f]{8})\b/i.exec(flat) ?? /(?<![\w.])(8004[\s_]?[0-9a-f]{4})(?![\w.])/i.exec(flat);
+  if (hex) return push(ctx, { system: 'sdk', code: canonicalCode('sdk', hex[0]), message: flat, raw: text });
+  const dec = /(?<![\w.])(-21474\d{5}|-2146\d{6}|21474\d{5}|21477\d{5})(?![\w.])/.exec(flat);
+  if (dec && hresultValue(dec[1]!) !== undefined && /^0x8/.test(canonicalCode('sdk', dec[1]!))) {
+    return push(ctx, { system: 'sdk', code: canonicalCode('sdk', dec[1]!), message: flat, raw: text });
+  }
+
+  const labelled =
+    /\b(?:error\s*code|error|status\s*code|code|fault)\s*(?:#|no\.?|number)?\s*[:=]?\s*["'(]?(\d{1,6})\b["')]?\s*[:.,-]?\s*/i.exec(flat);
+  if (labelled) {
+    const c = classifyCode(labelled[1]!, ctx.opts, flat);
+    const rest = flat.slice(labelled.index + labelled[0].length).trim();
+    if (c) return push(ctx, { ...c, message: rest || flat, raw: text });
+  }
+
+  const http =
+    new RegExp(`\\b(?:HTTP\\/\\d(?:\\.\\d)?\\s+)?([45]\\d{2})\\s+(${HTTP_REASONS})\\b`, 'i').exec(flat) ??
+    /\bHTTP(?:\/\d(?:\.\d)?)?\s*(?:status)?\s*[:=]?\s*([45]\d{2})\b/i.exec(flat);
+  if (http) return push(ctx, { system: 'qbo', code: `HTTP${http[1]}`, message: flat, raw: text });
+
+  // The text is nothing but a code, e.g. "6240" or "003200".
+  const c = /^[+-]?\d{1,10}$/.test(flat) ? classifyCode(flat, ctx.opts) : undefined;
+  if (c) push(ctx, { ...c, raw: text });
+}
+
+// ------------------------------------------------------------------ system choice for bare numbers
+
+const QBD_CUES =
+  /list element|edit sequence|QuickBooks error message|qbXML|specified in the request cannot be found|invalid reference to QuickBooks|statusSeverity|Web Connector/i;
+const QBO_CUES =
+  /ValidationFault|SystemFault|AuthenticationFault|AuthorizationFault|DisplayName|SyncToken|realm|Duplicate Name Exists|Duplicate Document Number|Business Validation|Stale Object|intuit_tid|Account Period Closed|Invalid Reference Id|QuickBooks Online/i;
+
+// Numbers both tables use for different problems (team reference, section 0), ambiguous even
+// while one of the catalogs is still missing its entry.
+const KNOWN_COLLISIONS = new Set(['500', '600', '1000', '1010', '2000', '3000', '3100', '3200']);
+
+function resolveNumber(code: string, opts: NormalizeOptions, context: string): { system: ErrorSystem; code: string; ambiguous?: boolean } {
+  if (opts.system) return { system: opts.system, code };
+  const qbdCue = QBD_CUES.test(context);
+  const qboCue = QBO_CUES.test(context);
+  if (qbdCue !== qboCue) return { system: qbdCue ? 'qbd' : 'qbo', code };
+  const inQbo = lookup('qbo', code) !== undefined;
+  const inQbd = lookup('qbd', code) !== undefined;
+  if (inQbo !== inQbd && !KNOWN_COLLISIONS.has(code)) return { system: inQbo ? 'qbo' : 'qbd', code };
+  // Both tables (or neither) know it: QBO is the default guess, flagged so the UI can say so.
+  return { system: 'qbo', code, ambiguous: true };
+}
+
+// ------------------------------------------------------------------ helpers
+
+function push(ctx: Ctx, e: NormalizedError): void {
+  const out: NormalizedError = { ...e };
+  out.raw ||= ctx.rawText;
+  out.severity ??= 'error';
+  for (const field of ['message', 'detail'] as const) {
+    const embedded = out[field] && /QuickBooks error message:\s*([\s\S]+)$/i.exec(out[field]!)?.[1]?.trim();
+    if (embedded && !out.embeddedMessage) out.embeddedMessage = embedded;
+  }
+  for (const key of Object.keys(out) as (keyof NormalizedError)[]) if (out[key] === undefined) delete out[key];
+  ctx.out.push(out);
+}
+
+function dedupe(list: NormalizedError[]): NormalizedError[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const key = `${e.system}|${e.code}|${e.message ?? ''}|${e.detail ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
+
+/** Errors before warnings before info; qbXML 3231 ("not processed" after an earlier failure) last. */
+function rank(list: NormalizedError[]): NormalizedError[] {
+  const weight = (e: NormalizedError) => SEVERITY_ORDER[e.severity ?? 'error'] * 2 + (e.system === 'qbd' && e.code === '3231' ? 1 : 0);
+  return list
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => weight(a.e) - weight(b.e) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function toText(raw: unknown): string {
+  return typeof raw === 'string' ? raw : safeStringify(raw);
+}
