@@ -11,7 +11,7 @@ export interface SenderInfo {
   id?: string;
   origin?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
