@@ -4,9 +4,12 @@
  * Unknown codes get a general explanation by range (flagged `general: true`, raw code kept).
  */
 import type { ErrorCategory, ErrorEntry, ErrorSystem } from '../types';
+import { QBD_ENTRIES } from './qbd';
 import { QBO_ENTRIES } from './qbo';
+import { QBWC_ENTRIES } from './qbwc';
+import { SDK_ENTRIES } from './sdk';
 
-export const ALL_ENTRIES: readonly ErrorEntry[] = [...QBO_ENTRIES];
+export const ALL_ENTRIES: readonly ErrorEntry[] = [...QBO_ENTRIES, ...QBD_ENTRIES, ...SDK_ENTRIES, ...QBWC_ENTRIES];
 
 const byKey = new Map<string, ErrorEntry>();
 for (const entry of ALL_ENTRIES) byKey.set(`${entry.system}:${entry.code}`, entry);
