@@ -10,7 +10,12 @@ import { describeIssues } from '../api/schema';
 import { classifySender, type ExtensionIdentity, type SenderInfo } from './guard';
 import { commands, Message, type CommandName, type PayloadOf, type Reply, type ReplyErrorCode, type ReplyOf, type SenderKind } from './protocol';
 
-export type Handler<C extends CommandName> = (payload: PayloadOf<C>, ctx: { from: SenderKind }) => Promise<ReplyOf<C>>;
+/** What a handler learns about the sender: its kind, and for a content script its tab (id and URL). */
+export interface HandlerContext {
+  from: SenderKind;
+  tab?: { id?: number; url?: string };
+}
+export type Handler<C extends CommandName> = (payload: PayloadOf<C>, ctx: HandlerContext) => Promise<ReplyOf<C>>;
 export type Handlers = { [C in CommandName]: Handler<C> };
 /**
  * Handlers may be supplied by several modules (core commands here, overlay commands by the overlay
@@ -51,10 +56,11 @@ export function createRouter(handlers: HandlerMap, self: () => ExtensionIdentity
       const first = describeIssues(payload.issues)[0];
       return reject(`Invalid "${name}" request${first ? `: ${first.path} ${first.message}` : ''}.`);
     }
-    const handler = handlers[name] as ((p: unknown, ctx: { from: SenderKind }) => Promise<unknown>) | undefined;
+    const handler = handlers[name] as ((p: unknown, ctx: HandlerContext) => Promise<unknown>) | undefined;
     if (!handler) return reject(`"${name}" is not available in this version of SyncLens.`);
+    const tab = from === 'content' && sender.tab ? { id: sender.tab.id, url: sender.tab.url } : undefined;
     try {
-      return { ok: true, data: await handler(payload.output, { from }) };
+      return { ok: true, data: await handler(payload.output, { from, ...(tab ? { tab } : {}) }) };
     } catch (err) {
       return { ok: false, error: errorOf(err) };
     }
