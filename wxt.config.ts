@@ -32,9 +32,17 @@ export default defineConfig({
     short_name: 'SyncLens',
     description:
       'Approve QuickBooks syncs, see what failed and why, and fix it without leaving the page.',
-    permissions: ['alarms', 'storage'],
-    host_permissions: hostPatternFor(apiUrl),
+    permissions: ['alarms', 'storage', 'cookies'],
+    // QuickBooks Online hosts: for the realm cookie (which company a tab shows); the API origin of
+    // a pre-configured build; any other API origin is asked for when the user saves it.
+    host_permissions: ['https://*.qbo.intuit.com/*', ...hostPatternFor(apiUrl)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'SyncLens' },
+    commands: {
+      'explain-error': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Explain a QuickBooks error',
+      },
+    },
   },
 });
