@@ -1,0 +1,63 @@
+/**
+ * Turns the catalog's explanation of one failure into the plain view the overlay and the popup
+ * render (ExplanationView, part of the message protocol), and explains pasted error text.
+ */
+import type { ExplanationView } from '../messaging/overlay-commands';
+import { explainError, type Explanation } from './explain';
+import { normalizeError } from './normalize';
+
+/** How many codes one pasted text may produce (a whole log can hold many). */
+const MAX_EXPLANATIONS = 5;
+const QB_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+export function toExplanationView(explanation: Explanation, raw: { message?: string | null; detail?: string | null } = {}): ExplanationView {
+  const { entry, normalized } = explanation;
+  const related = explanation.link && QB_ID.test(explanation.link.qbId) && /^[A-Z][A-Za-z]{1,40}$/.test(explanation.link.entityType)
+    ? { entityType: explanation.link.entityType, qbId: explanation.link.qbId }
+    : undefined;
+  return {
+    system: normalized.system,
+    code: entry.code,
+    title: entry.title,
+    meaning: entry.meaning,
+    likelyCause: entry.likelyCause,
+    steps: [...entry.steps],
+    resyncAlone: explanation.resyncAlone,
+    clearIdFixes: explanation.clearIdAdvised,
+    category: entry.category,
+    ...(entry.helpUrl && /^https:\/\//.test(entry.helpUrl) ? { helpUrl: entry.helpUrl } : {}),
+    general: explanation.general,
+    hints: explanation.hints,
+    ...(related ? { relatedRecord: related } : {}),
+    ...(raw.message ?? normalized.message ? { rawMessage: (raw.message ?? normalized.message)!.slice(0, 2000) } : {}),
+    ...(raw.detail ?? normalized.detail ? { rawDetail: (raw.detail ?? normalized.detail)!.slice(0, 4000) } : {}),
+  };
+}
+
+/** The explanation of a stored failure (code, message and detail as the sync service keeps them). */
+export function explainFailure(
+  failure: { errorCode: string; errorMessage?: string | null; errorDetail?: string | null },
+  system: 'qbo' | 'qbd',
+): ExplanationView {
+  const explanation = explainError(
+    { code: failure.errorCode, message: failure.errorMessage ?? undefined, detail: failure.errorDetail ?? undefined },
+    system,
+  );
+  return toExplanationView(explanation, { message: failure.errorMessage, detail: failure.errorDetail });
+}
+
+/** Every QuickBooks error found in pasted text (a code, JSON, XML or a log line), explained. */
+export function explainText(text: string, system?: 'qbo' | 'qbd'): ExplanationView[] {
+  const found = normalizeError(text, system ? { system } : {});
+  const seen = new Set<string>();
+  const views: ExplanationView[] = [];
+  for (const error of found) {
+    const key = `${error.system}:${error.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const tableSystem = system ?? (error.system === 'qbo' ? 'qbo' : 'qbd');
+    views.push(toExplanationView(explainError({ code: error.code, message: error.message, detail: error.detail }, tableSystem)));
+    if (views.length === MAX_EXPLANATIONS) break;
+  }
+  return views;
+}
