@@ -1,0 +1,157 @@
+/** The settings form: service address, token, poll interval, followed companies, Save and Test. */
+import type { OptionsStore } from './store';
+import { intervalLabel } from './validate';
+
+const SYSTEM_LABEL = { qbo: 'QuickBooks Online', qbd: 'QuickBooks Desktop' } as const;
+
+function NoticeLine({ notice, testId }: { notice: { kind: string; text: string } | null; testId: string }) {
+  return (
+    <p class={`notice${notice ? ` notice--${notice.kind}` : ''}`} data-testid={testId} role="status" aria-live="polite">
+      {notice?.text ?? ''}
+    </p>
+  );
+}
+
+export function OptionsApp({ store }: { store: OptionsStore }) {
+  const urlError = store.urlError.value;
+  const companies = store.companies.value;
+  const followed = store.followed.value;
+  const known = new Set(companies.map((c) => c.id));
+  const missing = [...followed].filter((id) => !known.has(id));
+
+  return (
+    <main class="options" data-testid="options-root" aria-busy={!store.loaded.value}>
+      <header class="options__header">
+        <h1>SyncLens settings</h1>
+        <p class="muted">Connect SyncLens to the sync service that moves your jobs, invoices and payments to QuickBooks.</p>
+      </header>
+
+      <form
+        class="options__form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void store.save();
+        }}
+      >
+        <section class="card">
+          <h2>Sync service</h2>
+          <div class="field">
+            <label for="api-url">Service address</label>
+            <input
+              id="api-url"
+              class={`input${urlError ? ' input--invalid' : ''}`}
+              data-testid="settings-api-url"
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellcheck={false}
+              placeholder="https://sync.example.com"
+              value={store.apiUrl.value}
+              onInput={(e) => (store.apiUrl.value = e.currentTarget.value)}
+              aria-invalid={urlError ? true : undefined}
+              aria-describedby={urlError ? 'api-url-error' : 'api-url-help'}
+            />
+            {urlError ? (
+              <p id="api-url-error" class="field__error" data-testid="settings-url-error" role="alert">
+                {urlError}
+              </p>
+            ) : (
+              <p id="api-url-help" class="field__help">
+                Must start with https:// (http:// is accepted only for localhost).
+              </p>
+            )}
+          </div>
+          <div class="field">
+            <label for="api-token">Access token</label>
+            <input
+              id="api-token"
+              class="input"
+              data-testid="settings-token"
+              type="password"
+              autoComplete="off"
+              placeholder={store.hasToken.value ? '•••• saved' : 'Paste the token from the sync service'}
+              value={store.token.value}
+              onInput={(e) => (store.token.value = e.currentTarget.value)}
+              aria-describedby="api-token-help"
+            />
+            <p id="api-token-help" class="field__help">
+              {store.hasToken.value ? 'Leave empty to keep the saved token.' : 'Stored only in this browser profile.'}
+            </p>
+          </div>
+          <div class="actions">
+            <button type="button" class="button" data-testid="settings-test" disabled={store.testing.value} aria-busy={store.testing.value} onClick={() => void store.test()}>
+              {store.testing.value ? 'Testing…' : 'Test connection'}
+            </button>
+            <NoticeLine notice={store.testNotice.value} testId="settings-test-result" />
+          </div>
+        </section>
+
+        <section class="card">
+          <h2>Checking for changes</h2>
+          <div class="field">
+            <label for="poll-interval">Check the sync service every</label>
+            <select
+              id="poll-interval"
+              class="select"
+              data-testid="settings-interval"
+              value={String(store.pollMinutes.value)}
+              onChange={(e) => (store.pollMinutes.value = Number(e.currentTarget.value))}
+            >
+              {store.intervalChoices.value.map((m) => (
+                <option key={m} value={String(m)}>
+                  {intervalLabel(m)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </section>
+
+        <section class="card">
+          <fieldset class="companies" data-testid="settings-companies">
+            <legend>
+              <h2>Companies to follow</h2>
+            </legend>
+            <p class="field__help" data-testid="settings-companies-hint">
+              {followed.size === 0
+                ? 'None checked: SyncLens follows every company the sync service lists.'
+                : `Following ${followed.size} ${followed.size === 1 ? 'company' : 'companies'}.`}
+            </p>
+            {companies.length === 0 && missing.length === 0 && (
+              <p class="muted">Press Test connection to load your companies.</p>
+            )}
+            {companies.map((c) => (
+              <label class="check" key={c.id}>
+                <input
+                  type="checkbox"
+                  data-testid="settings-company"
+                  data-company-id={c.id}
+                  checked={followed.has(c.id)}
+                  onChange={(e) => store.setFollowed(c.id, e.currentTarget.checked)}
+                />
+                <span>
+                  {c.name} <span class="muted">{SYSTEM_LABEL[c.system]}</span>
+                </span>
+              </label>
+            ))}
+            {missing.map((id) => (
+              <label class="check" key={id}>
+                <input type="checkbox" data-testid="settings-company" data-company-id={id} checked onChange={(e) => store.setFollowed(id, e.currentTarget.checked)} />
+                <span>
+                  {id} <span class="muted">not listed by the service now</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </section>
+
+        <div class="actions actions--save">
+          <button type="submit" class="button button--primary" data-testid="settings-save" disabled={store.saving.value} aria-busy={store.saving.value}>
+            {store.saving.value ? 'Saving…' : 'Save'}
+          </button>
+          <NoticeLine notice={store.saveNotice.value} testId="settings-save-result" />
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,617 @@
+/**
+ * The popup with a fake background: each command answers from a handler the test controls, so the
+ * tests can hold a reply back (cache paint before refresh) or fail it (offline, signed-out).
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApproveResult, Company, Summary, WizardItem } from '@/lib/api/schema';
+import type { CommandName, PayloadOf, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { createPopupStore, LAST_COMPANY_KEY, type PopupStore } from '@/components/popup/store';
+import type { SendCommand } from '@/components/common/client';
+
+// ------------------------------------------------------------------ fixtures
+
+const NOW = new Date();
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+
+function company(id: string, name: string, system: 'qbo' | 'qbd' = 'qbo', state: Company['connector']['state'] = 'ok'): Company {
+  return {
+    id,
+    name,
+    system,
+    connector: {
+      kind: system === 'qbd' ? 'web-connector' : 'qbo-api',
+      state,
+      lastContactAt: minutesAgo(30),
+      lastRunAt: minutesAgo(30),
+    },
+  };
+}
+
+function item(id: string, direction: 'export' | 'import', extra: Partial<WizardItem> = {}): WizardItem {
+  return {
+    id,
+    companyId: 'co-1',
+    direction,
+    entityType: 'Invoice',
+    name: `Client ${id}`,
+    docNumber: null,
+    change: 'create',
+    amount: null,
+    detectedAt: minutesAgo(120),
+    ...extra,
+  };
+}
+
+function summaryFor(companies: Company[], unsynced: Record<string, number> = {}): Summary {
+  const zero = { pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0 };
+  return {
+    ...zero,
+    unsynced: Object.values(unsynced).reduce((a, b) => a + b, 0),
+    generatedAt: NOW.toISOString(),
+    companies: companies.map((c) => ({
+      ...zero,
+      unsynced: unsynced[c.id] ?? 0,
+      companyId: c.id,
+      companyName: c.name,
+      system: c.system,
+      connector: c.connector,
+      generatedAt: NOW.toISOString(),
+    })),
+  };
+}
+
+function snapshot(companies: Company[], over: Partial<Snapshot> = {}, unsynced: Record<string, number> = {}): Snapshot {
+  return {
+    status: { state: 'ok', lastSuccessAt: minutesAgo(5), failingSince: null, message: null, nextPollAt: null },
+    summary: summaryFor(companies, unsynced),
+    companies,
+    settings: { apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 5, followedCompanyIds: [] },
+    ...over,
+  };
+}
+
+const wizardOf = (companyId: string, items: WizardItem[]): WizardSnapshot => ({
+  companyId,
+  items: items.map((i) => ({ ...i, companyId })),
+  fetchedAt: minutesAgo(1),
+});
+
+// ------------------------------------------------------------------ fake background
+
+type Handler<C extends CommandName> = (payload: PayloadOf<C>) => Reply<ReplyOf<C>> | Promise<Reply<ReplyOf<C>>>;
+type Handlers = { [C in CommandName]?: Handler<C> };
+
+interface Call {
+  command: CommandName;
+  payload: unknown;
+}
+
+function fakeBackground(handlers: Handlers) {
+  const calls: Call[] = [];
+  const send = (async (command: CommandName, payload: unknown) => {
+    calls.push({ command, payload });
+    const handler = handlers[command] as ((p: unknown) => unknown) | undefined;
+    if (!handler) return { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } };
+    return handler(payload);
+  }) as SendCommand;
+  return { send, calls, handlers };
+}
+
+const ok = <T,>(data: T) => ({ ok: true as const, data });
+const fail = (code: 'unreachable' | 'signed-out' | 'unconfigured' | 'queued' | 'server-error', message: string) => ({
+  ok: false as const,
+  error: { code, message },
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** A background with one QBO company and the given items; state.refresh and wizard.load echo the cache. */
+function standardHandlers(items: WizardItem[], companies = [company('co-1', 'Oak & Elm Tree Care')]): Handlers {
+  const snap = snapshot(companies);
+  return {
+    'state.get': () => ok(snap),
+    'state.refresh': () => ok(snap),
+    'wizard.cached': ({ companyId }) => ok(wizardOf(companyId, items.filter((i) => i.companyId === companyId || companyId === 'co-1'))),
+    'wizard.load': ({ companyId }) => ok(wizardOf(companyId, items.filter((i) => i.companyId === companyId || companyId === 'co-1'))),
+    'wizard.approve': ({ approveIds, reviewedIds, unchecked }) =>
+      ok<ApproveResult>({
+        approved: approveIds.length,
+        kept: unchecked === 'keep' ? reviewedIds.length - approveIds.length : 0,
+        cleared: unchecked === 'clear' ? reviewedIds.length - approveIds.length : 0,
+        skipped: 0,
+        pendingLogIds: approveIds.map((id) => `log-${id}`),
+      }),
+  };
+}
+
+// ------------------------------------------------------------------ rendering helpers
+
+let container: HTMLElement;
+let storage: Map<string, string>;
+const memoryStorage = () => ({
+  getItem: (k: string) => storage.get(k) ?? null,
+  setItem: (k: string, v: string) => void storage.set(k, v),
+});
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.appendChild(container);
+  storage = new Map();
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+async function mount(handlers: Handlers, opts: { openOptions?: () => void } = {}) {
+  const bg = fakeBackground(handlers);
+  const store = createPopupStore({ send: bg.send, openOptions: opts.openOptions ?? (() => {}), storage: memoryStorage() });
+  await act(() => {
+    render(<PopupApp store={store} />, container);
+  });
+  let started!: Promise<void>;
+  await act(() => {
+    started = store.start();
+  });
+  return { store, bg, started };
+}
+
+/** Mounts and waits until every start-up command has answered. */
+async function mountSettled(handlers: Handlers, opts: { openOptions?: () => void } = {}) {
+  const m = await mount(handlers, opts);
+  await act(async () => {
+    await m.started;
+  });
+  return m;
+}
+
+const $ = <T extends Element = HTMLElement>(testId: string, root: ParentNode = container) =>
+  root.querySelector<T & Element>(`[data-testid="${testId}"]`) as unknown as T | null;
+const $$ = (testId: string, root: ParentNode = container) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${testId}"]`)];
+const rowIds = (root: ParentNode = container) => $$('wizard-row', root).map((r) => r.getAttribute('data-item-id'));
+const rowCheckbox = (id: string) =>
+  container.querySelector<HTMLInputElement>(`[data-testid="wizard-row"][data-item-id="${id}"] [data-testid="wizard-row-checkbox"]`)!;
+
+async function click(el: Element | null) {
+  expect(el).not.toBeNull();
+  await act(() => {
+    (el as HTMLElement).click();
+  });
+}
+
+async function choose(select: HTMLSelectElement | null, value: string) {
+  expect(select).not.toBeNull();
+  await act(() => {
+    select!.value = value;
+    select!.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+async function approveAndSettle(store: PopupStore) {
+  await click($('approve-checked'));
+  await vi.waitFor(() => expect(store.approving.value).toBe(false));
+  await act(async () => {});
+}
+
+const approveCalls = (calls: Call[]) => calls.filter((c) => c.command === 'wizard.approve').map((c) => c.payload);
+
+// ------------------------------------------------------------------ tests
+
+const FIVE = [
+  item('e1', 'export', { docNumber: '1042', amount: 1250.5, change: 'create' }),
+  item('e2', 'export', { entityType: 'Customer', name: 'Maple Street HOA', change: 'update' }),
+  item('e3', 'export', { entityType: 'Payment', change: 'delete', amount: -80 }),
+  item('i1', 'import', { entityType: 'Item', name: 'Stump grinding', change: 'update' }),
+  item('i2', 'import', { entityType: 'Vendor', name: 'Green Mulch Supply' }),
+];
+
+describe('popup wizard', () => {
+  it('renders both sections with every row checked by default', async () => {
+    await mountSettled(standardHandlers(FIVE));
+    expect($('popup-root')).not.toBeNull();
+    expect(rowIds($('section-export')!)).toEqual(['e1', 'e2', 'e3']);
+    expect(rowIds($('section-import')!)).toEqual(['i1', 'i2']);
+    for (const cb of $$('wizard-row-checkbox')) expect((cb as HTMLInputElement).checked).toBe(true);
+    expect($<HTMLButtonElement>('approve-checked')!.disabled).toBe(false);
+  });
+
+  it('shows entity type, document number, change kind, amount and age on a row', async () => {
+    await mountSettled(standardHandlers(FIVE));
+    const row = container.querySelector('[data-item-id="e1"]')!;
+    expect(row.textContent).toContain('Invoice #1042');
+    expect(row.textContent).toContain('New');
+    expect(row.textContent).toContain('1,250.50');
+    expect(row.textContent).toContain('2 h ago');
+    const e2 = container.querySelector('[data-item-id="e2"]')!;
+    expect(e2.textContent).toContain('Customer');
+    expect(e2.textContent).toContain('Maple Street HOA');
+    expect(e2.textContent).toContain('Changed');
+    expect(container.querySelector('[data-item-id="e3"]')!.textContent).toContain('Deleted');
+  });
+
+  it('unchecking a row sends it as reviewed but not approved', async () => {
+    const { bg, store } = await mountSettled(standardHandlers(FIVE));
+    await click(rowCheckbox('e2'));
+    expect(rowCheckbox('e2').checked).toBe(false);
+    await approveAndSettle(store);
+    expect(approveCalls(bg.calls)).toEqual([
+      { companyId: 'co-1', reviewedIds: ['e1', 'e2', 'e3', 'i1', 'i2'], approveIds: ['e1', 'e3', 'i1', 'i2'], unchecked: 'keep' },
+    ]);
+  });
+
+  it('section toggle goes all → none → all and is indeterminate when mixed', async () => {
+    await mountSettled(standardHandlers(FIVE));
+    const toggle = () => $<HTMLInputElement>('section-export-toggle')!;
+    const exportBoxes = () => $$('wizard-row-checkbox', $('section-export')!) as HTMLInputElement[];
+    expect(toggle().checked).toBe(true);
+    expect(toggle().indeterminate).toBe(false);
+
+    await click(toggle());
+    expect(exportBoxes().map((b) => b.checked)).toEqual([false, false, false]);
+    expect(toggle().checked).toBe(false);
+    // The import section is untouched.
+    expect(($$('wizard-row-checkbox', $('section-import')!) as HTMLInputElement[]).every((b) => b.checked)).toBe(true);
+
+    await click(toggle());
+    expect(exportBoxes().map((b) => b.checked)).toEqual([true, true, true]);
+
+    await click(rowCheckbox('e1'));
+    expect(toggle().indeterminate).toBe(true);
+    expect(toggle().checked).toBe(false);
+    await click(toggle()); // mixed → all
+    expect(exportBoxes().map((b) => b.checked)).toEqual([true, true, true]);
+    expect(toggle().indeterminate).toBe(false);
+  });
+
+  it('sends the Clear choice and shows the reply counts', async () => {
+    const { bg, store } = await mountSettled(standardHandlers(FIVE));
+    await click(rowCheckbox('e1'));
+    await click(rowCheckbox('i2'));
+    await choose($<HTMLSelectElement>('unchecked-mode'), 'clear');
+    expect($('unchecked-hint')!.textContent).toBe('Unchecked items are dismissed.');
+    await approveAndSettle(store);
+    expect(approveCalls(bg.calls)).toEqual([
+      { companyId: 'co-1', reviewedIds: ['e1', 'e2', 'e3', 'i1', 'i2'], approveIds: ['e2', 'e3', 'i1'], unchecked: 'clear' },
+    ]);
+    expect($('approve-result')!.textContent).toBe('3 approved · 0 kept for next time · 2 cleared');
+    expect($('approve-result')!.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('keeps by default, with its hint, and reports kept items', async () => {
+    const { store } = await mountSettled(standardHandlers(FIVE));
+    expect($<HTMLSelectElement>('unchecked-mode')!.value).toBe('keep');
+    expect($('unchecked-hint')!.textContent).toBe('Unchecked items come back after the next sync.');
+    await click(rowCheckbox('e3'));
+    await approveAndSettle(store);
+    expect($('approve-result')!.textContent).toBe('4 approved · 1 kept for next time · 0 cleared');
+  });
+
+  it('uses the counts the service replies with, not its own arithmetic', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.approve'] = () => ok({ approved: 2, kept: 1, cleared: 0, skipped: 2, pendingLogIds: ['a', 'b'] });
+    const { store } = await mountSettled(handlers);
+    await approveAndSettle(store);
+    expect($('approve-result')!.textContent).toBe('2 approved · 1 kept for next time · 0 cleared · 2 already handled');
+  });
+
+  it('disables Approve with nothing checked and while sending, then takes approved rows off the list', async () => {
+    const handlers = standardHandlers(FIVE);
+    const gate = deferred<void>();
+    const approve = handlers['wizard.approve']!;
+    const remaining = [FIVE[3]!];
+    handlers['wizard.approve'] = async (p) => {
+      await gate.promise;
+      return approve(p);
+    };
+    const { store } = await mountSettled(handlers);
+    handlers['wizard.load'] = ({ companyId }) => ok(wizardOf(companyId, remaining));
+
+    await click($('section-export-toggle'));
+    await click($('section-import-toggle'));
+    expect($<HTMLButtonElement>('approve-checked')!.disabled).toBe(true);
+    await click($('section-export-toggle'));
+
+    await click($('approve-checked'));
+    const button = $<HTMLButtonElement>('approve-checked')!;
+    expect(button.disabled).toBe(true);
+    expect(button.getAttribute('aria-busy')).toBe('true');
+    expect(button.textContent).toContain('Approving');
+    await act(async () => {
+      gate.resolve();
+    });
+    await vi.waitFor(() => expect($('approve-result')!.textContent).toContain('3 approved'));
+    await vi.waitFor(() => expect(rowIds()).toEqual(['i1']));
+  });
+
+  it('an error reply shows a clear message and keeps rows and selection', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.approve'] = () => fail('server-error', 'The sync service is busy (503).');
+    const { store } = await mountSettled(handlers);
+    await click(rowCheckbox('i1'));
+    await approveAndSettle(store);
+    expect($('approve-result')!.textContent).toBe('Nothing was approved. The sync service is busy (503).');
+    expect(rowIds()).toEqual(['e1', 'e2', 'e3', 'i1', 'i2']);
+    expect(rowCheckbox('i1').checked).toBe(false);
+    expect(rowCheckbox('e1').checked).toBe(true);
+  });
+
+  it("a 'queued' reply says it will be retried automatically", async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.approve'] = () => fail('queued', 'Saved in the outbox.');
+    const { store } = await mountSettled(handlers);
+    await approveAndSettle(store);
+    expect($('approve-result')!.textContent).toMatch(/sent automatically/);
+    expect($('approve-result')!.className).toContain('queued');
+  });
+
+  it('renders server strings as text, never as HTML', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const handlers = standardHandlers([
+      item('x1', 'export', { name: evil, docNumber: '<b>7</b>' }),
+    ]);
+    const companies = [company('co-1', '<script>alert(2)</script>', 'qbd'), company('co-2', 'Second <i>co</i>')];
+    companies[0]!.connector.message = '<a href="javascript:alert(3)">fix</a>';
+    const snap = snapshot(companies);
+    handlers['state.get'] = () => ok(snap);
+    handlers['state.refresh'] = () => ok(snap);
+    await mountSettled(handlers);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.querySelector('i')).toBeNull();
+    expect(container.querySelector('[data-item-id="x1"]')!.textContent).toContain(evil);
+    expect($('connector-status')!.textContent).toContain('<a href="javascript:alert(3)">fix</a>');
+    expect($('company-switcher')!.textContent).toContain('<script>alert(2)</script>');
+  });
+
+  it('says so when a section has nothing waiting', async () => {
+    await mountSettled(standardHandlers([item('i1', 'import')]));
+    expect($('section-export-empty')!.textContent).toBe('Nothing waiting for approval');
+    expect($('section-import-empty')).toBeNull();
+    expect($<HTMLInputElement>('section-export-toggle')!.disabled).toBe(true);
+  });
+});
+
+describe('popup loading order', () => {
+  it('paints cached items before state.refresh and wizard.load answer, then updates', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const refresh = deferred<Reply<Snapshot>>();
+    const load = deferred<Reply<WizardSnapshot>>();
+    const { started } = await mount({
+      'state.get': () => ok(snapshot(companies)),
+      'wizard.cached': () => ok(wizardOf('co-1', [item('old', 'export')])),
+      'state.refresh': () => refresh.promise,
+      'wizard.load': () => load.promise,
+    });
+    await vi.waitFor(() => expect(rowIds()).toEqual(['old']));
+    expect($('popup-loading')).toBeNull();
+
+    await act(async () => {
+      load.resolve(ok(wizardOf('co-1', [item('old', 'export'), item('new', 'import')])));
+      refresh.resolve(ok(snapshot(companies, {}, { 'co-1': 3 })));
+      await started;
+    });
+    expect(rowIds()).toEqual(['old', 'new']);
+    expect($('unsynced-count')!.textContent).toBe('3 unsynced records need attention');
+  });
+
+  it('shows a skeleton until the first state arrives', async () => {
+    const first = deferred<Reply<Snapshot>>();
+    const { started } = await mount({ ...standardHandlers(FIVE), 'state.get': () => first.promise });
+    expect($('popup-loading')).not.toBeNull();
+    expect($('state-unconfigured')).toBeNull();
+    await act(async () => {
+      first.resolve(ok(snapshot([company('co-1', 'Oak & Elm Tree Care')])));
+      await started;
+    });
+    expect($('popup-loading')).toBeNull();
+    expect(rowIds()).toHaveLength(5);
+  });
+
+  it('a row that arrives with a refresh is shown checked and included when approving', async () => {
+    const handlers = standardHandlers(FIVE);
+    const { bg, store } = await mountSettled(handlers);
+    await click(rowCheckbox('e1'));
+    handlers['wizard.load'] = ({ companyId }) => ok(wizardOf(companyId, [...FIVE, item('late', 'export')]));
+    await click($('refresh'));
+    await vi.waitFor(() => expect(rowIds()).toContain('late'));
+    expect(rowCheckbox('late').checked).toBe(true);
+    expect(rowCheckbox('e1').checked).toBe(false);
+    await approveAndSettle(store);
+    const [payload] = approveCalls(bg.calls) as { reviewedIds: string[]; approveIds: string[] }[];
+    expect(payload!.reviewedIds).toContain('late');
+    expect(payload!.approveIds).toContain('late');
+    expect(payload!.approveIds).not.toContain('e1');
+  });
+
+  it('renders only the rows in view for a 2,000-item list and more on scroll', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => item(`w${i}`, 'export'));
+    const { store, bg } = await mountSettled(standardHandlers(many));
+    const section = $('section-export')!;
+    const first = rowIds(section);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.length).toBeLessThan(40);
+    expect(first[0]).toBe('w0');
+    expect($('section-export-count')!.textContent).toBe('2000');
+
+    const list = $('wizard-list', section)!;
+    await act(() => {
+      list.scrollTop = 52 * 1000;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    const after = rowIds(section);
+    expect(after).toContain('w1000');
+    expect(after).not.toContain('w0');
+
+    // Approving still covers every item, not only the rendered ones.
+    await approveAndSettle(store);
+    const [payload] = approveCalls(bg.calls) as { reviewedIds: string[]; approveIds: string[] }[];
+    expect(payload!.reviewedIds).toHaveLength(2000);
+    expect(payload!.approveIds).toHaveLength(2000);
+  });
+});
+
+describe('popup companies and connector', () => {
+  const twoCompanies = () => [company('co-1', 'Oak & Elm Tree Care', 'qbo'), company('co-2', 'Greenway Lawn', 'qbd')];
+
+  function twoCompanyHandlers(): Handlers {
+    const companies = twoCompanies();
+    const items: Record<string, WizardItem[]> = {
+      'co-1': [item('a1', 'export'), item('a2', 'import')],
+      'co-2': [item('b1', 'export')],
+    };
+    const snap = snapshot(companies, {}, { 'co-1': 0, 'co-2': 2 });
+    return {
+      ...standardHandlers([]),
+      'state.get': () => ok(snap),
+      'state.refresh': () => ok(snap),
+      'wizard.cached': ({ companyId }) => ok(wizardOf(companyId, items[companyId] ?? [])),
+      'wizard.load': ({ companyId }) => ok(wizardOf(companyId, items[companyId] ?? [])),
+    };
+  }
+
+  it('switches company, shows its list and remembers the choice', async () => {
+    const { bg } = await mountSettled(twoCompanyHandlers());
+    const switcher = $<HTMLSelectElement>('company-switcher')!;
+    expect(switcher.value).toBe('co-1');
+    expect(rowIds()).toEqual(['a1', 'a2']);
+    await choose(switcher, 'co-2');
+    await vi.waitFor(() => expect(rowIds()).toEqual(['b1']));
+    expect(storage.get(LAST_COMPANY_KEY)).toBe('co-2');
+    expect(bg.calls.some((c) => c.command === 'wizard.load' && (c.payload as { companyId: string }).companyId === 'co-2')).toBe(true);
+    expect($('unsynced-count')!.textContent).toBe('2 unsynced records need attention');
+
+    // The next popup opens on the remembered company.
+    render(null, container);
+    await mountSettled(twoCompanyHandlers());
+    expect($<HTMLSelectElement>('company-switcher')!.value).toBe('co-2');
+    expect(rowIds()).toEqual(['b1']);
+  });
+
+  it('approves for the selected company only', async () => {
+    const { bg, store } = await mountSettled(twoCompanyHandlers());
+    await choose($<HTMLSelectElement>('company-switcher'), 'co-2');
+    await vi.waitFor(() => expect(rowIds()).toEqual(['b1']));
+    await approveAndSettle(store);
+    expect(approveCalls(bg.calls)).toEqual([{ companyId: 'co-2', reviewedIds: ['b1'], approveIds: ['b1'], unchecked: 'keep' }]);
+  });
+
+  it('shows no switcher for a single company', async () => {
+    await mountSettled(standardHandlers(FIVE));
+    expect($('company-switcher')).toBeNull();
+    expect($('company-name')!.textContent).toContain('Oak & Elm Tree Care');
+  });
+
+  it('only lists followed companies in the switcher', async () => {
+    const handlers = twoCompanyHandlers();
+    const companies = [...twoCompanies(), company('co-3', 'Birch Arborists')];
+    const snap = snapshot(companies, { settings: { apiUrl: 'https://s', hasToken: true, pollMinutes: 5, followedCompanyIds: ['co-1', 'co-3'] } });
+    handlers['state.get'] = () => ok(snap);
+    handlers['state.refresh'] = () => ok(snap);
+    await mountSettled(handlers);
+    const values = [...$<HTMLSelectElement>('company-switcher')!.options].map((o) => o.value);
+    expect(values).toEqual(['co-1', 'co-3']);
+  });
+
+  it('explains the Pending wait and last Web Connector contact only for QuickBooks Desktop', async () => {
+    await mountSettled(twoCompanyHandlers());
+    const qbo = $('connector-status')!;
+    expect(qbo.textContent).not.toMatch(/Web Connector/);
+    expect(qbo.textContent).toMatch(/QuickBooks Online connected/);
+
+    await choose($<HTMLSelectElement>('company-switcher'), 'co-2');
+    const qbd = $('connector-status')!;
+    expect(qbd.textContent).toMatch(/wait in Pending until the Web Connector runs/);
+    expect(qbd.textContent).toMatch(/Web Connector last contact: today \d{1,2}:\d{2}|yesterday/);
+    expect(qbd.getAttribute('data-tone')).toBe('ok');
+  });
+
+  it('warns when the Web Connector is stale and says what to do', async () => {
+    const companies = [company('co-2', 'Greenway Lawn', 'qbd', 'stale')];
+    const handlers = standardHandlers([item('b1', 'export')], companies);
+    handlers['wizard.cached'] = ({ companyId }) => ok(wizardOf(companyId, [item('b1', 'export')]));
+    handlers['wizard.load'] = ({ companyId }) => ok(wizardOf(companyId, [item('b1', 'export')]));
+    await mountSettled(handlers);
+    const status = $('connector-status')!;
+    expect(status.getAttribute('data-tone')).toBe('warn');
+    expect(status.textContent).toMatch(/overdue/);
+    expect(status.textContent).toMatch(/Web Connector/);
+    expect(status.textContent).toMatch(/Update Selected/);
+  });
+
+  it('tells how to reconnect when the Web Connector sign-in expired', async () => {
+    const companies = [company('co-2', 'Greenway Lawn', 'qbd', 'auth-expired')];
+    await mountSettled(standardHandlers([], companies));
+    expect($('connector-status')!.getAttribute('data-tone')).toBe('warn');
+    expect($('connector-status')!.textContent).toMatch(/Reconnect/);
+  });
+});
+
+describe('popup connection states', () => {
+  it('offline: keeps the cached rows and says how old they are', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const lastGood = new Date(NOW);
+    lastGood.setHours(9, 2, 0, 0);
+    const cachedSnap = snapshot(companies, {
+      status: { state: 'unreachable', lastSuccessAt: lastGood.toISOString(), failingSince: lastGood.toISOString(), message: null, nextPollAt: null },
+    });
+    await mountSettled({
+      'state.get': () => ok(cachedSnap),
+      'wizard.cached': () => ok(wizardOf('co-1', FIVE)),
+      'state.refresh': () => fail('unreachable', 'Network error'),
+      'wizard.load': () => fail('unreachable', 'Network error'),
+    });
+    const banner = $('state-offline')!;
+    expect(banner.textContent).toContain("Can't reach the sync service. Showing data from 9:02.");
+    expect(rowIds()).toHaveLength(5);
+  });
+
+  it('offline after an ok cache: a failed refresh switches to the offline banner', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['state.refresh'] = () => fail('unreachable', 'timeout');
+    await mountSettled(handlers);
+    expect($('state-offline')).not.toBeNull();
+    expect(rowIds()).toHaveLength(5);
+  });
+
+  it('signed-out: says the token was refused and opens settings', async () => {
+    const openOptions = vi.fn();
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const snap = snapshot(companies, {
+      status: { state: 'signed-out', lastSuccessAt: null, failingSince: null, message: '401', nextPollAt: null },
+    });
+    await mountSettled({ ...standardHandlers(FIVE), 'state.get': () => ok(snap), 'state.refresh': () => ok(snap) }, { openOptions });
+    const banner = $('state-signed-out')!;
+    expect(banner.textContent).toContain('The sync service refused the token');
+    await click(banner.querySelector('button'));
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('unconfigured: shows Open settings and asks for nothing else', async () => {
+    const openOptions = vi.fn();
+    const { bg } = await mountSettled({ 'state.get': () => fail('unconfigured', 'No address yet') }, { openOptions });
+    const panel = $('state-unconfigured')!;
+    const button = [...panel.querySelectorAll('button')].find((b) => b.textContent === 'Open settings');
+    await click(button!);
+    expect(openOptions).toHaveBeenCalledTimes(1);
+    expect(bg.calls.map((c) => c.command)).toEqual(['state.get']);
+    expect($('wizard-row')).toBeNull();
+  });
+
+  it('unconfigured from the snapshot status as well', async () => {
+    const snap = snapshot([], {
+      status: { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
+      summary: null,
+    });
+    await mountSettled({ 'state.get': () => ok(snap) });
+    expect($('state-unconfigured')).not.toBeNull();
+  });
+});
