@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { Id } from '../api/schema';
 import { PollMinutes, type PublicSettings, type SettingsInput } from '../messaging/protocol';
 import { checkApiUrl } from './api-url';
-import { buildDefaults } from './defaults';
+import { AnyPollMinutes, buildDefaults } from './defaults';
 
 export interface Settings {
   apiUrl: string;
@@ -21,7 +21,7 @@ export const SETTINGS_KEY = 'settings';
 const StoredSettings = v.object({
   apiUrl: v.string(),
   token: v.string(),
-  pollMinutes: PollMinutes,
+  pollMinutes: AnyPollMinutes,
   followedCompanyIds: v.array(Id),
 });
 

@@ -1,0 +1,224 @@
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Summary } from '@/lib/api/schema';
+import type { BackgroundContext } from '@/lib/background/context';
+import { pollNow } from '@/lib/background/poll-cycle';
+import { loadStatus } from '@/lib/background/status';
+import { createDb } from '@/lib/db/schema';
+import { GATE_KEY, afterFailure, afterSuccess, loadGate, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
+import { POLL_ALARM, ensurePollAlarm } from '@/lib/poll/scheduler';
+import { saveSettings } from '@/lib/settings/store';
+
+const T0 = Date.parse('2026-11-26T09:00:00.000Z');
+const MIN = 60_000;
+
+const summary: Summary = {
+  companies: [
+    {
+      companyId: 'c1',
+      companyName: 'Green Acres Lawn',
+      system: 'qbd',
+      connector: { kind: 'web-connector', state: 'ok', lastContactAt: null, lastRunAt: null },
+      generatedAt: '2026-11-26T09:00:00.000Z',
+      pendingApprovals: { export: 3, import: 1 },
+      pendingSyncs: 0,
+      failedSyncs: 0,
+      unsynced: 0,
+    },
+  ],
+  generatedAt: '2026-11-26T09:00:00.000Z',
+  pendingApprovals: { export: 3, import: 1 },
+  pendingSyncs: 0,
+  failedSyncs: 0,
+  unsynced: 0,
+};
+
+type Script = (req: { url: string; headers: Record<string, string> }) => Response | Promise<Response>;
+
+/** A network double: records every request and answers with the script (or fails like a dead host). */
+function network(script: Script) {
+  const requests: { url: string; headers: Record<string, string> }[] = [];
+  const fetchFn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const req = { url: String(input), headers: (init?.headers ?? {}) as Record<string, string> };
+    requests.push(req);
+    return script(req);
+  });
+  return { fetch: fetchFn as unknown as typeof fetch, requests, summaryCalls: () => requests.filter((r) => r.url.endsWith('/summary')).length };
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+/** A well-behaved service: summary with an ETag and a poll hint, 304 when the ETag matches. */
+function service(hintSeconds?: number): Script {
+  return (req) => {
+    const hint: Record<string, string> = hintSeconds ? { 'X-Poll-Interval': String(hintSeconds) } : {};
+    if (req.url.endsWith('/summary')) {
+      if (req.headers['If-None-Match'] === '"v1"') return new Response(null, { status: 304, headers: hint });
+      return json(summary, { ETag: '"v1"', ...hint });
+    }
+    if (req.url.endsWith('/companies')) return json({ items: [] });
+    return json({ type: 'about:blank', title: 'Not found', status: 404, code: 'not-found' }, {}, 404);
+  };
+}
+
+let clock = T0;
+const dbs: BackgroundContext['db'][] = [];
+function context(fetchFn: typeof fetch): BackgroundContext {
+  const db = createDb(`poll-test-${Math.random()}`);
+  dbs.push(db);
+  return { db, now: () => new Date(clock), random: () => 0.5, fetch: fetchFn, formatTime: (iso) => iso.slice(11, 16) };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clock = T0;
+  await saveSettings({ apiUrl: 'http://127.0.0.1:9', token: 't', pollMinutes: 5, followedCompanyIds: [] });
+});
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+describe('the poll alarm', () => {
+  it('is created once and not re-created on every wake', async () => {
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    expect(await ensurePollAlarm(5)).toBe(true);
+    const first = await fakeBrowser.alarms.get(POLL_ALARM);
+    expect(first?.periodInMinutes).toBe(5);
+    expect(await ensurePollAlarm(5)).toBe(false);
+    expect(await ensurePollAlarm(5)).toBe(false);
+    expect(create).toHaveBeenCalledTimes(1);
+    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.scheduledTime).toBe(first?.scheduledTime);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('is re-created when the interval changes', async () => {
+    await ensurePollAlarm(5);
+    expect(await ensurePollAlarm(15)).toBe(true);
+    expect((await fakeBrowser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(15);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+});
+
+describe('the poll gate (pure)', () => {
+  it('lets the first poll through and holds alarm polls until the hint has passed', () => {
+    expect(mayPoll(OPEN_GATE, T0, 'alarm')).toBe(true);
+    const gate = afterSuccess(T0, 900);
+    expect(mayPoll(gate, T0 + 5 * MIN, 'alarm')).toBe(false);
+    expect(mayPoll(gate, T0 + 10 * MIN, 'alarm')).toBe(false);
+    expect(mayPoll(gate, T0 + 15 * MIN, 'alarm')).toBe(true);
+    expect(mayPoll(gate, T0 + 5 * MIN, 'user')).toBe(true); // the popup opening gets fresh data
+  });
+
+  it('holds every poll, even a user refresh, until Retry-After', () => {
+    const gate = afterFailure(OPEN_GATE, T0, 120, () => 0.5);
+    expect(mayPoll(gate, T0 + 60_000, 'user')).toBe(false);
+    expect(mayPoll(gate, T0 + 120_000, 'user')).toBe(true);
+  });
+
+  it('grows the back-off with each failure', () => {
+    let gate = OPEN_GATE;
+    const delays: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      gate = afterFailure(gate, T0, undefined, () => 0.5);
+      delays.push((gate.nextAutoAt - T0) / MIN);
+    }
+    expect(delays).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+  });
+});
+
+describe('polling the service', () => {
+  it('sends If-None-Match and treats 304 as unchanged', async () => {
+    const net = network(service());
+    const ctx = context(net.fetch);
+    expect(await pollNow(ctx, 'alarm')).toBe('updated');
+    clock += 5 * MIN;
+    expect(await pollNow(ctx, 'alarm')).toBe('unchanged');
+    const summaries = net.requests.filter((r) => r.url.endsWith('/summary'));
+    expect(summaries[0]?.headers['If-None-Match']).toBeUndefined();
+    expect(summaries[1]?.headers['If-None-Match']).toBe('"v1"');
+    expect(summaries[1]?.headers.Authorization).toBe('Bearer t');
+    expect((await ctx.db.summary.get('current'))?.summary).toEqual(summary);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+    expect((await loadStatus()).state).toBe('ok');
+  });
+
+  it('never polls faster than X-Poll-Interval when it is slower than the setting', async () => {
+    const net = network(service(900)); // 15 minutes, setting is 5
+    const ctx = context(net.fetch);
+    await pollNow(ctx, 'alarm');
+    const outcomes: string[] = [];
+    for (let tick = 1; tick <= 6; tick++) {
+      clock = T0 + tick * 5 * MIN; // the alarm fires every 5 minutes
+      outcomes.push(await pollNow(ctx, 'alarm'));
+    }
+    expect(outcomes).toEqual(['skipped', 'skipped', 'unchanged', 'skipped', 'skipped', 'unchanged']);
+    expect(net.summaryCalls()).toBe(3);
+  });
+
+  it('backs off after failures, and the back-off survives a worker restart (kept in storage)', async () => {
+    let up = false;
+    const net = network((req) => {
+      if (!up) throw new TypeError('fetch failed');
+      return service()(req);
+    });
+    const ctx = context(net.fetch);
+    expect(await pollNow(ctx, 'alarm')).toBe('failed');
+    const status = await loadStatus();
+    expect(status.state).toBe('unreachable');
+    expect(status.failingSince).toBe(new Date(T0).toISOString());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+    expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toMatchObject({ failures: 1, nextAutoAt: T0 + MIN });
+
+    clock = T0 + 1 * MIN;
+    expect(await pollNow(ctx, 'alarm')).toBe('failed'); // second failure: wait 2 minutes
+    expect((await loadStatus()).failingSince).toBe(new Date(T0).toISOString()); // still failing since the first
+
+    // "Restart": a new context, same storage. The tick one minute later is still inside the back-off.
+    const restarted = context(net.fetch);
+    clock = T0 + 2 * MIN;
+    expect(await pollNow(restarted, 'alarm')).toBe('skipped');
+    expect(net.summaryCalls()).toBe(2);
+
+    up = true;
+    clock = T0 + 3 * MIN;
+    expect(await pollNow(restarted, 'alarm')).toBe('updated');
+    expect(await loadGate()).toMatchObject({ failures: 0 });
+    expect(await loadStatus()).toMatchObject({ state: 'ok', failingSince: null });
+  });
+
+  it('honours Retry-After from a 429, even for a user refresh', async () => {
+    let limited = true;
+    const net = network((req) =>
+      limited ? json({ type: 'about:blank', title: 'Too many requests', status: 429, code: 'rate-limited' }, { 'Retry-After': '600' }, 429) : service()(req),
+    );
+    const ctx = context(net.fetch);
+    expect(await pollNow(ctx, 'user')).toBe('failed');
+    limited = false;
+    clock = T0 + 5 * MIN;
+    expect(await pollNow(ctx, 'user')).toBe('skipped');
+    clock = T0 + 10 * MIN;
+    expect(await pollNow(ctx, 'user')).toBe('updated');
+    expect(net.summaryCalls()).toBe(2);
+  });
+
+  it('reports signed-out on 401 and shows !', async () => {
+    const net = network(() => json({ type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthorized' }, {}, 401));
+    const ctx = context(net.fetch);
+    await pollNow(ctx, 'user');
+    expect((await loadStatus()).state).toBe('signed-out');
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+
+  it('does not poll at all while unconfigured', async () => {
+    await fakeBrowser.storage.local.clear();
+    const net = network(service());
+    expect(await pollNow(context(net.fetch), 'alarm')).toBe('unconfigured');
+    expect(net.requests).toHaveLength(0);
+    expect((await loadStatus()).state).toBe('unconfigured');
+  });
+});
