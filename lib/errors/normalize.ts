@@ -173,7 +173,7 @@ function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): v
       return;
     }
   }
-  if (message) collectText(detail ? `${message}\n${detail}` : message, ctx, depth + 1);
+  if (message) collectText(detail ? `${message}\n${detail}` : message, ctx, depth + 1, false);
   if (ctx.out.length > before) return;
 
   const status = pick(keys, 'status', 'statuscode', 'httpstatus');
@@ -220,7 +220,7 @@ function pushQboFault(
 
 // ------------------------------------------------------------------ text
 
-function collectText(input: string, ctx: Ctx, depth: number): void {
+function collectText(input: string, ctx: Ctx, depth: number, perLine = true): void {
   const text = input.length > MAX_SCAN ? input.slice(0, MAX_SCAN) : input;
   const trimmed = text.trim();
   if (!trimmed) return;
@@ -251,6 +251,12 @@ function collectText(input: string, ctx: Ctx, depth: number): void {
     if (ctx.out.length > before) return;
   }
 
+  // A pasted log can hold one failure per line; a message+detail pair is read as one text.
+  const lines = perLine ? trimmed.split(/\r?\n/).filter((l) => l.trim()) : [];
+  if (lines.length > 1) {
+    for (const line of lines) collectPlainText(line.trim(), ctx);
+    if (ctx.out.length > before) return;
+  }
   collectPlainText(trimmed, ctx);
 }
 
@@ -338,9 +344,13 @@ function collectPlainText(text: string, ctx: Ctx): void {
 
   const hex = /\b0x([0-9a-f]{8})\b/i.exec(flat) ?? /(?<![\w.])(8004[\s_]?[0-9a-f]{4})(?![\w.])/i.exec(flat);
   if (hex) return push(ctx, { system: 'sdk', code: canonicalCode('sdk', hex[0]), message: flat, raw: text });
-  const dec = /(?<![\w.])(-21474\d{5}|-2146\d{6}|21474\d{5}|21477\d{5})(?![\w.])/.exec(flat);
-  if (dec && hresultValue(dec[1]!) !== undefined && /^0x8/.test(canonicalCode('sdk', dec[1]!))) {
-    return push(ctx, { system: 'sdk', code: canonicalCode('sdk', dec[1]!), message: flat, raw: text });
+  // Decimal HRESULTs: accepted in the 0x8004xxxx (QuickBooks SDK) block, or anywhere when labelled.
+  for (const m of flat.matchAll(/(?<![\w.])(-?\d{10})(?![\w.])/g)) {
+    const value = hresultValue(m[1]!);
+    if (value === undefined) continue;
+    if ((value & 0xffff0000) >>> 0 === 0x80040000 || /hresult/i.test(flat)) {
+      return push(ctx, { system: 'sdk', code: canonicalCode('sdk', m[1]!), message: flat, raw: text });
+    }
   }
 
   const labelled =
