@@ -1,0 +1,81 @@
+/**
+ * Starts the reference sync server in-process: opens (and migrates) the database, loads a seed,
+ * serves the Sync API and optionally runs the connectors on a schedule like the Web Connector.
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { openDatabase } from './db/open.ts';
+import { runConnector } from './emulator/connector.ts';
+import { createApi } from './http/routes.ts';
+import { loadSeed } from './seed/load.ts';
+import { Store } from './store/store.ts';
+
+export interface StartOptions {
+  /** 0 = a random free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** File path or ':memory:' (default). */
+  db?: string;
+  token: string;
+  /** 'demo', a fixture file path, or null for none. Seeds load only into an empty database. */
+  seed?: 'demo' | string | null;
+  /** Run every company's connector this often (0/undefined = only on request). */
+  connectorAutoRunSeconds?: number;
+  /** Injectable clock for tests. */
+  now?: () => Date;
+  /** X-Poll-Interval hint in seconds (default 60). */
+  pollIntervalSeconds?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  if (!opts.token) throw new Error('A token is required: pass --token or set SYNCLENS_TOKEN.');
+  const db = openDatabase(opts.db ?? ':memory:');
+  const store = new Store(db, opts.now ?? (() => new Date()));
+  try {
+    if (opts.seed) loadSeed(store, opts.seed);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  let closing = false;
+  const app = createApi({ store, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing });
+  const host = opts.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const timer = opts.connectorAutoRunSeconds
+    ? setInterval(() => {
+        for (const company of store.companyRows()) runConnector(store, company.id);
+      }, opts.connectorAutoRunSeconds * 1000)
+    : null;
+  timer?.unref();
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing = true;
+        if (timer) clearInterval(timer);
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        // Idle keep-alive sockets would hold close() open.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      return closed;
+    },
+  };
+}

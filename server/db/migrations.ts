@@ -1,0 +1,176 @@
+/**
+ * Versioned schema migrations. PRAGMA user_version holds how many of MIGRATIONS have run; each
+ * migration runs in its own transaction together with the version bump, so a crash never leaves a
+ * half-migrated database. Append new migrations; never edit one that has shipped.
+ */
+import type Database from 'better-sqlite3';
+
+export type Migration = (db: Database.Database) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: core tables for companies, the emulated QuickBooks side, local records, wizard, log, unsynced.
+  (db) => {
+    db.exec(`
+      CREATE TABLE change_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        changed_at TEXT NOT NULL
+      );
+      CREATE TABLE companies (
+        id TEXT PRIMARY KEY,
+        sort INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        system TEXT NOT NULL CHECK (system IN ('qbo','qbd')),
+        realm_id TEXT,
+        company_file TEXT,
+        connector_kind TEXT NOT NULL,
+        interval_minutes INTEGER,
+        last_contact_at TEXT,
+        last_run_at TEXT,
+        connector_override TEXT,
+        connector_message TEXT,
+        closed_books_date TEXT,
+        next_qb_seq INTEGER NOT NULL DEFAULT 1000
+      );
+      -- The emulated QuickBooks company: what QuickBooks holds, keyed by its own ids.
+      CREATE TABLE qb_records (
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        entity_type TEXT NOT NULL,
+        qb_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        doc_number TEXT,
+        sync_token INTEGER NOT NULL DEFAULT 0,
+        txn_date TEXT,
+        amount REAL,
+        active INTEGER NOT NULL DEFAULT 1,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (company_id, entity_type, qb_id)
+      );
+      CREATE INDEX qb_records_name ON qb_records(company_id, name_lower);
+      CREATE INDEX qb_records_doc ON qb_records(company_id, entity_type, doc_number);
+      -- Records in the job-management app; qb_id set = linked to a QuickBooks record.
+      CREATE TABLE records (
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        entity_type TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        local_url TEXT,
+        name TEXT NOT NULL,
+        doc_number TEXT,
+        txn_date TEXT,
+        amount REAL,
+        refs TEXT NOT NULL DEFAULT '[]',
+        qb_id TEXT,
+        known_sync_token INTEGER,
+        last_synced_at TEXT,
+        PRIMARY KEY (company_id, entity_type, local_id)
+      );
+      CREATE INDEX records_qb ON records(company_id, entity_type, qb_id);
+      CREATE TABLE wizard_items (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        direction TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        local_id TEXT,
+        qb_id TEXT,
+        name TEXT NOT NULL,
+        doc_number TEXT,
+        change TEXT NOT NULL,
+        changed_fields TEXT,
+        amount REAL,
+        detected_at TEXT NOT NULL,
+        -- waiting = listed; kept = hidden until the next connector run; cleared / approved = done.
+        state TEXT NOT NULL CHECK (state IN ('waiting','kept','cleared','approved'))
+      );
+      CREATE INDEX wizard_company_state ON wizard_items(company_id, state, direction, seq);
+      CREATE INDEX wizard_local ON wizard_items(company_id, entity_type, local_id, state);
+      CREATE INDEX wizard_qb ON wizard_items(company_id, entity_type, qb_id, state);
+      CREATE TABLE log_entries (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        direction TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        qb_id TEXT,
+        name TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        doc_number TEXT,
+        doc_lower TEXT,
+        change TEXT NOT NULL DEFAULT 'update',
+        status TEXT NOT NULL CHECK (status IN ('pending','success','failed')),
+        at TEXT NOT NULL,
+        error_code TEXT,
+        error_message TEXT,
+        attempt INTEGER NOT NULL
+      );
+      CREATE INDEX log_company ON log_entries(company_id, seq);
+      CREATE INDEX log_company_status ON log_entries(company_id, status, seq);
+      CREATE INDEX log_company_type ON log_entries(company_id, entity_type, seq);
+      CREATE INDEX log_pending_qb ON log_entries(company_id, entity_type, qb_id, status);
+      CREATE TABLE unsynced (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        entity_type TEXT NOT NULL,
+        local_id TEXT NOT NULL,
+        local_url TEXT,
+        qb_id TEXT,
+        name TEXT NOT NULL,
+        name_lower TEXT NOT NULL,
+        doc_number TEXT,
+        doc_lower TEXT,
+        error_code TEXT NOT NULL,
+        error_message TEXT NOT NULL,
+        error_detail TEXT,
+        first_failed_at TEXT NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('failed','resync-queued')),
+        pending_log_id TEXT,
+        UNIQUE (company_id, entity_type, local_id)
+      );
+      CREATE INDEX unsynced_company ON unsynced(company_id, seq);
+      CREATE INDEX unsynced_company_state ON unsynced(company_id, state);
+      CREATE INDEX unsynced_company_type ON unsynced(company_id, entity_type, seq);
+      CREATE INDEX unsynced_company_code ON unsynced(company_id, error_code, seq);
+      CREATE INDEX unsynced_qb ON unsynced(company_id, entity_type, qb_id);
+      INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '1970-01-01T00:00:00.000Z');
+    `);
+  },
+  // 2: stored replies for Idempotency-Key, written in the same transaction as the change.
+  (db) => {
+    db.exec(`
+      CREATE TABLE idempotency_keys (
+        key TEXT NOT NULL,
+        route TEXT NOT NULL,
+        body_hash TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        response TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key, route)
+      );
+    `);
+  },
+];
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every migration the database has not seen yet, in order. Returns the final version. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new Error(`Database schema version ${current} is newer than this server (${migrations.length}); upgrade the server.`);
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const step = migrations[version]!;
+    db.transaction(() => {
+      step(db);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,182 @@
+/**
+ * The Sync API v1 over HTTP (Hono). Handlers parse with lib/api/schema.ts, call the store or the
+ * emulator, and reply JSON; every failure is a problem+json with a stable code.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as v from 'valibot';
+import {
+  ApproveRequest, BulkResyncRequest, EntityType, MAX_LINK_IDS, QbId,
+} from '../../lib/api/schema.ts';
+import { runConnector } from '../emulator/connector.ts';
+import { BadCursorError } from '../store/cursor.ts';
+import { lookupLinks } from '../store/links.ts';
+import type { Store } from '../store/store.ts';
+import { listLog } from '../store/syncLog.ts';
+import { bulkResync, clearId, listUnsynced, resync } from '../store/unsynced.ts';
+import { approve, listWizard } from '../store/wizard.ts';
+import { tokenMatches } from './auth.ts';
+import { ifNoneMatchHits, strongEtag } from './etag.ts';
+import { runIdempotent } from './idempotency.ts';
+import { ProblemError, problemResponse, type HttpReply } from './problem.ts';
+import { LogQuery, UnsyncedQuery, WizardQuery, parseJsonBody, parseQuery } from './validate.ts';
+
+export const SERVER_VERSION = '1.0.0';
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface ApiOptions {
+  store: Store;
+  token: string;
+  pollIntervalSeconds: number;
+  /** True while shutting down: requests get 503 with Retry-After. */
+  isClosing: () => boolean;
+}
+
+const LinksQuery = v.object({
+  entityType: EntityType,
+  qbIds: v.pipe(
+    v.string(),
+    v.transform((s) => [...new Set(s.split(',').map((id) => id.trim()).filter(Boolean))]),
+    v.minLength(1, 'must list at least one QuickBooks id'),
+    v.maxLength(MAX_LINK_IDS, `must list at most ${MAX_LINK_IDS} ids`),
+    v.array(QbId),
+  ),
+});
+
+export function createApi(opts: ApiOptions): Hono {
+  const { store } = opts;
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    if (opts.isClosing()) throw new ProblemError(503, 'unavailable', 'The server is shutting down; try again shortly.');
+    await next();
+    c.res.headers.set('x-poll-interval', String(opts.pollIntervalSeconds));
+  });
+
+  app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: SERVER_VERSION, time: store.nowIso() }));
+
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path === '/api/v1/health') return next();
+    if (!tokenMatches(c.req.header('authorization'), opts.token)) {
+      throw new ProblemError(401, 'unauthorized', 'Send the server token as "Authorization: Bearer <token>".');
+    }
+    return next();
+  });
+
+  app.use('/api/v1/*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new ProblemError(413, 'payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`); },
+  }));
+
+  app.use('/api/v1/companies/:id/*', async (c, next) => {
+    requireCompany(store, c.req.param('id')!);
+    return next();
+  });
+
+  app.get('/api/v1/companies', (c) => c.json({ items: store.listCompanies() }));
+
+  app.get('/api/v1/summary', (c) => withEtag(c, store.summary()));
+
+  app.get('/api/v1/companies/:id/summary', (c) => withEtag(c, store.companySummary(requireCompany(store, c.req.param('id')))));
+
+  app.get('/api/v1/companies/:id/connector', (c) => c.json(store.listCompanies().find((x) => x.id === c.req.param('id'))!.connector));
+
+  app.get('/api/v1/companies/:id/wizard', (c) => {
+    const q = parseQuery(WizardQuery, c.req.query());
+    return c.json(paged(() => listWizard(store, c.req.param('id'), q.direction, { cursor: q.cursor, limit: q.limit })));
+  });
+
+  app.get('/api/v1/companies/:id/log', (c) => {
+    const q = parseQuery(LogQuery, c.req.query());
+    return c.json(paged(() => listLog(store, c.req.param('id'), q, { cursor: q.cursor, limit: q.limit })));
+  });
+
+  app.get('/api/v1/companies/:id/unsynced', (c) => {
+    const q = parseQuery(UnsyncedQuery, c.req.query());
+    return c.json(paged(() => listUnsynced(store, c.req.param('id'), q, { cursor: q.cursor, limit: q.limit })));
+  });
+
+  app.get('/api/v1/companies/:id/links', (c) => {
+    const q = parseQuery(LinksQuery, c.req.query());
+    return c.json({ items: lookupLinks(store, c.req.param('id'), q.entityType, q.qbIds) });
+  });
+
+  app.post('/api/v1/companies/:id/wizard/approve', (c) => mutation(c, store, (text) => {
+    const body = parseJsonBody(ApproveRequest, text);
+    return { status: 200, body: approve(store, c.req.param('id')!, body) };
+  }));
+
+  app.post('/api/v1/companies/:id/unsynced/resync', (c) => mutation(c, store, (text) => {
+    const body = parseJsonBody(BulkResyncRequest, text);
+    return { status: 200, body: bulkResync(store, c.req.param('id')!, body.ids) };
+  }));
+
+  app.post('/api/v1/companies/:id/unsynced/:uid/resync', (c) => mutation(c, store, (text) => {
+    acceptEmptyBody(text);
+    const result = resync(store, c.req.param('id')!, c.req.param('uid')!);
+    if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
+    return { status: 200, body: result };
+  }));
+
+  app.post('/api/v1/companies/:id/unsynced/:uid/clear-id', (c) => mutation(c, store, (text) => {
+    acceptEmptyBody(text);
+    const result = clearId(store, c.req.param('id')!, c.req.param('uid')!);
+    if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
+    return { status: 200, body: result };
+  }));
+
+  app.post('/api/v1/companies/:id/connector/run', (c) => mutation(c, store, (text) => {
+    acceptEmptyBody(text);
+    return { status: 200, body: runConnector(store, c.req.param('id')!) };
+  }));
+
+  app.notFound(() => problemResponse(new ProblemError(404, 'not-found', 'No such endpoint in Sync API v1.')));
+  app.onError((err, c) => {
+    const problem = err instanceof ProblemError ? err : new ProblemError(500, 'internal', 'Something went wrong on the server.');
+    if (!(err instanceof ProblemError)) console.error(err);
+    const res = problemResponse(problem);
+    res.headers.set('x-poll-interval', String(opts.pollIntervalSeconds));
+    return c.newResponse(res.body, res);
+  });
+  return app;
+}
+
+function requireCompany(store: Store, id: string) {
+  const row = store.companyRow(id);
+  if (!row) throw notFound('company', id);
+  return row;
+}
+
+function notFound(what: string, id: string): ProblemError {
+  return new ProblemError(404, 'not-found', `No ${what} with id "${id.slice(0, 128)}".`);
+}
+
+function paged<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BadCursorError) throw new ProblemError(400, 'bad-request', err.message, [{ path: 'cursor', message: err.message }]);
+    throw err;
+  }
+}
+
+/** POSTs without a payload accept no body, "{}" or "null"; anything else is refused. */
+function acceptEmptyBody(text: string): void {
+  if (text.trim() === '') return;
+  parseJsonBody(v.nullable(v.strictObject({})), text);
+}
+
+async function mutation(c: Context, store: Store, action: (bodyText: string) => HttpReply): Promise<Response> {
+  const text = await c.req.text();
+  const route = `${c.req.method} ${c.req.path}`;
+  const reply = runIdempotent(store, c.req.header('idempotency-key'), route, text, () => action(text));
+  return c.json(reply.body as object, reply.status as 200, reply.headers);
+}
+
+function withEtag(c: Context, body: unknown): Response {
+  const text = JSON.stringify(body);
+  const etag = strongEtag(text);
+  const headers = { etag, 'cache-control': 'no-cache' };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(text, 200, { ...headers, 'content-type': 'application/json' });
+}

@@ -1,0 +1,34 @@
+/**
+ * Link lookup for QuickBooks pages: for each QuickBooks id, is it linked to a local record and in
+ * what state. Precedence: failed > pending > awaiting-approval > synced > not-linked.
+ */
+import type { Link } from '../../lib/api/schema.ts';
+import type { RecordRow, UnsyncedRow } from './rows.ts';
+import type { Store } from './store.ts';
+
+export function lookupLinks(store: Store, companyId: string, entityType: string, qbIds: string[]): Link[] {
+  const db = store.db;
+  const recordQ = db.prepare('SELECT * FROM records WHERE company_id = ? AND entity_type = ? AND qb_id = ?');
+  const unsyncedQ = db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND entity_type = ? AND (qb_id = ? OR local_id = ?) LIMIT 1');
+  const pendingQ = db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND entity_type = ? AND qb_id = ? AND status = 'pending' LIMIT 1");
+  const wizardQ = db.prepare(`SELECT 1 FROM wizard_items WHERE company_id = ? AND entity_type = ? AND state = 'waiting'
+    AND (qb_id = ? OR (local_id IS NOT NULL AND local_id = ?)) LIMIT 1`);
+  return qbIds.map((qbId): Link => {
+    const record = recordQ.get(companyId, entityType, qbId) as RecordRow | undefined;
+    const localId = record?.local_id ?? null;
+    const unsynced = unsyncedQ.get(companyId, entityType, qbId, localId ?? '\u0000') as UnsyncedRow | undefined;
+    const base: Link = {
+      entityType, qbId, localId: localId ?? unsynced?.local_id ?? null, localUrl: record?.local_url ?? unsynced?.local_url ?? null,
+      name: record?.name ?? unsynced?.name ?? null, status: 'not-linked', lastSyncedAt: record?.last_synced_at ?? null,
+    };
+    if (unsynced?.state === 'failed') {
+      return { ...base, status: 'failed', unsyncedId: unsynced.id, errorCode: unsynced.error_code, errorMessage: unsynced.error_message };
+    }
+    if (unsynced?.state === 'resync-queued' || pendingQ.get(companyId, entityType, qbId)) {
+      return { ...base, status: 'pending', unsyncedId: unsynced?.id ?? null };
+    }
+    if (wizardQ.get(companyId, entityType, qbId, localId ?? '\u0000')) return { ...base, status: 'awaiting-approval' };
+    if (record) return { ...base, status: 'synced' };
+    return { entityType, qbId, localId: null, localUrl: null, name: null, status: 'not-linked' };
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Unsynced entities: records whose last sync failed. Resync queues a new attempt; Clear ID unlinks
+ * the record from its QuickBooks id so the next sync creates a new QuickBooks record.
+ */
+import type { BulkResyncResult, ClearIdResult, ResyncResult, UnsyncedEntity, UnsyncedPage } from '../../lib/api/schema.ts';
+import { containsFilter, pageRows, type Filter, type PageRequest } from './paging.ts';
+import { toUnsynced, type UnsyncedRow } from './rows.ts';
+import type { Store } from './store.ts';
+import { getLogEntry, insertLogEntry } from './syncLog.ts';
+
+export interface UnsyncedQuery { entityType?: string | undefined; code?: string | undefined; q?: string | undefined }
+
+export function listUnsynced(store: Store, companyId: string, query: UnsyncedQuery, page: PageRequest): UnsyncedPage {
+  const filters: Filter[] = [{ sql: 'company_id = ?', params: [companyId] }];
+  if (query.entityType) filters.push({ sql: 'entity_type = ?', params: [query.entityType] });
+  if (query.code) filters.push({ sql: 'error_code = ?', params: [query.code] });
+  if (query.q) filters.push(containsFilter(query.q, ['name_lower', 'doc_lower']));
+  const { rows, nextCursor } = pageRows<UnsyncedRow>(store.db, { table: 'unsynced', list: 'unsynced', filters, page, newestFirst: true });
+  return { items: rows.map(toUnsynced), nextCursor };
+}
+
+export function unsyncedRow(store: Store, companyId: string, id: string): UnsyncedRow | undefined {
+  return store.db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND id = ?').get(companyId, id) as UnsyncedRow | undefined;
+}
+
+/** Queues a new attempt. Resyncing an entity that is already queued changes nothing. Undefined = unknown id. */
+export function resync(store: Store, companyId: string, id: string): ResyncResult | undefined {
+  const row = unsyncedRow(store, companyId, id);
+  if (!row) return undefined;
+  if (row.state === 'resync-queued' && row.pending_log_id) {
+    const logEntry = getLogEntry(store, row.pending_log_id);
+    if (logEntry) return { unsynced: toUnsynced(row), logEntry };
+  }
+  return store.write(() => {
+    const logEntry = insertLogEntry(store, {
+      companyId, direction: 'export', entityType: row.entity_type, localId: row.local_id, qbId: row.qb_id, name: row.name,
+      docNumber: row.doc_number, change: row.qb_id ? 'update' : 'create', status: 'pending', attempt: row.attempts + 1,
+    });
+    store.db.prepare("UPDATE unsynced SET state = 'resync-queued', pending_log_id = ? WHERE seq = ?").run(logEntry.id, row.seq);
+    return { unsynced: toUnsynced(unsyncedRow(store, companyId, id)!), logEntry };
+  });
+}
+
+export function bulkResync(store: Store, companyId: string, ids: string[]): BulkResyncResult {
+  return store.write(() => {
+    const result: BulkResyncResult = { queued: 0, failed: 0, results: [] };
+    for (const id of [...new Set(ids)]) {
+      const done = resync(store, companyId, id);
+      if (done) {
+        result.queued++;
+        result.results.push({ id, ok: true, state: done.unsynced.state });
+      } else {
+        result.failed++;
+        result.results.push({ id, ok: false, code: 'not-found', message: 'No unsynced entity with this id in this company.' });
+      }
+    }
+    return result;
+  });
+}
+
+const CLEAR_ID_MESSAGE =
+  'The QuickBooks id was removed. The next sync creates a new record in QuickBooks instead of updating the old one; ' +
+  'if the old record still exists in QuickBooks, delete or merge it there to avoid a duplicate.';
+
+/** Unlinks the record from its QuickBooks id (idempotent: clearing twice reports previousQbId null). */
+export function clearId(store: Store, companyId: string, id: string): ClearIdResult | undefined {
+  const row = unsyncedRow(store, companyId, id);
+  if (!row) return undefined;
+  const apply = () => {
+    store.db.prepare('UPDATE unsynced SET qb_id = NULL WHERE seq = ?').run(row.seq);
+    store.db.prepare('UPDATE records SET qb_id = NULL, known_sync_token = NULL WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+      .run(companyId, row.entity_type, row.local_id);
+    if (row.pending_log_id) store.db.prepare("UPDATE log_entries SET qb_id = NULL, change = 'create' WHERE id = ? AND status = 'pending'").run(row.pending_log_id);
+  };
+  if (row.qb_id !== null) store.write(apply);
+  const unsynced: UnsyncedEntity = toUnsynced(unsyncedRow(store, companyId, id)!);
+  return { unsynced, previousQbId: row.qb_id, nextSyncCreatesNewRecord: true, message: CLEAR_ID_MESSAGE };
+}
