@@ -57,11 +57,6 @@ export function explainError(input: ExplainInput, system: 'qbo' | 'qbd'): Explan
     const lead = normalized.code === '3180' ? 'The real reason, in QuickBooks\' words' : 'QuickBooks\' own reason';
     result.hints.unshift(`${lead}: "${normalized.embeddedMessage}". Act on this first.`);
   }
-  if (normalized.ambiguous) {
-    result.hints.push(
-      `Code ${normalized.code} means different things in QuickBooks Online and QuickBooks Desktop; this explanation assumes QuickBooks Online.`,
-    );
-  }
   if (general) {
     const said = normalized.message ? ` QuickBooks said: "${normalized.message}".` : '';
     result.hints.push(`Code ${normalized.code} is not in our list, so this is a general explanation for its range.${said}`);
