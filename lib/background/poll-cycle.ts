@@ -34,7 +34,14 @@ async function runPoll(ctx: BackgroundContext, trigger: PollTrigger): Promise<Po
   }
   const gate = await loadGate();
   const started = ctx.now();
-  if (!mayPoll(gate, started.getTime(), trigger)) return 'skipped';
+  if (!mayPoll(gate, started.getTime(), trigger)) {
+    // The poll-interval hint limits reading, not the user's own waiting actions: deliver those
+    // unless the service asked for silence (Retry-After).
+    if (started.getTime() >= gate.notBefore && (await ctx.db.outbox.count()) > 0) {
+      await flushOutbox(ctx.db, clientFor(ctx, settings), ctx.now).catch(() => undefined);
+    }
+    return 'skipped';
+  }
 
   const prev = await loadStatus();
   let outcome: PollOutcome;
