@@ -134,7 +134,8 @@ export function createApi(opts: ApiOptions): Hono {
   app.onError((err, c) => {
     const problem = err instanceof ProblemError ? err : new ProblemError(500, 'internal', 'Something went wrong on the server.');
     if (!(err instanceof ProblemError)) console.error(err);
-    const res = problemResponse(problem);
+    // After refusing an oversized body the rest of it is unread: close the connection so it is not reused.
+    const res = problemResponse(problem, problem.status === 413 ? { connection: 'close' } : {});
     res.headers.set('x-poll-interval', String(opts.pollIntervalSeconds));
     return c.newResponse(res.body, res);
   });

@@ -1,0 +1,56 @@
+/**
+ * Fast bulk data for benchmarks and paging tests: inserts many log entries, unsynced entities and
+ * wizard items into an existing company with prepared statements in one transaction.
+ */
+import type { Store } from '../store/store.ts';
+
+export interface BulkOptions {
+  companyId: string;
+  logEntries?: number;
+  unsynced?: number;
+  wizardItems?: number;
+  /** Newest timestamp; older rows step back one minute each. */
+  start?: Date;
+}
+
+const TYPES = ['Invoice', 'Customer', 'Payment', 'Estimate', 'Item'];
+const CODES = ['6240', '6140', '610', '2500', '5010', '6210'];
+
+export function bulkGenerate(store: Store, opts: BulkOptions): { wizardIds: string[] } {
+  const start = (opts.start ?? store.now()).getTime();
+  const at = (i: number) => new Date(start - i * 60_000).toISOString();
+  const wizardIds: string[] = [];
+  store.write(() => {
+    const db = store.db;
+    const log = db.prepare(`INSERT INTO log_entries (seq, id, company_id, direction, entity_type, local_id, qb_id, name, name_lower, doc_number,
+      doc_lower, status, at, error_code, error_message, attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)`);
+    let seq = store.nextSeq('log_entries');
+    for (let i = 0; i < (opts.logEntries ?? 0); i++, seq++) {
+      const type = TYPES[i % TYPES.length]!;
+      const failed = i % 17 === 0;
+      const name = `${type} bulk ${i}`;
+      const doc = type === 'Invoice' ? String(100000 + i) : null;
+      log.run(seq, `log-${seq}`, opts.companyId, i % 5 === 0 ? 'import' : 'export', type, `bulk-${type.toLowerCase()}-${i}`, String(200000 + i),
+        name, name.toLowerCase(), doc, doc, failed ? 'failed' : 'success', at(i), failed ? '6240' : null, failed ? 'Duplicate Name Exists Error' : null);
+    }
+    const uns = db.prepare(`INSERT INTO unsynced (seq, id, company_id, entity_type, local_id, local_url, qb_id, name, name_lower, doc_number, doc_lower,
+      error_code, error_message, error_detail, first_failed_at, last_attempt_at, attempts, state) VALUES (?,?,?,?,?,NULL,NULL,?,?,?,?,?,?,NULL,?,?,1,'failed')`);
+    seq = store.nextSeq('unsynced');
+    for (let i = 0; i < (opts.unsynced ?? 0); i++, seq++) {
+      const type = TYPES[i % TYPES.length]!;
+      const name = `${type} unsynced ${i}`;
+      const doc = type === 'Invoice' ? String(300000 + i) : null;
+      uns.run(seq, `us-${seq}`, opts.companyId, type, `bulk-unsynced-${i}`, name, name.toLowerCase(), doc, doc, CODES[i % CODES.length]!,
+        'Bulk failure', at(i), at(i));
+    }
+    const wiz = db.prepare(`INSERT INTO wizard_items (seq, id, company_id, direction, entity_type, local_id, qb_id, name, doc_number, change,
+      changed_fields, amount, detected_at, state) VALUES (?,?,?,?,?,?,NULL,?,NULL,'create',NULL,NULL,?,'waiting')`);
+    seq = store.nextSeq('wizard_items');
+    for (let i = 0; i < (opts.wizardItems ?? 0); i++, seq++) {
+      const id = `wz-${seq}`;
+      wiz.run(seq, id, opts.companyId, i % 4 === 0 ? 'import' : 'export', 'Customer', `bulk-wizard-${i}`, `Bulk customer ${i}`, at(i));
+      wizardIds.push(id);
+    }
+  });
+  return { wizardIds };
+}
