@@ -245,9 +245,11 @@ function collectText(input: string, ctx: Ctx, depth: number, perLine = true): vo
     }
   }
 
-  if (trimmed.includes('<')) {
-    collectXmlFaults(trimmed, ctx);
-    collectQbxmlStatuses(trimmed, ctx);
+  // XML that arrived HTML-escaped (e.g. copied from a log viewer) is read after unescaping.
+  const xml = trimmed.includes('<') ? trimmed : /&lt;\w/.test(trimmed) ? decodeXml(trimmed) : undefined;
+  if (xml) {
+    collectXmlFaults(xml, ctx);
+    collectQbxmlStatuses(xml, ctx);
     if (ctx.out.length > before) return;
   }
 
@@ -286,10 +288,27 @@ function childText(body: string, tag: string): string | undefined {
   return decodeXml(inner).trim() || undefined;
 }
 
+/**
+ * Fault blocks found by walking closing tags and taking the last opener before each one, so a text
+ * full of unclosed "<Fault" tags costs linear time instead of rescanning to the end per opener.
+ */
+function faultBlocks(text: string): { attrs: string; body: string }[] {
+  const blocks: { attrs: string; body: string }[] = [];
+  let from = 0;
+  for (const closer of text.matchAll(/<\/(?:\w+:)?Fault\s*>/gi)) {
+    const segment = text.slice(from, closer.index);
+    let opener: RegExpExecArray | undefined;
+    for (const m of segment.matchAll(/<(?:\w+:)?Fault\b([^<>]*)>/gi)) opener = m;
+    if (opener) blocks.push({ attrs: opener[1]!, body: segment.slice(opener.index + opener[0].length) });
+    from = closer.index + closer[0].length;
+  }
+  return blocks;
+}
+
 function collectXmlFaults(text: string, ctx: Ctx): void {
-  for (const fault of text.matchAll(/<(?:\w+:)?Fault\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?Fault>/gi)) {
-    const faultType = attributes(fault[1]!).get('type');
-    for (const err of fault[2]!.matchAll(/<(?:\w+:)?Error\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?Error>)/gi)) {
+  for (const fault of faultBlocks(text)) {
+    const faultType = attributes(fault.attrs).get('type');
+    for (const err of fault.body.matchAll(/<(?:\w+:)?Error\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?Error>)/gi)) {
       const attrs = attributes(err[1]!);
       const body = err[2] ?? '';
       pushQboFault(

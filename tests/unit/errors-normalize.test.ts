@@ -274,6 +274,26 @@ describe('normalizeError edge cases', () => {
     expect(() => normalizeError(big)).not.toThrow();
   });
 
+  it('reads XML that arrived HTML-escaped', () => {
+    const escaped =
+      '&lt;CustomerAddRs requestID=&quot;1&quot; statusCode=&quot;3100&quot; statusSeverity=&quot;Error&quot; statusMessage=&quot;The name &amp;quot;Oak Hollow HOA&amp;quot; of the list element is already in use.&quot; /&gt;';
+    expect(bestError(escaped)).toMatchObject({
+      system: 'qbd',
+      code: '3100',
+      message: 'The name "Oak Hollow HOA" of the list element is already in use.',
+    });
+  });
+
+  it('pairs each Fault closer with its nearest opener, ignoring unclosed openers', () => {
+    const text =
+      '<Fault type="X">'.repeat(50) +
+      '<Fault type="ValidationFault"><Error code="6240"><Message>Duplicate Name Exists Error</Message></Error></Fault>' +
+      '<Fault type="SystemFault">'.repeat(50);
+    expect(normalizeError(text)).toEqual([
+      expect.objectContaining({ system: 'qbo', code: '6240', faultType: 'ValidationFault', message: 'Duplicate Name Exists Error' }),
+    ]);
+  });
+
   it('does not mistake other long numbers for HRESULTs', () => {
     expect(normalizeError('Invoice 1234567890 synced')).toEqual([]);
   });

@@ -510,7 +510,7 @@ export const QBO_ENTRIES: ErrorEntry[] = [
     likelyCause:
       'The connection was revoked or the company was disconnected, or the sync service is pointed at a test (sandbox) company instead of the real one.',
     steps: [
-      'In QuickBooks Online, open the gear menu > Apps (or My apps) and check the sync service is still connected.',
+      'In QuickBooks Online, open Apps > My apps in the left menu and check the sync service is still connected.',
       RECONNECT,
       'If it keeps happening, ask your provider to confirm the service uses the live (not sandbox) QuickBooks environment.',
       RESYNC,
@@ -1073,7 +1073,7 @@ export const QBO_ENTRIES: ErrorEntry[] = [
     title: 'Access refused (HTTP 403)',
     meaning: 'The sync service is signed in but not allowed to do this in your QuickBooks Online company.',
     likelyCause: 'The app was disconnected or its permissions changed, or it points at the wrong (test) company.',
-    steps: ['Check in QuickBooks Online (gear menu > Apps) that the sync service is still connected.', RECONNECT, RESYNC],
+    steps: ['Check in QuickBooks Online (Apps > My apps in the left menu) that the sync service is still connected.', RECONNECT, RESYNC],
     category: 'connection',
     helpUrl: HELP_CODES,
   }),
