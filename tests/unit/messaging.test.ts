@@ -78,7 +78,7 @@ describe('router', () => {
     const { spies, handlers } = handlersWithSpies();
     const route = createRouter(handlers, () => self);
     const reply = await route({ command: 'unsynced.resync', payload: { companyId: 'c1', unsyncedId: 'u1' } }, contentTop);
-    expect(spies['unsynced.resync']).toHaveBeenCalledWith({ companyId: 'c1', unsyncedId: 'u1' }, { from: 'content' });
+    expect(spies['unsynced.resync']).toHaveBeenCalledWith({ companyId: 'c1', unsyncedId: 'u1' }, expect.objectContaining({ from: 'content', tab: expect.objectContaining({ id: 7 }) }));
     expect(reply).toEqual({ ok: false, error: { code: 'queued', message: 'will retry' } });
   });
 
@@ -104,7 +104,7 @@ describe('registerRouter', () => {
     registerRouter(handlers);
     expect(() => registerRouter(handlers)).toThrow(/already registered/);
     const sender = { id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('').replace(/\/$/, '') };
-    const replies = await fakeBrowser.runtime.onMessage.trigger({ command: 'settings.get', payload: {} }, sender);
+    const replies = await fakeBrowser.runtime.onMessage.trigger({ command: 'settings.get', payload: {} }, sender, () => undefined);
     expect(replies).toContainEqual({ ok: true, data: emptySettings });
     expect(spies['settings.get']).toHaveBeenCalledTimes(1);
   });
