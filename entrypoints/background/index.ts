@@ -7,11 +7,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundContext } from '@/lib/background/context';
 import { createHandlers } from '@/lib/background/handlers';
 import { logFailure, onAlarm, onInstalledOrStartup, onWake } from '@/lib/background/lifecycle';
+import { createLinkStore } from '@/lib/db/link-store';
 import { registerRouter } from '@/lib/messaging/router';
+import { createOverlayHandlers } from '@/lib/records/overlay-handlers';
 
 export default defineBackground(() => {
   const ctx = createBackgroundContext();
-  registerRouter(createHandlers(ctx));
+  const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, createLinkStore(ctx.db));
+  ctx.onRecordsChanged = forgetCompany;
+  registerRouter({ ...createHandlers(ctx), ...overlayHandlers });
   browser.runtime.onInstalled.addListener(() => {
     onInstalledOrStartup(ctx).catch(logFailure('install refresh'));
   });

@@ -10,6 +10,11 @@ export interface BackgroundContext {
   fetch?: typeof fetch;
   /** For the badge tooltip; defaults to the browser's locale. */
   formatTime?: (iso: string) => string;
+  /**
+   * Called after a user action changed a company's records (approve, resync, clear id), so caches
+   * kept elsewhere (the overlay's record links) can drop what is now out of date.
+   */
+  onRecordsChanged?: (companyId: string) => Promise<void>;
 }
 
 export function createBackgroundContext(overrides: Partial<BackgroundContext> = {}): BackgroundContext {

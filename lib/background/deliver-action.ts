@@ -11,6 +11,7 @@ export type ActionOutcome<T extends ActionResult> = { status: 'sent'; data: T } 
 export async function runAction<T extends ActionResult>(ctx: BackgroundContext, client: ApiClient, action: OutboxAction): Promise<ActionOutcome<T>> {
   const row = await enqueue(ctx.db, action, ctx.now());
   const result = await deliver(ctx.db, client, row, ctx.now);
+  if (result.status === 'sent') await ctx.onRecordsChanged?.(action.companyId).catch(() => undefined);
   switch (result.status) {
     case 'sent':
       return { status: 'sent', data: result.data as T };

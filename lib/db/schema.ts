@@ -3,7 +3,7 @@
  * order, so a browser holding any earlier version upgrades step by step without losing data.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { ApproveRequest, Company, Summary, UnsyncedEntity, WizardItem } from '../api/schema';
+import type { ApproveRequest, Company, Link, Summary, UnsyncedEntity, WizardItem } from '../api/schema';
 
 export const DB_NAME = 'synclens';
 
@@ -23,7 +23,13 @@ export const STORES_V2 = {
   activity: '++id, at, companyId',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/** v3: the overlay's short-lived cache of QuickBooks record links, keyed `${companyId}|${type}|${qbId}`. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  links: 'key, fetchedAt',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 export interface SummaryRow {
   id: 'current';
@@ -68,6 +74,13 @@ export interface ActivityRow {
   idempotencyKey: string;
 }
 
+export interface LinkRow {
+  key: string;
+  link: Link;
+  /** Epoch ms, compared with the cache's time-to-live. */
+  fetchedAt: number;
+}
+
 export type SyncLensDb = Dexie & {
   summary: EntityTable<SummaryRow, 'id'>;
   companies: EntityTable<Company, 'id'>;
@@ -75,6 +88,7 @@ export type SyncLensDb = Dexie & {
   unsynced: EntityTable<UnsyncedRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'key'>;
   activity: EntityTable<ActivityRow, 'id'>;
+  links: EntityTable<LinkRow, 'key'>;
 };
 
 export function createDb(name: string = DB_NAME): SyncLensDb {
@@ -91,6 +105,7 @@ export function createDb(name: string = DB_NAME): SyncLensDb {
           row.companyId = row.action?.companyId ?? '';
         });
     });
+  db.version(3).stores(STORES_V3);
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, STORES_V1, createDb, type OutboxRow } from '@/lib/db/schema';
+import { CURRENT_VERSION, STORES_V1, STORES_V2, createDb, type OutboxRow } from '@/lib/db/schema';
+import { createLinkStore } from '@/lib/db/link-store';
 import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, writeWizard, clearCaches } from '@/lib/db/cache';
 import type { Company, UnsyncedEntity } from '@/lib/api/schema';
 
@@ -71,6 +72,43 @@ describe('Dexie schema upgrades', () => {
     // The table v2 added works.
     await db.activity.add({ at: 'now', companyId: 'c1', kind: 'resync', ok: true, text: 'Resync requested', idempotencyKey: 'k-1' });
     expect(await db.activity.count()).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a v2 database (activity log and all) to the current version', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(2).stores(STORES_V2);
+    await old.open();
+    const outbox = { key: 'k-2', companyId: 'c1', action: { kind: 'clear-id', companyId: 'c1', unsyncedId: 'u9' }, createdAt: 'a', attempts: 0, lastAttemptAt: null, lastError: null };
+    await old.table('outbox').put(outbox);
+    await old.table('activity').add({ at: '2026-11-26T09:00:00.000Z', companyId: 'c1', kind: 'approve', ok: true, text: 'Approved 3', idempotencyKey: 'k-0' });
+    old.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.outbox.get('k-2')).toEqual(outbox);
+    expect(await db.activity.toArray()).toEqual([expect.objectContaining({ text: 'Approved 3', kind: 'approve' })]);
+    expect(await db.links.count()).toBe(0);
+    db.close();
+  });
+});
+
+describe('link store', () => {
+  it('gets, puts and forgets a company by key prefix', async () => {
+    const db = createDb(freshName());
+    const store = createLinkStore(db);
+    const link = (qbId: string) => ({ entityType: 'Invoice', qbId, localId: null, name: null, status: 'synced' as const });
+    await store.putMany([
+      { key: 'c1|Invoice|1', link: link('1'), fetchedAt: 1 },
+      { key: 'c1|Invoice|2', link: link('2'), fetchedAt: 2 },
+      { key: 'c10|Invoice|1', link: link('1'), fetchedAt: 3 },
+    ]);
+    const got = await store.getMany(['c1|Invoice|2', 'missing']);
+    expect(got).toEqual([{ key: 'c1|Invoice|2', link: link('2'), fetchedAt: 2 }, undefined]);
+    await store.deleteByPrefix('c1|');
+    expect((await db.links.toArray()).map((r) => r.key)).toEqual(['c10|Invoice|1']);
     db.close();
   });
 });

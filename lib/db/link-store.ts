@@ -1,0 +1,14 @@
+/** Dexie-backed store for the overlay's record-link cache (the LinkStore of lib/records). */
+import type { LinkRow, SyncLensDb } from './schema';
+
+export function createLinkStore(db: SyncLensDb) {
+  return {
+    getMany: (keys: string[]): Promise<(LinkRow | undefined)[]> => db.links.bulkGet(keys),
+    putMany: async (rows: LinkRow[]): Promise<void> => {
+      await db.links.bulkPut(rows);
+    },
+    deleteByPrefix: async (prefix: string): Promise<void> => {
+      await db.links.where('key').startsWith(prefix).delete();
+    },
+  };
+}
