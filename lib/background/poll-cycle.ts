@@ -17,8 +17,15 @@ export type PollOutcome = 'unconfigured' | 'skipped' | 'unchanged' | 'updated' |
 
 let running: Promise<PollOutcome> | null = null;
 
-/** Polls unless the gate forbids it. Concurrent calls share one poll. */
-export function pollNow(ctx: BackgroundContext, trigger: PollTrigger): Promise<PollOutcome> {
+/**
+ * Polls unless the gate forbids it. Concurrent calls share one poll, except that a user's refresh
+ * arriving while an alarm tick was being skipped still gets its own poll.
+ */
+export async function pollNow(ctx: BackgroundContext, trigger: PollTrigger): Promise<PollOutcome> {
+  if (running) {
+    const outcome = await running;
+    if (trigger === 'alarm' || outcome !== 'skipped') return outcome;
+  }
   running ??= runPoll(ctx, trigger).finally(() => {
     running = null;
   });

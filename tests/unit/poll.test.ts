@@ -160,6 +160,16 @@ describe('polling the service', () => {
     expect(net.summaryCalls()).toBe(3);
   });
 
+  it('shares one request between concurrent refreshes, but a skipped alarm tick does not swallow a user refresh', async () => {
+    const net = network(service(900));
+    const ctx = context(net.fetch);
+    await pollNow(ctx, 'alarm');
+    clock = T0 + 5 * MIN;
+    expect(await Promise.all([pollNow(ctx, 'alarm'), pollNow(ctx, 'user')])).toEqual(['skipped', 'unchanged']);
+    expect(await Promise.all([pollNow(ctx, 'user'), pollNow(ctx, 'user')])).toEqual(['unchanged', 'unchanged']);
+    expect(net.summaryCalls()).toBe(3);
+  });
+
   it('backs off after failures, and the back-off survives a worker restart (kept in storage)', async () => {
     let up = false;
     const net = network((req) => {
