@@ -121,7 +121,8 @@ export function badgeFor(input: BadgeInput): BadgeView {
     return view('unreachable', '?', `cannot reach the sync service${since}.${dataAge}`);
   }
   if (status.state === 'error') {
-    return view('error', '?', `${status.message ?? 'the sync service answered with an error'}.${dataAge}`.replace(/\.\./g, '.'));
+    const message = (status.message ?? 'the sync service answered with an error').replace(/\.+$/, '');
+    return view('error', '?', `${message}.${dataAge}`);
   }
   if (!input.summary) return view('ok', '', 'connected, waiting for the first summary.');
 

@@ -102,9 +102,10 @@ describe('badge state table', () => {
   });
 
   it('explains a service error', () => {
-    const view = badgeFor(input({ status: { ...ok, state: 'error', message: 'The service at x sent a reply SyncLens does not understand' } }));
+    const view = badgeFor(input({ status: { ...ok, state: 'error', message: 'The service at x sent a reply SyncLens does not understand.' } }));
     expect(view.kind).toBe('error');
-    expect(view.title).toContain('does not understand');
+    expect(view.text).toBe('?');
+    expect(view.title).toBe('SyncLens: The service at x sent a reply SyncLens does not understand. Showing data from 09:05.');
   });
 
   it('has a not-configured state that points to the options', () => {
