@@ -1,0 +1,60 @@
+/**
+ * Server benchmark: summary latency on a large database, a 2,000-item approval, and the idle poll.
+ * Standalone: npx tsx bench/server.ts
+ */
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../server/app.ts';
+import { bulkGenerate } from '../server/seed/bulk.ts';
+
+export interface BenchRow { name: string; value: string; target: string; pass: boolean }
+
+const TOKEN = 'bench-token';
+const FIXTURE = fileURLToPath(new URL('../tests/fixtures/small.json', import.meta.url));
+
+export async function benchServer(): Promise<BenchRow[]> {
+  const server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: FIXTURE });
+  const headers = { authorization: `Bearer ${TOKEN}` };
+  try {
+    const { wizardIds } = bulkGenerate(server.store, { companyId: 'acme-qbo', logEntries: 100_000, unsynced: 10_000, wizardItems: 2_000 });
+    const rows: BenchRow[] = [];
+
+    // Warm up the connection and SQLite's page cache, then measure.
+    for (let i = 0; i < 10; i++) await (await fetch(`${server.url}/api/v1/summary`, { headers })).arrayBuffer();
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/api/v1/summary`, { headers });
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    rows.push({ name: 'GET /summary median (100k log, 10k unsynced, 200 requests)', value: `${median.toFixed(2)} ms`, target: '≤ 5 ms', pass: median <= 5 });
+
+    const body = JSON.stringify({ reviewedIds: wizardIds, approveIds: wizardIds, unchecked: 'keep' });
+    const t0 = performance.now();
+    const approve = await fetch(`${server.url}/api/v1/companies/acme-qbo/wizard/approve`, {
+      method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body,
+    });
+    const result = (await approve.json()) as { approved?: number };
+    const approveMs = performance.now() - t0;
+    rows.push({ name: 'Approve 2,000 items in one request (100k log)', value: `${approveMs.toFixed(1)} ms (${result.approved ?? 0} approved)`,
+      target: '≤ 200 ms', pass: approve.status === 200 && result.approved === 2000 && approveMs <= 200 });
+
+    const first = await fetch(`${server.url}/api/v1/summary`, { headers });
+    await first.arrayBuffer();
+    const idle = await fetch(`${server.url}/api/v1/summary`, { headers: { ...headers, 'if-none-match': first.headers.get('etag') ?? '' } });
+    const idleBody = await idle.text();
+    rows.push({ name: 'Idle poll with If-None-Match', value: `${idle.status}, ${idleBody.length} bytes`, target: '304, 0 bytes',
+      pass: idle.status === 304 && idleBody.length === 0 });
+    return rows;
+  } finally {
+    await server.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const rows = await benchServer();
+  for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.name}: ${r.value} (target ${r.target})`);
+  process.exitCode = rows.every((r) => r.pass) ? 0 : 1;
+}
