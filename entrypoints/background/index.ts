@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBackgroundContext } from '@/lib/background/context';
+import { onShortcut } from '@/lib/background/explain-shortcut';
 import { createHandlers } from '@/lib/background/handlers';
 import { logFailure, onAlarm, onInstalledOrStartup, onWake } from '@/lib/background/lifecycle';
 import { createLinkStore } from '@/lib/db/link-store';
@@ -24,6 +25,9 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     onAlarm(ctx, alarm).catch(logFailure('scheduled poll'));
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    onShortcut(command, tab).catch(logFailure('shortcut'));
   });
   onWake(ctx).catch(logFailure('wake'));
 });

@@ -111,7 +111,7 @@ describe('status chip states', () => {
     const picker = q('chip-company-picker') as HTMLSelectElement;
     expect([...picker.options].map((o) => o.textContent)).toEqual(['Choose the company…', 'Evergreen', 'Birch']);
     picker.value = 'b';
-    act(() => picker.dispatchEvent(new Event('change')));
+    act(() => void picker.dispatchEvent(new Event('change')));
     expect(props.onPickCompany).toHaveBeenCalledWith('b');
   });
 
@@ -142,7 +142,7 @@ describe('chip actions', () => {
   const trustedClick = (el: Element) => {
     const event = new MouseEvent('click', { bubbles: true });
     Object.defineProperty(event, 'isTrusted', { value: true });
-    act(() => el.dispatchEvent(event));
+    act(() => void el.dispatchEvent(event));
   };
 
   it('acts only on trusted clicks', () => {
