@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../server/db/open.ts';
+import { createApi } from '../../server/http/routes.ts';
+import { Store } from '../../server/store/store.ts';
+import { startTestServer, TOKEN } from './helpers/server.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const dir = mkdtempSync(join(tmpdir(), 'synclens-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runCli(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(tsx, ['server/cli.ts', ...args], { cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', ...env } });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += String(d); });
+  child.stderr.on('data', (d) => { err += String(d); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /listening on (http:\/\/\S+?) /.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', () => reject(new Error(`exited: ${err}`)));
+  });
+  url.catch(() => { /* awaited only by tests that expect a start */ });
+  return { child, exited, url, output: () => ({ out, err }) };
+}
+
+describe('server/cli.ts', () => {
+  it('refuses to start without a token, with a clear message', async () => {
+    const cli = runCli(['--port', '0', '--db', ':memory:']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().err).toMatch(/no token/i);
+  }, 30_000);
+
+  it('starts from environment variables, creates the database folder, prints the URL and stops on SIGTERM', async () => {
+    const db = join(dir, 'new-folder', 'synclens.db');
+    const cli = runCli(['--seed', 'demo'], { SYNCLENS_TOKEN: 'cli-token', SYNCLENS_PORT: '0', SYNCLENS_DB: db });
+    const url = await cli.url;
+    const res = await fetch(`${url}/api/v1/companies`, { headers: { authorization: 'Bearer cli-token' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(2);
+    expect(existsSync(db)).toBe(true);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses a non-numeric port', async () => {
+    const cli = runCli(['--port', 'eighty', '--token', 'x']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().err).toContain('--port');
+  }, 30_000);
+});
+
+describe('connector auto-run', () => {
+  it('runs every company connector on the schedule', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const t = await startTestServer({ connectorAutoRunSeconds: 30 });
+    try {
+      await t.post('/companies/acme-qbo/wizard/approve', { reviewedIds: ['w1'], approveIds: ['w1'], unchecked: 'keep' });
+      expect((await t.get('/companies/acme-qbo/summary')).json.pendingSyncs).toBe(1);
+      vi.advanceTimersByTime(30_000);
+      const summary = (await t.get('/companies/acme-qbo/summary')).json;
+      expect(summary.pendingSyncs).toBe(0);
+      expect(summary.connector.lastRunAt).toBe(t.clock.now().toISOString());
+      expect((await t.get('/companies/acme-qbd/connector')).json.lastRunAt).toBe(t.clock.now().toISOString());
+    } finally {
+      await t.close();
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers 503 with Retry-After while shutting down', async () => {
+    let closing = false;
+    const app = createApi({ store: new Store(openDatabase(':memory:')), token: TOKEN, pollIntervalSeconds: 60, isClosing: () => closing });
+    expect((await app.request('/api/v1/health')).status).toBe(200);
+    closing = true;
+    const r = await app.request('/api/v1/health');
+    expect(r.status).toBe(503);
+    expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await r.json()) as { code: string }).code).toBe('unavailable');
+  });
+});
