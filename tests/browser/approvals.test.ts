@@ -35,13 +35,13 @@ async function openPopup(): Promise<Page> {
   return page;
 }
 
-/** Unchecks the first two export rows, approves with the given mode, returns the unchecked ids. */
-async function approveAllButTwo(page: Page, mode: 'keep' | 'clear'): Promise<{ unchecked: string[]; shown: string[] }> {
-  const rows = page.getByTestId('section-export').getByTestId('wizard-row');
-  await eventually(() => rows.count(), (n) => n >= 3, 'at least three export rows');
-  const shown = await page.getByTestId('wizard-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id')!));
+/** Unchecks the first `count` rows, approves the rest with the given mode, returns the ids. */
+async function approveAllBut(page: Page, count: number, mode: 'keep' | 'clear'): Promise<{ unchecked: string[]; shown: string[] }> {
+  const rows = page.getByTestId('wizard-row');
+  await eventually(() => rows.count(), (n) => n > count, `more than ${count} rows`);
+  const shown = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id')!));
   const unchecked: string[] = [];
-  for (const index of [0, 1]) {
+  for (let index = 0; index < count; index++) {
     const row = rows.nth(index);
     unchecked.push((await row.getAttribute('data-item-id'))!);
     await row.getByTestId('wizard-row-checkbox').uncheck();
@@ -84,7 +84,7 @@ describe('approvals in the real browser', () => {
     companyId = (await switcher.count()) ? await switcher.inputValue() : companies.items[0]!.id;
 
     const before = await api<Summary>('/summary');
-    const { unchecked, shown } = await approveAllButTwo(page, 'keep');
+    const { unchecked, shown } = await approveAllBut(page, 2, 'keep');
     const approvedCount = shown.length - unchecked.length;
     await expect(page.getByTestId('approve-result').textContent()).resolves.toMatch(new RegExp(`${approvedCount}\\b`));
 
@@ -110,8 +110,9 @@ describe('approvals in the real browser', () => {
   });
 
   it('approves with Clear: unchecked items are gone for good', async () => {
+    // The two kept back by the previous test are offered again: approve one, clear the other.
     const page = await openPopup();
-    const { unchecked, shown } = await approveAllButTwo(page, 'clear');
+    const { unchecked, shown } = await approveAllBut(page, 1, 'clear');
     const remaining = await wizardIds(companyId);
     for (const id of shown) expect(remaining).not.toContain(id);
     await api(`/companies/${companyId}/connector/run`, { method: 'POST', headers: { 'idempotency-key': 'run-after-clear' } });
@@ -122,6 +123,13 @@ describe('approvals in the real browser', () => {
 
   it('shows "?" and the cached data when the server is down, and recovers when it is back', async () => {
     const port = server.port;
+    // Look at a company that still has items waiting, so the cache has rows to show offline.
+    const waiting = (await api<Summary>('/summary')).companies.find((c) => totalWaiting(c) > 0)!;
+    const before = await session.openPage('popup.html');
+    await before.getByTestId('popup-root').waitFor();
+    if (await before.getByTestId('company-switcher').count()) await before.getByTestId('company-switcher').selectOption(waiting.companyId);
+    await before.getByTestId('wizard-row').first().waitFor();
+    await before.close();
     const countBefore = await session.badgeText();
     await server.close();
 
