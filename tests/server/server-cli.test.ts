@@ -4,18 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { startServer } from '../../server/app.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { createApi } from '../../server/http/routes.ts';
 import { Store } from '../../server/store/store.ts';
 import { startTestServer, TOKEN } from './helpers/server.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'synclens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(tsx, ['server/cli.ts', ...args], { cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', ...env } });
+  // One node process with the tsx loader (not the tsx wrapper), so SIGKILL leaves no orphan behind.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', ...env } });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => { out += String(d); });
@@ -49,6 +50,32 @@ describe('server/cli.ts', () => {
     expect(existsSync(db)).toBe(true);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
+  }, 30_000);
+
+  it('loses nothing it acknowledged when killed', async () => {
+    const db = join(dir, 'killed.db');
+    const cli = runCli(['--port', '0', '--db', db, '--token', 'k', '--seed', 'tests/fixtures/small.json']);
+    const url = await cli.url;
+    const res = await fetch(`${url}/api/v1/companies/acme-qbo/wizard/approve`, {
+      method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': 'before-kill' },
+      body: JSON.stringify({ reviewedIds: ['w1', 'w3'], approveIds: ['w1'], unchecked: 'clear' }),
+    });
+    const acknowledged = await res.json();
+    expect(acknowledged).toMatchObject({ approved: 1, cleared: 1 });
+    cli.child.kill('SIGKILL');
+    await cli.exited;
+    const again = await startServer({ port: 0, db, token: 'k' });
+    try {
+      const wizard = await (await fetch(`${again.url}/api/v1/companies/acme-qbo/wizard`, { headers: { authorization: 'Bearer k' } })).json();
+      expect((wizard as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['w2', 'w4']);
+      const replay = await fetch(`${again.url}/api/v1/companies/acme-qbo/wizard/approve`, {
+        method: 'POST', headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': 'before-kill' },
+        body: JSON.stringify({ reviewedIds: ['w1', 'w3'], approveIds: ['w1'], unchecked: 'clear' }),
+      });
+      expect(await replay.json()).toEqual(acknowledged);
+    } finally {
+      await again.close();
+    }
   }, 30_000);
 
   it('refuses a non-numeric port', async () => {
