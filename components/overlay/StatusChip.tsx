@@ -157,10 +157,7 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
       {link.status === 'failed' && (
         <div class="sl-failed">
           <p>{record} did not sync.</p>
-          <p>
-            <strong>{explanation?.title ?? 'Sync failed'}</strong>
-            {link.errorMessage && <span class="sl-message"> {link.errorMessage}</span>}
-          </p>
+          {link.errorMessage && <p class="sl-muted">QuickBooks said: “{link.errorMessage}”</p>}
           {explanation && (
             <div data-testid="chip-explanation">
               <Explanation explanation={explanation} compact />

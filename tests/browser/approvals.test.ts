@@ -24,7 +24,7 @@ async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} → ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }
-const totalWaiting = (s: Summary) => s.pendingApprovals.export + s.pendingApprovals.import;
+const totalWaiting = (s: Pick<Summary, 'pendingApprovals'>) => s.pendingApprovals.export + s.pendingApprovals.import;
 const wizardIds = async (companyId: string) =>
   (await api<WizardPage>(`/companies/${companyId}/wizard?limit=500`)).items.map((i) => i.id);
 

@@ -58,8 +58,11 @@ afterEach(async () => {
 describe('background entrypoint', () => {
   it('registers its listeners synchronously and creates the poll alarm once across wakes', async () => {
     const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    // WXT's fake browser has no in-memory commands API: record the registration instead.
+    const onShortcut = vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => {});
     const { default: background } = await import('@/entrypoints/background/index');
     background.main();
+    expect(onShortcut).toHaveBeenCalledOnce();
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
     expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
     expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
