@@ -2,6 +2,8 @@
 import type { Company } from '@/lib/api/schema';
 
 const SYSTEM_LABEL = { qbo: 'QuickBooks Online', qbd: 'QuickBooks Desktop' } as const;
+/** Short enough to keep long company names readable in a 380 px select. */
+const SYSTEM_SHORT = { qbo: 'Online', qbd: 'Desktop' } as const;
 
 export function CompanySwitcher({ companies, value, onChange }: { companies: Company[]; value: string | null; onChange: (id: string) => void }) {
   return (
@@ -14,7 +16,7 @@ export function CompanySwitcher({ companies, value, onChange }: { companies: Com
     >
       {companies.map((c) => (
         <option key={c.id} value={c.id}>
-          {`${c.name} (${SYSTEM_LABEL[c.system]})`}
+          {`${c.name} (${SYSTEM_SHORT[c.system]})`}
         </option>
       ))}
     </select>

@@ -27,6 +27,9 @@ export function PopupApp({ store }: { store: PopupStore }) {
   const companies = store.companies.value;
   const unsynced = summary?.unsynced ?? (companies.length === 1 ? snapshot?.summary?.unsynced : undefined);
   const busy = store.refreshing.value || store.wizardLoading.value;
+  // Cached rows may arrive before the state: show them at once, the header follows.
+  const earlyRows = !snapshot && store.companyId.value !== null && store.wizard.value !== null;
+  const showWizard = company !== null || earlyRows;
 
   return (
     <div class="popup" data-testid="popup-root" data-view={view}>
@@ -54,7 +57,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
         </div>
       </header>
 
-      {view === 'loading' && <LoadingSkeleton />}
+      {view === 'loading' && !earlyRows && <LoadingSkeleton />}
       {view === 'unconfigured' && <UnconfiguredPanel onOpenSettings={store.openOptions} />}
       {view === 'signed-out' && <SignedOutBanner message={null} onOpenSettings={store.openOptions} />}
       {view === 'offline' && (
@@ -72,21 +75,21 @@ export function PopupApp({ store }: { store: PopupStore }) {
         />
       )}
 
-      {view !== 'loading' && view !== 'unconfigured' && snapshot && (
+      {view !== 'unconfigured' && (snapshot || earlyRows) && (
         <main class="popup__main">
           {companies.length > 1 ? (
             <CompanySwitcher companies={companies} value={store.companyId.value} onChange={(id) => void store.selectCompany(id)} />
           ) : (
             company && <CompanyName company={company} />
           )}
-          {companies.length === 0 && (
+          {snapshot && companies.length === 0 && (
             <p class="popup__empty" data-testid="no-companies">
               The sync service lists no companies yet.
             </p>
           )}
           {company && <ConnectorStatus company={company} summary={summary} now={now} />}
           {unsynced !== undefined && <UnsyncedCount count={unsynced} />}
-          {company && (
+          {showWizard && (
             <>
               {store.wizardError.value && view === 'ready' && (
                 <p class="inline-error" role="status">

@@ -99,7 +99,9 @@ export function createPopupStore(deps: PopupDeps) {
     const err = connectionError.value;
     const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
     const snap = snapshot.value;
-    if (errView === 'unconfigured' || snap?.status.state === 'unconfigured') return 'unconfigured';
+    // The settings decide "not configured": before its first poll the background reports the
+    // status 'unconfigured' even when an address and token are saved.
+    if (errView === 'unconfigured' || (snap && (!snap.settings.apiUrl || !snap.settings.hasToken))) return 'unconfigured';
     if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
     if (!snap) return err ? (errView ?? 'error') : 'loading';
     if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';
@@ -114,6 +116,8 @@ export function createPopupStore(deps: PopupDeps) {
     if (valid(companyId.value)) return;
     const remembered = safeGet(deps.storage, LAST_COMPANY_KEY);
     companyId.value = valid(remembered) ? remembered : (list[0]?.id ?? null);
+    // Remembered even when defaulted, so the next popup can ask for its cached list at once.
+    if (companyId.value && companyId.value !== remembered) safeSet(deps.storage, LAST_COMPANY_KEY, companyId.value);
   }
 
   function applySnapshot(next: Snapshot): void {
@@ -181,12 +185,29 @@ export function createPopupStore(deps: PopupDeps) {
   }
 
   async function start(): Promise<void> {
+    // First paint: the remembered company's cached list is asked for alongside the state and shown
+    // as soon as it arrives, so the rows never wait for a second round trip to the background.
+    const guess = safeGet(deps.storage, LAST_COMPANY_KEY);
+    if (guess) {
+      void send('wizard.cached', { companyId: guess }).then((cached) => {
+        if (!cached.ok || !cached.data || cached.data.companyId !== guess || wizard.value) return;
+        if (companyId.value !== null && companyId.value !== guess) return;
+        batch(() => {
+          companyId.value = guess;
+          wizard.value = cached.data;
+        });
+      });
+    }
     const reply = await send('state.get', {});
-    if (reply.ok) applySnapshot(reply.data);
-    else connectionError.value = reply.error;
+    batch(() => {
+      if (reply.ok) applySnapshot(reply.data);
+      else connectionError.value = reply.error;
+      // The remembered company may be gone from the list: drop its early rows.
+      if (wizard.value && wizard.value.companyId !== companyId.value) wizard.value = null;
+    });
     if (view.value === 'unconfigured') return;
     const cid = companyId.value;
-    if (cid) await loadCachedWizard(cid);
+    if (cid && !wizard.value) await loadCachedWizard(cid);
     await refresh();
   }
 

@@ -9,5 +9,6 @@ const store = createPopupStore({
   openOptions: () => void browser.runtime.openOptionsPage(),
   storage: window.localStorage,
 });
-render(<PopupApp store={store} />, document.getElementById('app')!);
+// Start first: the cache requests leave before the first render's work.
 void store.start();
+render(<PopupApp store={store} />, document.getElementById('app')!);

@@ -403,6 +403,35 @@ describe('popup loading order', () => {
     expect($('unsynced-count')!.textContent).toBe('3 unsynced records need attention');
   });
 
+  it('asks for the remembered company\'s cached list without waiting for the state', async () => {
+    storage.set(LAST_COMPANY_KEY, 'co-1');
+    const first = deferred<Reply<Snapshot>>();
+    const { bg, started } = await mount({ ...standardHandlers(FIVE), 'state.get': () => first.promise });
+    expect(bg.calls.map((c) => c.command)).toEqual(['wizard.cached', 'state.get']);
+    // Rows are painted from the cache while the state is still on its way.
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(5));
+    expect($('popup-loading')).toBeNull();
+    await act(async () => {
+      first.resolve(ok(snapshot([company('co-1', 'Oak & Elm Tree Care')])));
+      await started;
+    });
+    expect(rowIds()).toHaveLength(5);
+    // The early reply is used, not asked for twice.
+    expect(bg.calls.filter((c) => c.command === 'wizard.cached')).toHaveLength(1);
+  });
+
+  it('ignores a remembered company that is no longer listed, dropping its early rows', async () => {
+    storage.set(LAST_COMPANY_KEY, 'gone');
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.cached'] = ({ companyId }) =>
+      ok(companyId === 'gone' ? wizardOf('gone', [item('ghost', 'export')]) : wizardOf(companyId, FIVE));
+    const { bg } = await mountSettled(handlers);
+    expect(rowIds()).not.toContain('ghost');
+    expect(rowIds()).toHaveLength(5);
+    expect(bg.calls.filter((c) => c.command === 'wizard.load').map((c) => c.payload)).toEqual([{ companyId: 'co-1' }]);
+    expect(storage.get(LAST_COMPANY_KEY)).toBe('co-1');
+  });
+
   it('shows a skeleton until the first state arrives', async () => {
     const first = deferred<Reply<Snapshot>>();
     const { started } = await mount({ ...standardHandlers(FIVE), 'state.get': () => first.promise });
@@ -606,12 +635,29 @@ describe('popup connection states', () => {
     expect($('wizard-row')).toBeNull();
   });
 
-  it('unconfigured from the snapshot status as well', async () => {
+  it('unconfigured when the saved settings lack an address or token', async () => {
     const snap = snapshot([], {
       status: { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
       summary: null,
+      settings: { apiUrl: '', hasToken: false, pollMinutes: 5, followedCompanyIds: [] },
     });
-    await mountSettled({ 'state.get': () => ok(snap) });
+    const { bg } = await mountSettled({ 'state.get': () => ok(snap) });
     expect($('state-unconfigured')).not.toBeNull();
+    expect(bg.calls.map((c) => c.command)).toEqual(['state.get']);
+  });
+
+  it('a configured extension that has not polled yet refreshes instead of asking for settings', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const beforeFirstPoll = snapshot([], {
+      status: { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
+      summary: null,
+    });
+    await mountSettled({
+      ...standardHandlers(FIVE, companies),
+      'state.get': () => ok(beforeFirstPoll),
+      'wizard.cached': () => ok(null),
+    });
+    expect($('state-unconfigured')).toBeNull();
+    expect(rowIds()).toHaveLength(5);
   });
 });
