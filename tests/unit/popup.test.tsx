@@ -635,6 +635,30 @@ describe('popup connection states', () => {
     expect($('wizard-row')).toBeNull();
   });
 
+  it('a service error is shown with its message and a retry that polls again', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const broken = snapshot(companies, {
+      status: { state: 'error', lastSuccessAt: null, failingSince: null, message: 'The sync service answered 500.', nextPollAt: null },
+    });
+    const handlers = { ...standardHandlers(FIVE, companies), 'state.get': () => ok(broken), 'state.refresh': () => ok(broken) };
+    const { bg } = await mountSettled(handlers);
+    const banner = $('state-error')!;
+    expect(banner.textContent).toContain('The sync service answered 500.');
+    const before = bg.calls.filter((c) => c.command === 'state.refresh').length;
+    handlers['state.refresh'] = () => ok(snapshot(companies));
+    await click(banner.querySelector('button'));
+    await vi.waitFor(() => expect($('state-error')).toBeNull());
+    expect(bg.calls.filter((c) => c.command === 'state.refresh').length).toBe(before + 1);
+  });
+
+  it('a failed list refresh keeps the cached rows and says why', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.load'] = () => fail('server-error', 'Wizard endpoint failed (500).');
+    await mountSettled(handlers);
+    expect(rowIds()).toHaveLength(5);
+    expect(container.textContent).toContain("Couldn't load the latest items: Wizard endpoint failed (500).");
+  });
+
   it('unconfigured when the saved settings lack an address or token', async () => {
     const snap = snapshot([], {
       status: { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
