@@ -2,7 +2,7 @@
  * "Explain a QuickBooks error": paste a code or a whole raw error (JSON, XML, a log line) and read
  * what it means. Used by the popup and by the box the keyboard shortcut opens on QuickBooks pages.
  */
-import { useSignal } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import type { Reply } from '@/lib/messaging/protocol';
 import type { ExplanationView } from '@/lib/messaging/overlay-commands';
 import { Explanation } from './Explanation';
@@ -16,16 +16,17 @@ type LookupState =
   | { kind: 'error'; message: string };
 
 export function ExplainLookup({ explain, autoFocus = false }: { explain: ExplainFn; autoFocus?: boolean }) {
-  const text = useSignal('');
-  const system = useSignal<'qbo' | 'qbd' | ''>('');
-  const state = useSignal<LookupState>({ kind: 'idle' });
+  // Plain hooks, not signals: this component also ships in the size-budgeted content script.
+  const [text, setText] = useState('');
+  const [system, setSystem] = useState<'qbo' | 'qbd' | ''>('');
+  const [state, setState] = useState<LookupState>({ kind: 'idle' });
 
   const run = async (event: Event) => {
     event.preventDefault();
-    if (!text.value.trim()) return;
-    state.value = { kind: 'busy' };
-    const reply = await explain(text.value, system.value || undefined);
-    state.value = reply.ok ? { kind: 'done', explanations: reply.data.explanations } : { kind: 'error', message: reply.error.message };
+    if (!text.trim()) return;
+    setState({ kind: 'busy' });
+    const reply = await explain(text, system || undefined);
+    setState(reply.ok ? { kind: 'done', explanations: reply.data.explanations } : { kind: 'error', message: reply.error.message });
   };
 
   return (
@@ -38,9 +39,9 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
         data-testid="explain-input"
         rows={3}
         placeholder='e.g. 6240, QBWC1039, 0x80040408 or a pasted Fault'
-        value={text.value}
+        value={text}
         autoFocus={autoFocus}
-        onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run(e);
         }}
@@ -48,21 +49,21 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
       <div class="sl-row">
         <label>
           <span class="sl-visually-hidden">QuickBooks version</span>
-          <select value={system.value} onChange={(e) => (system.value = (e.currentTarget as HTMLSelectElement).value as 'qbo' | 'qbd' | '')}>
+          <select value={system} onChange={(e) => setSystem((e.currentTarget as HTMLSelectElement).value as 'qbo' | 'qbd' | '')}>
             <option value="">Detect the QuickBooks version</option>
             <option value="qbo">QuickBooks Online</option>
             <option value="qbd">QuickBooks Desktop</option>
           </select>
         </label>
-        <button type="submit" class="sl-button sl-primary" disabled={state.value.kind === 'busy'}>
-          {state.value.kind === 'busy' ? 'Looking up…' : 'Explain'}
+        <button type="submit" class="sl-button sl-primary" disabled={state.kind === 'busy'}>
+          {state.kind === 'busy' ? 'Looking up…' : 'Explain'}
         </button>
       </div>
       <div data-testid="explain-result" aria-live="polite">
-        {state.value.kind === 'error' && <p class="sl-error">{state.value.message}</p>}
-        {state.value.kind === 'done' &&
-          (state.value.explanations.length ? (
-            state.value.explanations.map((e) => <Explanation key={`${e.system}:${e.code}`} explanation={e} />)
+        {state.kind === 'error' && <p class="sl-error">{state.message}</p>}
+        {state.kind === 'done' &&
+          (state.explanations.length ? (
+            state.explanations.map((e) => <Explanation key={`${e.system}:${e.code}`} explanation={e} />)
           ) : (
             <p class="sl-note">No QuickBooks error code found in that text.</p>
           ))}

@@ -90,6 +90,15 @@ export const overlayCommands = {
   ),
 } as const;
 
+const UnsyncedRef = v.strictObject({ companyId: api.Id, unsyncedId: api.Id });
+
+/** Everything a content script may send: the overlay's commands plus the two record actions. */
+export const contentCommands = {
+  ...overlayCommands,
+  'unsynced.resync': command(['page', 'content'], UnsyncedRef, api.ResyncResult),
+  'unsynced.clearId': command(['page', 'content'], UnsyncedRef, api.ClearIdResult),
+} as const;
+
 /** Background → content script notices (the content script accepts them only from our own background). */
 export const BACKGROUND_NOTICES = ['overlay.openExplain'] as const;
 export type BackgroundNotice = (typeof BACKGROUND_NOTICES)[number];

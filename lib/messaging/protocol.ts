@@ -13,7 +13,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
-import { overlayCommands } from './overlay-commands';
+import { contentCommands } from './overlay-commands';
 
 export type SenderKind = 'page' | 'content';
 
@@ -30,7 +30,6 @@ const command = <P extends v.GenericSchema, R extends v.GenericSchema>(
 
 const Empty = v.strictObject({});
 const CompanyRef = v.strictObject({ companyId: api.Id });
-const UnsyncedRef = v.strictObject({ companyId: api.Id, unsyncedId: api.Id });
 
 /** Where the extension stands with the sync service, as the popup and badge see it. */
 export const CONNECTION_STATES = ['unconfigured', 'ok', 'signed-out', 'unreachable', 'error'] as const;
@@ -112,8 +111,6 @@ export const commands = {
     }),
     api.ApproveResult,
   ),
-  'unsynced.resync': command(['page', 'content'], UnsyncedRef, api.ResyncResult),
-  'unsynced.clearId': command(['page', 'content'], UnsyncedRef, api.ClearIdResult),
   'settings.get': command(['page'], Empty, PublicSettings),
   'settings.save': command(['page'], SettingsInput, PublicSettings),
   /** Try a URL and token without saving them. Omitted token: use the stored one. */
@@ -122,8 +119,9 @@ export const commands = {
     v.strictObject({ apiUrl: v.pipe(v.string(), v.maxLength(2048)), token: v.optional(v.pipe(v.string(), v.maxLength(4096))) }),
     ConnectionTestResult,
   ),
-  // The QuickBooks Online overlay's commands (content script → background) live in their own file.
-  ...overlayCommands,
+  // Commands a content script may send (overlay lookups, Resync, Clear ID) live in their own file,
+  // so the content-script bundle carries only their schemas.
+  ...contentCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -131,17 +129,7 @@ export type CommandName = keyof Commands;
 export type PayloadOf<C extends CommandName> = v.InferOutput<Commands[C]['payload']>;
 export type ReplyOf<C extends CommandName> = v.InferOutput<Commands[C]['reply']>;
 
-/** Error codes a reply may carry. */
-export const REPLY_ERROR_CODES = [
-  'rejected', // unknown command, bad payload or a sender not allowed: nothing was done
-  'unconfigured', // no API URL or token yet
-  'signed-out', // the service refused the token (401/403)
-  'unreachable', // network failure or timeout
-  'server-error', // the service answered with an error (problem+json message passed on)
-  'bad-reply', // the service answered something that is not a valid Sync API reply
-  'queued', // the action is safe in the outbox and will be retried
-] as const;
-export type ReplyErrorCode = (typeof REPLY_ERROR_CODES)[number];
+export { REPLY_ERROR_CODES, type Reply, type ReplyErrorCode } from './reply';
 
 export const Message = v.strictObject({
   command: v.string(),
@@ -149,4 +137,3 @@ export const Message = v.strictObject({
 });
 export type Message = v.InferOutput<typeof Message>;
 
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ReplyErrorCode; message: string } };

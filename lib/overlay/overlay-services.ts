@@ -4,16 +4,20 @@
  * updated under this tab (the context is gone) and reports it instead of failing obscurely.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { CommandName, PayloadOf, Reply, ReplyOf } from '../messaging/protocol';
-import { sendCommand } from '../messaging/send';
+import { contentCommands } from '../messaging/overlay-commands';
+import type { PayloadOf, Reply, ReplyOf } from '../messaging/protocol';
+import { createSender } from '../messaging/sender';
 import type { DomWatch } from './dom-watch';
 
-export type AskReply<C extends CommandName> = Reply<ReplyOf<C>> | { ok: false; invalidated: true; error: { code: 'rejected'; message: string } };
+/** The commands a content script may send. */
+export type ContentCommand = keyof typeof contentCommands;
+
+export type AskReply<C extends ContentCommand> = Reply<ReplyOf<C>> | { ok: false; invalidated: true; error: { code: 'rejected'; message: string } };
 
 export interface OverlayServices {
   ctx: ContentScriptContext;
   domWatch: DomWatch;
-  ask<C extends CommandName>(command: C, payload: PayloadOf<C>): Promise<AskReply<C>>;
+  ask<C extends ContentCommand>(command: C, payload: PayloadOf<C>): Promise<AskReply<C>>;
 }
 
 const INVALIDATED = {
@@ -23,6 +27,7 @@ const INVALIDATED = {
 } as const;
 
 export function createOverlayServices(ctx: ContentScriptContext, domWatch: DomWatch): OverlayServices {
+  const sendCommand = createSender(contentCommands);
   return {
     ctx,
     domWatch,
