@@ -11,7 +11,7 @@ import type { BenchRow } from './run';
 
 const TOKEN = 'bench-token';
 const ITEMS = 2000;
-const RUNS = 7;
+const RUNS = 15;
 
 function fixtureWithWizardItems(count: number) {
   const companyId = 'bench-co';
@@ -44,6 +44,15 @@ function fixtureWithWizardItems(count: number) {
   };
 }
 
+/** Records when the first wizard row is in the DOM and painted (the frame after it appears). */
+const FIRST_ROWS_PROBE = `
+  new MutationObserver((_, observer) => {
+    if (!document.querySelector('[data-testid="wizard-row"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__firstRows = performance.now(); });
+  }).observe(document, { childList: true, subtree: true });
+`;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchPopup(): Promise<BenchRow[]> {
@@ -52,16 +61,8 @@ export async function benchPopup(): Promise<BenchRow[]> {
   const server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: fixture });
   const session = await launchExtension(await buildFor(server.url, TOKEN));
   try {
-    await session.context.addInitScript(() => {
-      const seen = () => {
-        if (document.querySelector('[data-testid="wizard-row"]')) {
-          requestAnimationFrame(() => ((window as unknown as { __firstRows: number }).__firstRows = performance.now()));
-          return true;
-        }
-        return false;
-      };
-      new MutationObserver((_, observer) => seen() && observer.disconnect()).observe(document, { childList: true, subtree: true });
-    });
+    // A string, not a function: tsx would wrap a function with helpers the page does not have.
+    await session.context.addInitScript(FIRST_ROWS_PROBE);
     const warm = await session.openPage('popup.html');
     await warm.getByTestId('wizard-row').first().waitFor();
     await warm.waitForTimeout(1500); // let the fresh list land in the cache

@@ -4,8 +4,9 @@
  * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
  */
 import { batch, computed, signal } from '@preact/signals';
+import * as v from 'valibot';
 import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
-import type { Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
+import { Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import {
   buildApproval,
   countSelection,
@@ -20,6 +21,25 @@ import {
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 
 export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
+/**
+ * What the popup showed last time (state and the selected company's list), kept in the popup's
+ * own localStorage: reading it is synchronous, so the first render already has rows, before any
+ * round trip to the background. The background's answers replace it moments later.
+ */
+export const LAST_PAINT_KEY = 'synclens.popup.lastPaint';
+const LastPaint = v.object({ snapshot: Snapshot, wizard: v.nullable(WizardSnapshot) });
+type LastPaint = v.InferOutput<typeof LastPaint>;
+
+function readLastPaint(storage: KeyValueStore | null | undefined): LastPaint | null {
+  const text = safeGet(storage, LAST_PAINT_KEY);
+  if (!text) return null;
+  try {
+    const parsed = v.safeParse(LastPaint, JSON.parse(text));
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface PopupDeps {
   send: SendCommand;
@@ -141,6 +161,12 @@ export function createPopupStore(deps: PopupDeps) {
     if (reply.ok && reply.data && companyId.value === cid && !wizard.value) applyWizard(reply.data);
   }
 
+  function rememberPaint(): void {
+    if (!snapshot.value) return;
+    const paint: LastPaint = { snapshot: snapshot.value, wizard: wizard.value?.companyId === companyId.value ? wizard.value : null };
+    safeSet(deps.storage, LAST_PAINT_KEY, JSON.stringify(paint));
+  }
+
   async function loadFreshWizard(cid: string): Promise<void> {
     wizardLoading.value = true;
     const reply = await send('wizard.load', { companyId: cid });
@@ -150,6 +176,7 @@ export function createPopupStore(deps: PopupDeps) {
       if (reply.ok) {
         wizardError.value = null;
         applyWizard(reply.data);
+        rememberPaint();
       } else {
         wizardError.value = reply.error;
         if (VIEW_FOR_CODE[reply.error.code]) connectionError.value = reply.error;
@@ -185,6 +212,14 @@ export function createPopupStore(deps: PopupDeps) {
   }
 
   async function start(): Promise<void> {
+    // Before anything else, synchronously: what the popup showed last time.
+    const last = readLastPaint(deps.storage);
+    if (last) {
+      batch(() => {
+        applySnapshot(last.snapshot);
+        if (last.wizard && last.wizard.companyId === companyId.value) wizard.value = last.wizard;
+      });
+    }
     // First paint: the remembered company's cached list is asked for alongside the state and shown
     // as soon as it arrives, so the rows never wait for a second round trip to the background.
     const guess = safeGet(deps.storage, LAST_COMPANY_KEY);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApproveResult, Company, Summary, WizardItem } from '@/lib/api/schema';
 import type { CommandName, PayloadOf, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { createPopupStore, LAST_COMPANY_KEY, type PopupStore } from '@/components/popup/store';
+import { createPopupStore, LAST_COMPANY_KEY, LAST_PAINT_KEY, type PopupStore } from '@/components/popup/store';
 import type { SendCommand } from '@/components/common/client';
 
 // ------------------------------------------------------------------ fixtures
@@ -430,6 +430,36 @@ describe('popup loading order', () => {
     expect(rowIds()).toHaveLength(5);
     expect(bg.calls.filter((c) => c.command === 'wizard.load').map((c) => c.payload)).toEqual([{ companyId: 'co-1' }]);
     expect(storage.get(LAST_COMPANY_KEY)).toBe('co-1');
+  });
+
+  it('paints what it showed last time before the background answers at all, then takes the fresh list', async () => {
+    const never = () => new Promise<never>(() => {});
+    // A first popup with five rows remembers them.
+    const first = await mountSettled(standardHandlers(FIVE));
+    expect(rowIds()).toHaveLength(5);
+    expect(storage.get(LAST_PAINT_KEY)).toBeTruthy();
+    void first;
+    render(null, container);
+
+    // The next popup: the background is slow to answer, yet the rows are there on the first render.
+    const state = deferred<Reply<Snapshot>>();
+    const fresh = deferred<Reply<WizardSnapshot>>();
+    const { started } = await mount({ ...standardHandlers(FIVE), 'state.get': () => state.promise, 'wizard.cached': never, 'wizard.load': () => fresh.promise });
+    expect($('popup-loading')).toBeNull();
+    expect(rowIds().sort()).toEqual(FIVE.map((i) => i.id).sort());
+    await act(async () => {
+      state.resolve(ok(snapshot([company('co-1', 'Oak & Elm Tree Care')])));
+      fresh.resolve(ok(wizardOf('co-1', FIVE.slice(0, 2))));
+      await started;
+    });
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(2));
+  });
+
+  it('ignores a last paint that does not validate', async () => {
+    storage.set(LAST_PAINT_KEY, JSON.stringify({ snapshot: { nope: true }, wizard: null }));
+    const never = () => new Promise<never>(() => {});
+    await mount({ ...standardHandlers(FIVE), 'state.get': never });
+    expect($('popup-loading')).not.toBeNull();
   });
 
   it('shows a skeleton until the first state arrives', async () => {
