@@ -2,6 +2,7 @@
  * One QuickBooks error explained: code and title, what it means, the likely cause, numbered steps,
  * and what Resync / Clear ID can do. Every string is rendered as text.
  */
+import './explain.css';
 import type { ExplanationView } from '@/lib/messaging/overlay-commands';
 
 const SYSTEM_LABEL: Record<ExplanationView['system'], string> = {

@@ -3,6 +3,7 @@ import type { PopupStore } from './store';
 import { ApproveBar } from './ApproveBar';
 import { CompanyName, CompanySwitcher } from './CompanySwitcher';
 import { ConnectorStatus } from './ConnectorStatus';
+import { ExplainPanel } from './ExplainPanel';
 import { ErrorBanner, LoadingSkeleton, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from './StatusPanels';
 import { WizardSection } from './WizardSection';
 
@@ -129,6 +130,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
           )}
         </main>
       )}
+      <ExplainPanel explain={store.explain} />
     </div>
   );
 }

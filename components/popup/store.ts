@@ -302,6 +302,9 @@ export function createPopupStore(deps: PopupDeps) {
     if (reply.ok && companyId.value === cid) await refresh();
   }
 
+  /** Explains a pasted QuickBooks error (code, JSON, XML or a log line) with the catalog in the background. */
+  const explain = (text: string, system?: 'qbo' | 'qbd') => send('error.explain', { text, ...(system ? { system } : {}) });
+
   return {
     // state
     snapshot,
@@ -328,6 +331,7 @@ export function createPopupStore(deps: PopupDeps) {
     canApprove,
     // actions
     start,
+    explain,
     refresh,
     selectCompany,
     setChecked,

@@ -715,3 +715,31 @@ describe('popup connection states', () => {
     expect(rowIds()).toHaveLength(5);
   });
 });
+
+describe('popup error lookup', () => {
+  it('loads the lookup when opened and shows the background’s explanation as text', async () => {
+    const explanation = {
+      system: 'qbd' as const, code: '3100', title: 'Name already in use', meaning: 'Another list entry has this <b>name</b>.',
+      likelyCause: 'A client entered twice.', steps: ['Rename one.', 'Resync.'], resyncAlone: false, clearIdFixes: false,
+      category: 'duplicate' as const, general: false, hints: [],
+    };
+    const { bg } = await mountSettled({ ...standardHandlers(FIVE), 'error.explain': () => ok({ explanations: [explanation] }) });
+    const details = container.querySelector('details.explain-panel') as HTMLDetailsElement;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    });
+    await vi.waitFor(() => expect($('explain-input')).not.toBeNull());
+    const input = $<HTMLTextAreaElement>('explain-input')!;
+    await act(async () => {
+      input.value = 'statusCode="3100"';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      (input.form as HTMLFormElement).dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect($('explain-result')!.textContent).toContain('Name already in use'));
+    expect(bg.calls.find((c) => c.command === 'error.explain')?.payload).toEqual({ text: 'statusCode="3100"' });
+    expect($('explain-result')!.querySelector('b')).toBeNull();
+  });
+});
