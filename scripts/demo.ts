@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { CompanyList } from '../lib/api/schema';
 import { startServer } from '../server/app';
 import { buildExtension } from './lib/build-extension';
 
@@ -27,6 +28,8 @@ const server = await startServer({
 });
 console.log(`Sync server: ${server.url}  (database ${DB_PATH}, fresh demo data)`);
 
+const companies = ((await (await fetch(`${server.url}/api/v1/companies`, { headers: { authorization: `Bearer ${DEMO_TOKEN}` } })).json()) as CompanyList).items;
+
 console.log('Building the extension pre-configured for it…');
 const extensionDir = await buildExtension({ apiUrl: server.url, apiToken: DEMO_TOKEN });
 
@@ -46,8 +49,8 @@ Load it in Edge:
 
 Try it: click the SyncLens icon, uncheck a row or two, choose Keep or Clear, press "Approve checked".
 The API token for this demo is "${DEMO_TOKEN}". The connector runs every ${CONNECTOR_AUTO_RUN_SECONDS / 60} minutes;
-run it now with:
-  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/<company id>/connector/run
+run it now (approved items leave Pending, kept ones come back to the wizard) with:
+${companies.map((c) => `  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${c.id}/connector/run   # ${c.name}`).join('\n')}
 
 Press Ctrl+C to stop the server.`);
 

@@ -71,6 +71,17 @@ function followedCompanies(snapshot: Snapshot | null): Company[] {
   return list.length > 0 ? list : snapshot.companies;
 }
 
+/** With nothing remembered, open where the work is: the company with the most items waiting. */
+function busiestCompany(list: Company[], snap: Snapshot | null): string | null {
+  const waiting = (id: string) => {
+    const c = snap?.summary?.companies.find((s) => s.companyId === id);
+    return c ? c.pendingApprovals.export + c.pendingApprovals.import : 0;
+  };
+  let best: Company | null = null;
+  for (const c of list) if (!best || waiting(c.id) > waiting(best.id)) best = c;
+  return best?.id ?? null;
+}
+
 function safeGet(storage: KeyValueStore | null | undefined, key: string): string | null {
   try {
     return storage?.getItem(key) ?? null;
@@ -135,7 +146,7 @@ export function createPopupStore(deps: PopupDeps) {
     const valid = (id: string | null) => id !== null && list.some((c) => c.id === id);
     if (valid(companyId.value)) return;
     const remembered = safeGet(deps.storage, LAST_COMPANY_KEY);
-    companyId.value = valid(remembered) ? remembered : (list[0]?.id ?? null);
+    companyId.value = valid(remembered) ? remembered : busiestCompany(list, snapshot.value);
     // Remembered even when defaulted, so the next popup can ask for its cached list at once.
     if (companyId.value && companyId.value !== remembered) safeSet(deps.storage, LAST_COMPANY_KEY, companyId.value);
   }

@@ -76,6 +76,10 @@ describe('approvals in the real browser', () => {
 
   it('lists both sections in the popup and approves with Keep: unchecked items return after a run', async () => {
     const page = await openPopup();
+    // The README's picture: the popup at its real size, as the office manager first sees it.
+    mkdirSync('docs/screenshots', { recursive: true });
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.screenshot({ path: 'docs/screenshots/popup.png' });
     await expect(page.getByTestId('section-export').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('section-import').isVisible()).resolves.toBe(true);
 
@@ -101,11 +105,6 @@ describe('approvals in the real browser', () => {
     const afterRun = await wizardIds(companyId);
     for (const id of unchecked) expect(afterRun).toContain(id);
 
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.reload();
-    await page.getByTestId('wizard-row').first().waitFor();
-    await page.setViewportSize({ width: 400, height: 600 });
-    await page.screenshot({ path: 'docs/screenshots/popup.png' });
     await page.close();
   });
 

@@ -743,3 +743,13 @@ describe('popup error lookup', () => {
     expect($('explain-result')!.querySelector('b')).toBeNull();
   });
 });
+
+describe('popup first company', () => {
+  it('opens the company with the most items waiting when none was chosen before', async () => {
+    const companies = [company('co-1', 'Quiet Co'), company('co-2', 'Busy Co')];
+    const snap = snapshot(companies);
+    snap.summary!.companies = snap.summary!.companies.map((c) => ({ ...c, pendingApprovals: c.companyId === 'co-2' ? { export: 9, import: 1 } : { export: 1, import: 0 } }));
+    await mountSettled({ ...standardHandlers(FIVE, companies), 'state.get': () => ok(snap), 'state.refresh': () => ok(snap) });
+    expect($<HTMLSelectElement>('company-switcher')!.value).toBe('co-2');
+  });
+});
