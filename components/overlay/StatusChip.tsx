@@ -3,7 +3,6 @@
  * every action it can take come in through props, so each state renders in unit tests.
  */
 import type { LinkStatus } from '@/lib/api/schema';
-import { describeConnector } from '@/lib/format/connector';
 import { entityLabel } from '@/lib/format/labels';
 import { dayAndTime, relativeAge } from '@/lib/format/time';
 import type { OverlayCompany, RecordStatus } from '@/lib/messaging/overlay-commands';
@@ -16,7 +15,6 @@ export type ChipView =
   | { kind: 'loading' }
   | { kind: 'lookup-failed'; message: string }
   | { kind: 'pick-company'; candidates: OverlayCompany[] }
-  | { kind: 'invalidated' }
   | {
       kind: 'ready';
       status: RecordStatus;
@@ -43,7 +41,6 @@ export interface ChipProps {
   onCancelClearId(): void;
   onPickCompany(companyId: string): void;
   onRetry(): void;
-  onReloadTab(): void;
 }
 
 const STATUS_LABEL: Record<LinkStatus, string> = {
@@ -102,15 +99,6 @@ function ChipBody(props: ChipProps) {
           </button>
         </div>
       );
-    case 'invalidated':
-      return (
-        <div>
-          <p>SyncLens was updated or reloaded. Reload this tab to see the sync status again.</p>
-          <button type="button" class="sl-button" onClick={props.onReloadTab}>
-            Reload this tab
-          </button>
-        </div>
-      );
     case 'pick-company':
       return (
         <div>
@@ -152,7 +140,7 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
         </p>
       )}
       {link.status === 'awaiting-approval' && <p>{record} has a change waiting in the Sync Wizard. Approve it from the SyncLens popup.</p>}
-      {link.status === 'pending' && <p>{record} is approved and waits for the next sync run. {describeConnector(system, connector).text}</p>}
+      {link.status === 'pending' && <p>{record} is approved and waits in Pending. {pendingNote(system, connector)}</p>}
       {link.status === 'not-linked' && <p>The sync service has no record linked to this QuickBooks id.</p>}
       {link.status === 'failed' && (
         <div class="sl-failed">
@@ -180,6 +168,14 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
       )}
     </div>
   );
+}
+
+/** What Pending waits for: the Web Connector (QuickBooks Desktop) or the next API run (Online). */
+function pendingNote(system: RecordStatus['system'], connector: RecordStatus['connector']): string {
+  if (system === 'qbo') return 'It syncs on the next run of the sync service.';
+  const contact = connector.lastContactAt ? dayAndTime(connector.lastContactAt) : 'never';
+  const overdue = connector.state !== 'ok' ? ' The Web Connector looks stalled: open it on the QuickBooks computer and run it (reconnect it if it asks).' : '';
+  return `It syncs when the Web Connector runs; last contact ${contact}.${overdue}`;
 }
 
 function Actions(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' }> }) {

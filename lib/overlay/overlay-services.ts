@@ -26,15 +26,24 @@ const INVALIDATED = {
   error: { code: 'rejected', message: 'SyncLens was updated or reloaded; reload this tab.' },
 } as const;
 
-export function createOverlayServices(ctx: ContentScriptContext, domWatch: DomWatch): OverlayServices {
+/** `onGone` runs once, the first time the extension is found gone (stop the overlay, offer a reload). */
+export function createOverlayServices(ctx: ContentScriptContext, domWatch: DomWatch, onGone: () => void): OverlayServices {
   const sendCommand = createSender(contentCommands);
+  let gone = false;
+  const invalidated = () => {
+    if (!gone) {
+      gone = true;
+      onGone();
+    }
+    return INVALIDATED;
+  };
   return {
     ctx,
     domWatch,
     async ask(command, payload) {
-      if (!ctx.isValid) return INVALIDATED;
+      if (!ctx.isValid) return invalidated();
       const reply = await sendCommand(command, payload);
-      return !reply.ok && !ctx.isValid ? INVALIDATED : reply;
+      return !reply.ok && !ctx.isValid ? invalidated() : reply;
     },
   };
 }

@@ -5,15 +5,23 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectPage } from '../qbo/page-detect';
-import { createDomWatch } from './dom-watch';
+import { createDomWatch, type DomWatch } from './dom-watch';
 import { installExplainBox } from './explain-box';
 import { createFeatureRegistry } from './feature-registry';
 import { listRowMarkers } from './features/list-row-markers';
 import { recordStatusChip } from './features/record-status-chip';
 import { createOverlayServices } from './overlay-services';
+import { showReloadNotice } from './reload-notice';
 
 export function startOverlay(ctx: ContentScriptContext): void {
-  const services = createOverlayServices(ctx, createDomWatch(document.documentElement));
+  const domWatch = createDomWatch(document.documentElement);
+  const lifetime = new AbortController();
+  const stopForGood = () => {
+    lifetime.abort();
+    registry.stop();
+    showReloadNotice(document);
+  };
+  const services = createOverlayServices(ctx, domWatch, stopForGood);
   const registry = createFeatureRegistry([recordStatusChip(services), listRowMarkers(services)], detectPage, (feature, error) =>
     console.warn(`SyncLens: the ${feature.id} feature failed`, error),
   );
@@ -21,4 +29,15 @@ export function startOverlay(ctx: ContentScriptContext): void {
   // WXT fires this from the Navigation API before the URL commits: read newUrl, not location.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => registry.show(event.newUrl.href));
   installExplainBox(services);
+  watchForReload(ctx, domWatch, lifetime.signal, stopForGood);
+}
+
+/**
+ * QuickBooks changes the DOM all the time, so the shared watch is a cheap moment to notice that
+ * the extension went away under this tab (updated or reloaded): then stop, once.
+ */
+export function watchForReload(ctx: Pick<ContentScriptContext, 'isValid'>, domWatch: DomWatch, lifetime: AbortSignal, stop: () => void): void {
+  domWatch.subscribe(() => {
+    if (!ctx.isValid && !lifetime.aborted) stop();
+  }, lifetime);
 }

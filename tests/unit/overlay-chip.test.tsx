@@ -54,7 +54,6 @@ function show(view: ChipView, overrides: Partial<ChipProps> = {}) {
     onCancelClearId: vi.fn(),
     onPickCompany: vi.fn(),
     onRetry: vi.fn(),
-    onReloadTab: vi.fn(),
     ...overrides,
   };
   act(() => render(<StatusChip {...props} />, container));
@@ -77,9 +76,14 @@ describe('status chip states', () => {
     expect(q('chip-clear-id')).toBeNull();
   });
 
-  it('tells a QuickBooks Desktop pending record that the Web Connector must run', () => {
+  it('tells a QuickBooks Desktop pending record that the Web Connector must run, and when it last called', () => {
     show(ready(status({ status: 'pending' }, null, 'qbd')));
-    expect(q('synclens-chip')!.textContent).toMatch(/Web Connector runs/);
+    expect(q('synclens-chip')!.textContent).toMatch(/Web Connector runs; last contact today/);
+    expect(q('synclens-chip')!.textContent).not.toMatch(/stalled/);
+    const stale = status({ status: 'pending' }, null, 'qbd');
+    stale.connector = { ...stale.connector, state: 'stale' };
+    show(ready(stale));
+    expect(q('synclens-chip')!.textContent).toMatch(/stalled/);
   });
 
   it('shows a failed record with its code, explanation and both actions', () => {
@@ -113,13 +117,6 @@ describe('status chip states', () => {
     picker.value = 'b';
     act(() => void picker.dispatchEvent(new Event('change')));
     expect(props.onPickCompany).toHaveBeenCalledWith('b');
-  });
-
-  it('offers "reload this tab" after the extension was reloaded', () => {
-    const props = show({ kind: 'invalidated' });
-    expect(q('synclens-chip')!.textContent).toContain('Reload this tab');
-    act(() => (container.querySelector('button.sl-button') as HTMLButtonElement).click());
-    expect(props.onReloadTab).toHaveBeenCalledOnce();
   });
 
   it('renders server strings as text, never as HTML', () => {

@@ -40,7 +40,7 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
         if (!company) {
           const resolved = await resolveCompany(services, url);
           if (runSignal.aborted) return;
-          if (resolved.kind === 'invalidated') return patch({ view: { kind: 'invalidated' } });
+          if (resolved.kind === 'invalidated') return; // the overlay is stopping; a reload notice is up
           if (resolved.kind === 'error') return patch({ view: { kind: 'lookup-failed', message: resolved.message } });
           if (resolved.kind === 'picker') return patch({ view: { kind: 'pick-company', candidates: resolved.candidates } });
           if (resolved.kind === 'hidden') return remove();
@@ -48,8 +48,8 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
         }
         const reply = await services.ask('record.status', { companyId: company.id, entityType: page.entityType, qbId: page.qbId });
         if (runSignal.aborted) return;
-        if (isInvalidated(reply)) patch({ view: { kind: 'invalidated' } });
-        else if (!reply.ok) patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
+        if (isInvalidated(reply)) return;
+        if (!reply.ok) patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
         else patch({ view: { kind: 'ready', status: reply.data, companyName: company.name, how: company.how, recordVisible: recordVisible() } });
       };
 
@@ -114,7 +114,6 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
               patch({ view: { kind: 'loading' } });
               void load();
             }}
-            onReloadTab={() => location.reload()}
           />
         ),
       });
