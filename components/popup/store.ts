@@ -27,15 +27,37 @@ export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
  * round trip to the background. The background's answers replace it moments later.
  */
 export const LAST_PAINT_KEY = 'synclens.popup.lastPaint';
-const LastPaint = v.object({ snapshot: Snapshot, wizard: v.nullable(WizardSnapshot) });
-type LastPaint = v.InferOutput<typeof LastPaint>;
+/**
+ * Shape check for the last paint. It was written by this page from validated replies, so a plain
+ * type check per field is enough to render it safely (as text); the strict Sync API schema (ids,
+ * timestamps) would cost more than the rest of the first paint for 2,000 rows.
+ */
+const PaintItem = v.object({
+  id: v.string(),
+  companyId: v.string(),
+  direction: v.picklist(['export', 'import']),
+  entityType: v.string(),
+  localId: v.optional(v.nullable(v.string())),
+  qbId: v.optional(v.nullable(v.string())),
+  name: v.string(),
+  docNumber: v.optional(v.nullable(v.string())),
+  change: v.picklist(['create', 'update', 'delete']),
+  changedFields: v.optional(v.nullable(v.array(v.string()))),
+  amount: v.optional(v.nullable(v.number())),
+  detectedAt: v.string(),
+});
+const LastPaint = v.object({
+  snapshot: Snapshot,
+  wizard: v.nullable(v.object({ companyId: v.string(), fetchedAt: v.string(), items: v.array(PaintItem) })),
+});
+type LastPaint = { snapshot: Snapshot; wizard: WizardSnapshot | null };
 
 function readLastPaint(storage: KeyValueStore | null | undefined): LastPaint | null {
   const text = safeGet(storage, LAST_PAINT_KEY);
   if (!text) return null;
   try {
     const parsed = v.safeParse(LastPaint, JSON.parse(text));
-    return parsed.success ? parsed.output : null;
+    return parsed.success ? (parsed.output as LastPaint) : null;
   } catch {
     return null;
   }
@@ -234,7 +256,8 @@ export function createPopupStore(deps: PopupDeps) {
     // First paint: the remembered company's cached list is asked for alongside the state and shown
     // as soon as it arrives, so the rows never wait for a second round trip to the background.
     const guess = safeGet(deps.storage, LAST_COMPANY_KEY);
-    if (guess) {
+    // Rows already painted from last time need no second copy from the background's cache.
+    if (guess && !wizard.value) {
       void send('wizard.cached', { companyId: guess }).then((cached) => {
         if (!cached.ok || !cached.data || cached.data.companyId !== guess || wizard.value) return;
         if (companyId.value !== null && companyId.value !== guess) return;

@@ -2,7 +2,7 @@
  * Which followed company this QuickBooks tab shows. Ids only mean something inside one realm, so
  * a record is looked up only once the realm is matched to a followed QuickBooks Online company.
  */
-import type { OverlayCompany } from '../messaging/overlay-commands';
+import type { OverlayCompany, OverlayContext } from '../messaging/overlay-commands';
 import { chooseCompany, realmFromCookieHeader, realmFromUrl } from '../qbo/realm';
 import { isInvalidated, type OverlayServices } from './overlay-services';
 
@@ -14,11 +14,34 @@ export type ResolvedCompany =
   | { kind: 'error'; message: string }
   | { kind: 'invalidated' };
 
-export async function resolveCompany(services: OverlayServices, url: string): Promise<ResolvedCompany> {
+/**
+ * The context is asked for once and reused for a few seconds, so moving between records costs one
+ * round trip, not two. Any sign that the company may have changed (the page's own realm cookie
+ * differs) asks again at once.
+ */
+const CONTEXT_REUSE_MS = 10_000;
+let lastContext: { context: OverlayContext; at: number; pageCookieRealm: string | null } | null = null;
+
+export function forgetOverlayContext(): void {
+  lastContext = null;
+}
+
+async function overlayContext(services: OverlayServices): Promise<OverlayContext | { error: string } | 'invalidated'> {
+  const pageCookieRealm = realmFromCookieHeader(document.cookie);
+  if (lastContext && Date.now() - lastContext.at < CONTEXT_REUSE_MS && lastContext.pageCookieRealm === pageCookieRealm) {
+    return lastContext.context;
+  }
   const reply = await services.ask('overlay.context', {});
-  if (isInvalidated(reply)) return { kind: 'invalidated' };
-  if (!reply.ok) return { kind: 'error', message: reply.error.message };
-  const context = reply.data;
+  if (isInvalidated(reply)) return 'invalidated';
+  if (!reply.ok) return { error: reply.error.message };
+  lastContext = { context: reply.data, at: Date.now(), pageCookieRealm };
+  return reply.data;
+}
+
+export async function resolveCompany(services: OverlayServices, url: string): Promise<ResolvedCompany> {
+  const context = await overlayContext(services);
+  if (context === 'invalidated') return { kind: 'invalidated' };
+  if ('error' in context) return { kind: 'error', message: context.error };
   if (!context.configured) return { kind: 'hidden', reason: 'unconfigured' };
   const companies = context.companies.map((c) => ({ ...c, system: 'qbo' as const }));
   const choice = chooseCompany({

@@ -5,9 +5,9 @@
  */
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ExplainLookup } from '@/components/errors/ExplainLookup';
 import type { OverlayServices } from './overlay-services';
+import { createShadowHost, overlayCss } from './shadow-host';
 
 export function isFromOurBackground(sender: Browser.runtime.MessageSender, ownId: string): boolean {
   return sender.id === ownId && !sender.tab;
@@ -18,44 +18,37 @@ export function installExplainBox(services: OverlayServices): void {
 
   const show = async () => {
     if (open) return;
-    const ui = await createShadowRootUi(services.ctx, {
-      name: 'synclens-explain',
-      position: 'modal',
-      zIndex: 2147483000,
-      onMount(container) {
-        const close = () => {
-          ui.remove();
-          open = null;
-        };
-        render(
-          <div class="sl-modal-backdrop" onClick={(e) => e.target === e.currentTarget && close()}>
-            <div
-              class="sl-modal"
-              role="dialog"
-              aria-modal="true"
-              aria-label="Explain a QuickBooks error"
-              data-testid="explain-box"
-              onKeyDown={(e) => e.key === 'Escape' && close()}
-            >
-              <div class="sl-modal-head">
-                <strong>Explain a QuickBooks error</strong>
-                <button type="button" class="sl-icon-button" aria-label="Close" onClick={close}>
-                  ✕
-                </button>
-              </div>
-              <ExplainLookup autoFocus explain={(text, system) => services.ask('error.explain', { text, system })} />
-            </div>
-          </div>,
-          container,
-        );
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
-    ui.mount();
-    open = () => ui.remove();
+    const css = await overlayCss();
+    const { host, container } = createShadowHost(document, 'synclens-explain', css);
+    host.setAttribute('style', 'position:fixed;inset:0;z-index:2147483000');
+    const close = () => {
+      render(null, container);
+      host.remove();
+      open = null;
+    };
+    open = close;
+    render(
+      <div class="sl-modal-backdrop" onClick={(e) => e.target === e.currentTarget && close()}>
+        <div
+          class="sl-modal"
+          role="dialog"
+          aria-modal="true"
+          aria-label="Explain a QuickBooks error"
+          data-testid="explain-box"
+          onKeyDown={(e) => e.key === 'Escape' && close()}
+        >
+          <div class="sl-modal-head">
+            <strong>Explain a QuickBooks error</strong>
+            <button type="button" class="sl-icon-button" aria-label="Close" onClick={close}>
+              ✕
+            </button>
+          </div>
+          <ExplainLookup autoFocus explain={(text, system) => services.ask('error.explain', { text, system })} />
+        </div>
+      </div>,
+      container,
+    );
+    document.body.append(host);
   };
 
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {

@@ -1,13 +1,13 @@
 /**
- * Mounts a Preact view in an isolated shadow root on the QuickBooks page: next to the first stable
- * anchor that exists (`data-automation-id` hooks; class names are hashed per deploy), otherwise in
- * a fixed corner. QuickBooks may throw our node away when it re-renders, so the UI is re-mounted
- * whenever the shared DOM watch sees it gone, and removed when the run's signal aborts.
+ * Mounts a Preact view in an isolated shadow root on the QuickBooks page: right after the first
+ * stable anchor that exists (`data-automation-id` hooks; class names are hashed per deploy),
+ * otherwise in a fixed corner. QuickBooks may throw our node away when it re-renders, so the view
+ * is mounted again whenever the shared DOM watch sees it gone (or a better anchor appear), and
+ * removed when the run's signal aborts.
  */
 import { render, type ComponentChild } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { DomWatch } from './dom-watch';
+import { createShadowHost, overlayCss } from './shadow-host';
 
 export interface MountOptions {
   /** Custom element name of the shadow host, e.g. "synclens-chip". */
@@ -27,39 +27,36 @@ export function findAnchor(doc: Document, selectors: readonly string[]): Element
   return null;
 }
 
-export async function mountShadowUi(ctx: ContentScriptContext, opts: MountOptions): Promise<void> {
-  let anchored = false;
-  const ui = await createShadowRootUi(ctx, {
-    name: opts.name,
-    position: 'inline',
-    anchor: () => findAnchor(document, opts.anchors) ?? document.body,
-    append: (anchor, element) => {
-      anchored = anchor !== document.body;
-      if (anchored) anchor.after(element);
-      else anchor.append(element);
-    },
-    onMount(container, _shadow, host) {
-      host.classList.toggle('synclens-corner', !anchored);
-      if (!anchored) {
-        // Fixed corner: above QuickBooks' own layers, clear of its bottom-right help button.
-        Object.assign(host.style, { position: 'fixed', right: '16px', bottom: '72px', zIndex: '2147483000' });
-      }
-      render(opts.view(), container);
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
+/** Above QuickBooks' own layers, clear of its bottom-right help button. */
+const CORNER_STYLE = 'position:fixed;right:16px;bottom:72px;z-index:2147483000';
+
+export async function mountShadowUi(opts: MountOptions): Promise<void> {
+  const css = await overlayCss();
   if (opts.signal.aborted) return;
-  ui.mount();
-  opts.domWatch.subscribe(() => {
-    const anchorNow = findAnchor(document, opts.anchors);
-    // Gone after a re-render, or a better place has appeared since we fell back to the corner.
-    if (!ui.shadowHost.isConnected || (!anchored && anchorNow)) {
-      ui.remove();
-      ui.mount();
+  let mounted: { host: HTMLElement; container: HTMLElement; anchored: boolean } | null = null;
+
+  const unmount = () => {
+    if (!mounted) return;
+    render(null, mounted.container);
+    mounted.host.remove();
+    mounted = null;
+  };
+  const mount = () => {
+    unmount();
+    const anchor = findAnchor(document, opts.anchors);
+    const { host, container } = createShadowHost(document, opts.name, css);
+    if (anchor) anchor.after(host);
+    else {
+      host.setAttribute('style', CORNER_STYLE);
+      document.body.append(host);
     }
+    render(opts.view(), container);
+    mounted = { host, container, anchored: anchor !== null };
+  };
+
+  mount();
+  opts.domWatch.subscribe(() => {
+    if (!mounted?.host.isConnected || (!mounted.anchored && findAnchor(document, opts.anchors))) mount();
   }, opts.signal);
-  opts.signal.addEventListener('abort', () => ui.remove());
+  opts.signal.addEventListener('abort', unmount);
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { OverlayFeature } from '../feature-registry';
 import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
-import { resolveCompany } from '../company';
+import { forgetOverlayContext, resolveCompany } from '../company';
 import { createStore, useStore, type Store } from '../view-store';
 
 /** Stable hooks near a record's title, best first (see docs/architecture.md, overlay). */
@@ -85,7 +85,7 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
         controller.abort();
       };
 
-      await mountShadowUi(services.ctx, {
+      await mountShadowUi({
         name: 'synclens-chip',
         anchors: TITLE_ANCHORS,
         signal: controller.signal,
@@ -108,6 +108,7 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
               if (!chosen) return;
               company = { id: chosen.id, name: chosen.name, how: 'stored' };
               patch({ view: { kind: 'loading' } });
+              forgetOverlayContext(); // the stored choice is part of the context
               void services.ask('overlay.pickCompany', { companyId }).then(load);
             }}
             onRetry={() => {
