@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { centerCommands } from './center-commands';
 import { contentCommands } from './overlay-commands';
 
 export type SenderKind = 'page' | 'content';
@@ -122,6 +123,8 @@ export const commands = {
   // Commands a content script may send (overlay lookups, Resync, Clear ID) live in their own file,
   // so the content-script bundle carries only their schemas.
   ...contentCommands,
+  // The Sync Center's and the notification settings' commands (extension pages only).
+  ...centerCommands,
 } as const;
 
 export type Commands = typeof commands;
