@@ -50,7 +50,7 @@ export function createRouter(handlers: HandlerMap, self: () => ExtensionIdentity
     if (!isCommandName(name)) return reject(`Unknown command "${name.slice(0, 60)}".`);
     const def = commands[name];
     const from = classifySender(sender, self());
-    if (!from || !def.from.includes(from)) return reject(`"${name}" is not allowed from this sender.`);
+    if (!from || !(def.from as readonly SenderKind[]).includes(from)) return reject(`"${name}" is not allowed from this sender.`);
     const payload = v.safeParse(def.payload, envelope.output.payload);
     if (!payload.success) {
       const first = describeIssues(payload.issues)[0];
