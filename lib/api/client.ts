@@ -34,7 +34,11 @@ export type SummaryResult =
 
 export interface LogQuery {
   status?: s.LogStatus;
+  direction?: s.Direction;
   entityType?: string;
+  /** Inclusive bounds on the entry's time: a UTC date (YYYY-MM-DD) or an ISO instant. */
+  from?: string;
+  to?: string;
   q?: string;
   cursor?: string;
   limit?: number;

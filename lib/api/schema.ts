@@ -186,7 +186,9 @@ export const Page = <T extends v.GenericSchema>(item: T) =>
 export const Health = v.object({ status: v.literal('ok'), version: v.string(), time: Timestamp });
 export const CompanyList = v.object({ items: v.array(Company) });
 export const WizardPage = Page(WizardItem);
-export const LogPage = Page(LogEntry);
+/** Log entries per status for the page's filters, status aside (a server may omit it). */
+export const LogCounts = v.object({ pending: Count, success: Count, failed: Count });
+export const LogPage = v.object({ ...Page(LogEntry).entries, counts: v.optional(LogCounts) });
 export const UnsyncedPage = Page(UnsyncedEntity);
 export const LinkList = v.object({ items: v.array(Link) });
 
@@ -290,6 +292,7 @@ export type Summary = v.InferOutput<typeof Summary>;
 export type Health = v.InferOutput<typeof Health>;
 export type CompanyList = v.InferOutput<typeof CompanyList>;
 export type WizardPage = v.InferOutput<typeof WizardPage>;
+export type LogCounts = v.InferOutput<typeof LogCounts>;
 export type LogPage = v.InferOutput<typeof LogPage>;
 export type UnsyncedPage = v.InferOutput<typeof UnsyncedPage>;
 export type LinkList = v.InferOutput<typeof LinkList>;

@@ -153,6 +153,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `);
   },
+  // 3: the log's direction and date filters (GET /log?direction=&from=&to=) stay index scans.
+  (db) => {
+    db.exec(`
+      CREATE INDEX log_company_direction ON log_entries(company_id, direction, seq);
+      CREATE INDEX log_company_at ON log_entries(company_id, at);
+    `);
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

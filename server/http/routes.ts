@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import {
-  ApproveRequest, BulkResyncRequest, EntityType, MAX_LINK_IDS, QbId,
+  ApproveRequest, BulkResyncRequest, Direction, EntityType, MAX_LINK_IDS, QbId,
 } from '../../lib/api/schema.ts';
 import { runConnector } from '../emulator/connector.ts';
 import { BadCursorError } from '../store/cursor.ts';
@@ -42,6 +42,36 @@ const LinksQuery = v.object({
     v.array(QbId),
   ),
 });
+
+/**
+ * `from` / `to` bound the log by its `at` time, both inclusive. Each is either a date (YYYY-MM-DD,
+ * a whole UTC day) or an ISO-8601 instant with a zone (a client with another time zone sends the
+ * instants of its local day). Returned as canonical instants: `fromAt` inclusive, `beforeAt` exclusive.
+ */
+const LogTimeBound = (edge: 'from' | 'to') => v.pipe(
+  v.string(),
+  v.check((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(s),
+    'must be a date (YYYY-MM-DD) or an ISO-8601 instant with a time zone'),
+  v.check((s) => isRealTime(s), 'is not a real date'),
+  v.transform((s) => boundAt(s, edge)),
+);
+const LogListQuery = v.pipe(
+  v.object({ ...LogQuery.entries, direction: v.optional(Direction), from: v.optional(LogTimeBound('from')), to: v.optional(LogTimeBound('to')) }),
+  v.forward(v.check((q) => !q.from || !q.to || q.from < q.to, 'must not be before from'), ['to']),
+);
+
+function isRealTime(s: string): boolean {
+  const ms = Date.parse(s);
+  // Date.parse rolls 2026-02-31 over to March 3: a real date reads back the same day.
+  return !Number.isNaN(ms) && (s.length !== 10 || new Date(ms).toISOString().slice(0, 10) === s);
+}
+
+/** The canonical instant for a bound: a date `to` ends at the next UTC midnight; an instant `to` 1 ms after it. */
+function boundAt(s: string, edge: 'from' | 'to'): string {
+  const ms = Date.parse(s.length === 10 ? `${s}T00:00:00.000Z` : s);
+  if (edge === 'from') return new Date(ms).toISOString();
+  return new Date(s.length === 10 ? ms + 86_400_000 : ms + 1).toISOString();
+}
 
 export function createApi(opts: ApiOptions): Hono {
   const { store } = opts;
@@ -87,8 +117,9 @@ export function createApi(opts: ApiOptions): Hono {
   });
 
   app.get('/api/v1/companies/:id/log', (c) => {
-    const q = parseQuery(LogQuery, c.req.query());
-    return c.json(paged(() => listLog(store, c.req.param('id'), q, { cursor: q.cursor, limit: q.limit })));
+    const q = parseQuery(LogListQuery, c.req.query());
+    const filters = { status: q.status, direction: q.direction, entityType: q.entityType, q: q.q, fromAt: q.from, beforeAt: q.to };
+    return c.json(paged(() => listLog(store, c.req.param('id'), filters, { cursor: q.cursor, limit: q.limit })));
   });
 
   app.get('/api/v1/companies/:id/unsynced', (c) => {
