@@ -1,0 +1,180 @@
+/**
+ * The Sync log tab: Pending / Successful / Failed with counts, filters, and cursor paging (infinite
+ * scroll through an IntersectionObserver on a sentinel, and a "Load more" button for keyboards).
+ * Pending entries older than the connector's last run get the "not syncing" warning and its steps.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { DIRECTIONS, KNOWN_ENTITY_TYPES, type LogEntry, type LogStatus } from '@/lib/api/schema';
+import { isStuckPending, QBO_PENDING_STEPS, WEB_CONNECTOR_STEPS } from '@/lib/center/pending';
+import { directionLabel, entityLabel } from '@/lib/format/labels';
+import { dayAndTime } from '@/lib/format/time';
+import type { CenterStore } from './store';
+import { TabPanel, Tabs } from './Tabs';
+
+const STATUS_LABELS: Record<LogStatus, string> = { pending: 'Pending', success: 'Successful', failed: 'Failed' };
+const STATUS_TESTIDS: Record<LogStatus, string> = { pending: 'log-tab-pending', success: 'log-tab-success', failed: 'log-tab-failed' };
+
+function LogRow({ entry, stuck, now }: { entry: LogEntry; stuck: boolean; now: Date }) {
+  return (
+    <li class={`logrow${stuck ? ' logrow--stuck' : ''}`} data-testid="log-row" data-log-id={entry.id}>
+      <div class="logrow__line">
+        <span class="logrow__what">
+          {entityLabel(entry.entityType)} {entry.docNumber ? `#${entry.docNumber} ` : ''}
+          <strong>{entry.name}</strong>
+        </span>
+        <span class="muted">{dayAndTime(entry.at, now)}</span>
+      </div>
+      <div class="logrow__line muted">
+        <span>{directionLabel(entry.direction)}</span>
+        {entry.attempt > 1 && <span>attempt {entry.attempt}</span>}
+        {entry.errorCode && <span class="code-pill">{entry.errorCode}</span>}
+      </div>
+      {entry.errorMessage && <p class="logrow__message">{entry.errorMessage}</p>}
+      {stuck && <p class="logrow__warn" data-testid="log-stuck">Pending is not syncing: the connector ran after this was queued.</p>}
+    </li>
+  );
+}
+
+function StuckHelp({ system }: { system: 'qbo' | 'qbd' }) {
+  const steps = system === 'qbd' ? WEB_CONNECTOR_STEPS : QBO_PENDING_STEPS;
+  return (
+    <div class="banner banner--warn stuck-help" role="alert" data-testid="pending-stuck-help">
+      <p class="banner__title">
+        {system === 'qbd' ? 'Pending is not syncing: reconnect and run the Web Connector' : 'Pending is not syncing'}
+      </p>
+      <ol>
+        {steps.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function Sentinel({ onVisible }: { onVisible: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) onVisible();
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [onVisible]);
+  return <div ref={ref} class="sentinel" aria-hidden="true" />;
+}
+
+export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
+  const log = store.log;
+  const f = log.filters.value;
+  const counts = log.counts.value;
+  const company = log.company.value;
+  const connector = company ? (store.snapshot.value?.summary?.companies.find((c) => c.companyId === company.id)?.connector ?? company.connector) : null;
+  const items = log.items.value;
+  const stuckAny = log.status.value === 'pending' && items.some((e) => isStuckPending(e, connector));
+  const companies = store.companies.value;
+  const tabs = (['pending', 'success', 'failed'] as const).map((s) => ({
+    id: s,
+    testId: STATUS_TESTIDS[s],
+    label: (
+      <>
+        {STATUS_LABELS[s]}
+        {counts && <span class="tabs__count"> {counts[s].toLocaleString('en-US')}</span>}
+      </>
+    ),
+  }));
+  return (
+    <div class="log-tab">
+      <div class="filters" role="search" aria-label="Filter the sync log">
+        {companies.length > 1 && (
+          <label class="field">
+            <span class="field__label">Company</span>
+            <select class="select" data-testid="log-filter-company" value={log.companyId.value ?? ''} onChange={(e) => log.setCompany(e.currentTarget.value)}>
+              {companies.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label class="field">
+          <span class="field__label">Direction</span>
+          <select class="select" data-testid="log-filter-direction" value={f.direction ?? ''} onChange={(e) => log.setFilter('direction', (e.currentTarget.value || null) as never)}>
+            <option value="">Both directions</option>
+            {DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {directionLabel(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">Type</span>
+          <select class="select" data-testid="log-filter-type" value={f.entityType ?? ''} onChange={(e) => log.setFilter('entityType', e.currentTarget.value || null)}>
+            <option value="">All types</option>
+            {KNOWN_ENTITY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {entityLabel(t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">From</span>
+          <input class="input" type="date" data-testid="log-filter-from" value={f.from} onChange={(e) => log.setFilter('from', e.currentTarget.value)} />
+        </label>
+        <label class="field">
+          <span class="field__label">To</span>
+          <input class="input" type="date" data-testid="log-filter-to" value={f.to} onChange={(e) => log.setFilter('to', e.currentTarget.value)} />
+        </label>
+        <label class="field field--grow">
+          <span class="field__label">Search</span>
+          <input class="input" type="search" data-testid="log-filter-search" placeholder="Name, number or message" value={f.q} onInput={(e) => log.setFilter('q', e.currentTarget.value)} />
+        </label>
+      </div>
+      {log.rangeError.value && (
+        <p class="inline-error" role="alert">
+          {log.rangeError.value}
+        </p>
+      )}
+      <Tabs tabs={tabs} selected={log.status.value} onSelect={log.setStatus} label="Sync log status" idPrefix="log" />
+      <TabPanel idPrefix="log" id={log.status.value}>
+        {stuckAny && company && <StuckHelp system={company.system} />}
+        {log.error.value && (
+          <p class="inline-error" role="alert" data-testid="log-error">
+            Couldn't load the sync log: {log.error.value.message}{' '}
+            <button type="button" class="button button--small" onClick={() => void log.reload()}>
+              Try again
+            </button>
+          </p>
+        )}
+        {!log.loaded.value && log.loading.value ? (
+          <div class="loading" aria-busy="true" aria-label="Loading the sync log">
+            <div class="skeleton" />
+            <div class="skeleton" />
+          </div>
+        ) : items.length === 0 && !log.error.value ? (
+          <p class="empty" data-testid="log-empty">
+            No {STATUS_LABELS[log.status.value].toLowerCase()} entries{f.q || f.from || f.to || f.direction || f.entityType ? ' match these filters' : ''}.
+          </p>
+        ) : (
+          <ul class="loglist" aria-label={`${STATUS_LABELS[log.status.value]} sync log entries`} aria-busy={log.loading.value}>
+            {items.map((e) => (
+              <LogRow key={e.id} entry={e} stuck={isStuckPending(e, connector)} now={now} />
+            ))}
+          </ul>
+        )}
+        {log.nextCursor.value && (
+          <div class="loadmore">
+            <Sentinel onVisible={log.loadMore} />
+            <button type="button" class="button" data-testid="log-load-more" disabled={log.loading.value} onClick={() => void log.loadMore()}>
+              {log.loading.value ? 'Loading…' : 'Load more'}
+            </button>
+          </div>
+        )}
+      </TabPanel>
+    </div>
+  );
+}

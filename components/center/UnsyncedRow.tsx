@@ -1,0 +1,134 @@
+/**
+ * One unsynced entity as a table row of fixed height, with its actions. What is open under the row
+ * (explanation, Clear ID confirmation) is rendered by RowPanel. Every string is rendered as text.
+ */
+import type { Company } from '@/lib/api/schema';
+import { isHttpUrl, qboLinkFor } from '@/lib/center/links';
+import type { PreparedRow } from '@/lib/center/unsynced-rows';
+import { entityLabel } from '@/lib/format/labels';
+import { dayAndTime } from '@/lib/format/time';
+import type { RowAction } from './store';
+
+export interface RowProps {
+  row: PreparedRow;
+  company: Company | undefined;
+  selected: boolean;
+  action: RowAction | undefined;
+  openKind: 'explain' | 'confirm-clear' | null;
+  now: Date;
+  rowIndex: number;
+  onSelect: (key: string, on: boolean) => void;
+  onResync: (key: string) => void;
+  onAskClearId: (key: string) => void;
+  onExplain: (key: string) => void;
+}
+
+export function rowTitle(row: PreparedRow): string {
+  const { item } = row;
+  return `${entityLabel(item.entityType)} ${item.docNumber ? `#${item.docNumber} ` : ''}${item.name}`;
+}
+
+function stateText(row: PreparedRow, action: RowAction | undefined): { text: string; tone: string } {
+  if (action?.kind === 'busy') return { text: action.action === 'resync' ? 'Resyncing…' : 'Clearing…', tone: 'busy' };
+  if (action?.kind === 'error') return { text: `Not done: ${action.message}`, tone: 'error' };
+  if (action?.kind === 'cleared') return { text: 'ID cleared', tone: 'ok' };
+  if (row.item.state === 'resync-queued' || action?.kind === 'queued') return { text: 'Queued', tone: 'queued' };
+  return { text: 'Failed', tone: 'failed' };
+}
+
+export function UnsyncedRow(p: RowProps) {
+  const { row, company, action } = p;
+  const { item } = row;
+  const title = rowTitle(row);
+  const state = stateText(row, action);
+  const busy = action?.kind === 'busy';
+  const qboUrl = qboLinkFor(company, item.entityType, item.qbId);
+  const localUrl = isHttpUrl(item.localUrl) ? item.localUrl : null;
+  return (
+    <div
+      class={`urow${p.selected ? ' urow--selected' : ''}${p.openKind ? ' urow--open' : ''}`}
+      role="row"
+      aria-rowindex={p.rowIndex}
+      data-testid="unsynced-row"
+      data-unsynced-id={item.id}
+      data-company-id={item.companyId}
+      data-state={action?.kind === 'queued' ? 'resync-queued' : item.state}
+    >
+      <div class="ucell ucell--select" role="cell">
+        <input
+          type="checkbox"
+          data-testid="row-select"
+          checked={p.selected}
+          aria-label={`Select ${title}`}
+          onChange={(e) => p.onSelect(row.key, e.currentTarget.checked)}
+        />
+      </div>
+      <div class="ucell ucell--type" role="cell">
+        {entityLabel(item.entityType)}
+      </div>
+      <div class="ucell ucell--name" role="cell">
+        <span class="ucell__main" title={item.name}>
+          {item.name}
+        </span>
+        {item.docNumber && <span class="ucell__sub">#{item.docNumber}</span>}
+      </div>
+      <div class="ucell ucell--code" role="cell">
+        <span class="code-pill" data-testid="row-code">
+          {item.errorCode}
+        </span>{' '}
+        <span class="ucell__sub" title={row.codeTitle}>
+          {row.codeTitle}
+        </span>
+      </div>
+      <div class="ucell ucell--message" role="cell" title={item.errorMessage}>
+        {item.errorMessage}
+      </div>
+      <div class="ucell ucell--attempts" role="cell">
+        {item.attempts}
+      </div>
+      <div class="ucell ucell--last" role="cell">
+        {dayAndTime(item.lastAttemptAt, p.now)}
+      </div>
+      <div class={`ucell ucell--state state--${state.tone}`} role="cell" data-testid="row-state">
+        <span title={state.text}>{state.text}</span>
+      </div>
+      <div class="ucell ucell--actions" role="cell">
+        <button type="button" class="button button--small" data-testid="row-resync" disabled={busy} aria-label={`Resync ${title}`} onClick={() => p.onResync(row.key)}>
+          Resync
+        </button>
+        <button
+          type="button"
+          class="button button--small"
+          data-testid="row-clear-id"
+          disabled={busy || !item.qbId}
+          title={item.qbId ? undefined : 'Not linked to a QuickBooks record'}
+          aria-label={`Clear ID of ${title}`}
+          aria-expanded={p.openKind === 'confirm-clear'}
+          onClick={() => p.onAskClearId(row.key)}
+        >
+          Clear ID
+        </button>
+        <button
+          type="button"
+          class="button button--small"
+          data-testid="row-explain"
+          aria-expanded={p.openKind === 'explain'}
+          aria-label={`Explain error ${item.errorCode} of ${title}`}
+          onClick={() => p.onExplain(row.key)}
+        >
+          Explain
+        </button>
+        {qboUrl && (
+          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${title} in QuickBooks`} title="Open in QuickBooks">
+            QB↗
+          </a>
+        )}
+        {localUrl && (
+          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${title} in the sync service`} title="Open in the sync service">
+            App↗
+          </a>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/** The Unsynced Entities tab: filters, category counts, bulk Resync and the table. */
+import { bulkProgressText, bulkSummaryText } from '@/lib/center/bulk';
+import { CATEGORY_LABELS } from '@/lib/center/unsynced-rows';
+import { ERROR_CATEGORIES, type ErrorCategory } from '@/lib/errors/types';
+import { entityLabel } from '@/lib/format/labels';
+import { shortTime } from '@/lib/format/time';
+import { ALL_COMPANIES, type CenterStore } from './store';
+import { UnsyncedTable } from './UnsyncedTable';
+
+function Filters({ store }: { store: CenterStore }) {
+  const f = store.filters.value;
+  const companies = store.companies.value;
+  return (
+    <div class="filters" role="search" aria-label="Filter unsynced entities">
+      {companies.length > 1 && (
+        <label class="field">
+          <span class="field__label">Company</span>
+          <select class="select" data-testid="filter-company" value={store.scope.value} onChange={(e) => store.setScope(e.currentTarget.value)}>
+            <option value={ALL_COMPANIES}>All followed companies</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label class="field">
+        <span class="field__label">Type</span>
+        <select class="select" data-testid="filter-type" value={f.entityType ?? ''} onChange={(e) => store.setFilter('entityType', e.currentTarget.value || null)}>
+          <option value="">All types</option>
+          {store.entityTypes.value.map((t) => (
+            <option key={t} value={t}>
+              {entityLabel(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span class="field__label">Problem</span>
+        <select
+          class="select"
+          data-testid="filter-category"
+          value={f.category ?? ''}
+          onChange={(e) => store.setFilter('category', (e.currentTarget.value || null) as ErrorCategory | null)}
+        >
+          <option value="">All problems</option>
+          {ERROR_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_LABELS[c].filter}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span class="field__label">Code</span>
+        <select class="select" data-testid="filter-code" value={f.code ?? ''} onChange={(e) => store.setFilter('code', e.currentTarget.value || null)}>
+          <option value="">All codes</option>
+          {store.codes.value.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field field--grow">
+        <span class="field__label">Search</span>
+        <input
+          class="input"
+          type="search"
+          data-testid="filter-search"
+          placeholder="Name, number, message or code"
+          value={f.search}
+          onInput={(e) => store.setFilter('search', e.currentTarget.value)}
+        />
+      </label>
+    </div>
+  );
+}
+
+function CategoryChips({ store }: { store: CenterStore }) {
+  const counts = store.categories.value;
+  if (counts.length === 0) return null;
+  const active = store.filters.value.category;
+  return (
+    <ul class="chips" aria-label="Unsynced by kind of problem" data-testid="category-counts">
+      {counts.map((c, i) => (
+        <li key={c.category}>
+          {i > 0 && <span class="chips__sep" aria-hidden="true">·</span>}
+          <button
+            type="button"
+            class={`chip${active === c.category ? ' chip--active' : ''}`}
+            aria-pressed={active === c.category}
+            onClick={() => store.setFilter('category', active === c.category ? null : c.category)}
+          >
+            {c.label}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SinceChip({ store, now }: { store: CenterStore; now: Date }) {
+  const since = store.filters.value.sinceMs;
+  if (since === null) return null;
+  return (
+    <p class="since" data-testid="since-chip">
+      <span>New failures since {shortTime(new Date(since).toISOString(), now)}</span>
+      <button type="button" class="chip-remove" aria-label="Remove the new failures filter" onClick={store.clearSince}>
+        ×
+      </button>
+    </p>
+  );
+}
+
+function BulkBar({ store }: { store: CenterStore }) {
+  const count = store.selectedVisible.value.length;
+  const state = store.bulk.value;
+  const running = state.kind === 'running';
+  return (
+    <div class="bulkbar">
+      <p class="bulkbar__count" aria-live="polite">
+        {count === 0 ? 'Select rows to resync several at once.' : `${count.toLocaleString('en-US')} selected`}
+      </p>
+      <button type="button" class="button button--primary" data-testid="bulk-resync" disabled={count === 0 || running} onClick={() => void store.bulkResync()}>
+        Resync selected
+      </button>
+      {running && (
+        <div class="bulkbar__progress" data-testid="bulk-progress" role="status">
+          <span>{bulkProgressText(state.done, state.total)}</span>
+          <progress max={state.total} value={state.done} aria-label="Bulk resync progress" />
+        </div>
+      )}
+      {state.kind === 'done' && (
+        <p class={`bulkbar__result${state.failures.length ? ' bulkbar__result--warn' : ''}`} data-testid="bulk-result" role="status">
+          {bulkSummaryText(state.queued, state.failures)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
+  const entries = store.display.value;
+  const total = store.sortedRows.value.length;
+  const loading = !store.hasAnyList.value && store.unsyncedLoading.value;
+  const error = store.unsyncedError.value;
+  return (
+    <div class="unsynced-tab">
+      <Filters store={store} />
+      <SinceChip store={store} now={now} />
+      <CategoryChips store={store} />
+      {error && (
+        <p class="inline-error" role="alert" data-testid="unsynced-error">
+          Couldn't load the latest unsynced list: {error.message}
+        </p>
+      )}
+      {loading ? (
+        <div class="loading" aria-busy="true" aria-label="Loading unsynced entities" data-testid="unsynced-loading">
+          <div class="skeleton" />
+          <div class="skeleton" />
+          <div class="skeleton" />
+        </div>
+      ) : total === 0 && store.hasAnyList.value ? (
+        <p class="empty" data-testid="unsynced-empty">
+          Nothing unsynced. Every record reached QuickBooks.
+        </p>
+      ) : (
+        <>
+          <BulkBar store={store} />
+          <p class="muted count-line" aria-live="polite" data-testid="shown-count">
+            Showing {store.filteredRows.value.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
+          </p>
+          {entries.length === 0 ? (
+            <p class="empty" data-testid="unsynced-no-match">
+              No unsynced entity matches these filters.
+            </p>
+          ) : (
+            <UnsyncedTable store={store} entries={entries} now={now} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

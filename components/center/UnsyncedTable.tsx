@@ -1,0 +1,175 @@
+/**
+ * The unsynced rows as an ARIA table in its own scroll box. Long lists are windowed: only the rows
+ * in view (plus a margin) exist in the DOM, at a fixed row height (--urow-height in center.css).
+ * The one open panel under a row is measured and accounted for, so scrolling stays exact.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { windowRange } from '@/lib/center/windowing';
+import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
+import type { CenterStore } from './store';
+import { ConfirmClearPanel, ExplainPanel } from './RowPanel';
+import { UnsyncedRow } from './UnsyncedRow';
+
+/** Must match --urow-height in center.css. */
+export const ROW_HEIGHT = 60;
+/** Below this many entries everything is rendered (simplest DOM for assistive tech). */
+export const WINDOW_THRESHOLD = 80;
+
+const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
+  { key: 'entityType', label: 'Type', cls: 'type' },
+  { key: 'name', label: 'Name / number', cls: 'name' },
+  { key: 'errorCode', label: 'Error', cls: 'code' },
+  { key: 'errorMessage', label: 'Message', cls: 'message' },
+  { key: 'attempts', label: 'Tries', cls: 'attempts' },
+  { key: 'lastAttemptAt', label: 'Last attempt', cls: 'last' },
+  { key: 'state', label: 'State', cls: 'state' },
+];
+
+export function UnsyncedTable({ store, entries, now }: { store: CenterStore; entries: DisplayEntry[]; now: Date }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 600 });
+  const [panelHeight, setPanelHeight] = useState(0);
+  const open = store.open.value;
+  const sort = store.sort.value;
+  const selected = store.selected.value;
+  const actions = store.rowActions.value;
+  const companies = store.companyById.value;
+  const filtered = store.filteredRows.value;
+  const allSelected = filtered.length > 0 && filtered.every((r) => selected.has(r.key));
+  const someSelected = !allSelected && filtered.some((r) => selected.has(r.key));
+
+  const windowed = entries.length > WINDOW_THRESHOLD;
+  const openIndex = open ? entries.findIndex((e) => e.kind === 'row' && e.row.key === open.key) : -1;
+  const range = windowed
+    ? windowRange({
+        total: entries.length,
+        scrollTop: scroll.top,
+        viewportHeight: scroll.height,
+        rowHeight: ROW_HEIGHT,
+        open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
+      })
+    : { start: 0, end: entries.length, before: 0, after: 0 };
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && el.clientHeight && el.clientHeight !== scroll.height) setScroll({ top: el.scrollTop, height: el.clientHeight });
+  });
+  useLayoutEffect(() => {
+    const h = panelRef.current?.offsetHeight ?? 0;
+    if (h !== panelHeight) setPanelHeight(h);
+  });
+
+  const checkAll = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (checkAll.current) checkAll.current.indeterminate = someSelected;
+  }, [someSelected]);
+
+  const rows = [];
+  for (let i = range.start; i < range.end; i++) {
+    const entry = entries[i]!;
+    if (entry.kind === 'group') {
+      const c = companies.get(entry.companyId);
+      rows.push(
+        <div class="ugroup" role="row" key={`g:${entry.companyId}`} data-testid="unsynced-group">
+          <div role="cell" class="ugroup__cell">
+            <strong>{c?.name ?? entry.companyId}</strong>{' '}
+            <span class="muted">
+              {entry.count.toLocaleString('en-US')} unsynced · {c?.system === 'qbd' ? 'QuickBooks Desktop' : 'QuickBooks Online'}
+            </span>
+          </div>
+        </div>,
+      );
+      continue;
+    }
+    const { row } = entry;
+    const isOpen = open?.key === row.key ? open.kind : null;
+    const company = companies.get(row.item.companyId);
+    rows.push(
+      <UnsyncedRow
+        key={row.key}
+        row={row}
+        company={company}
+        selected={selected.has(row.key)}
+        action={actions.get(row.key)}
+        openKind={isOpen}
+        now={now}
+        rowIndex={i + 2}
+        onSelect={store.setSelected}
+        onResync={(k) => void store.resync(k)}
+        onAskClearId={store.askClearId}
+        onExplain={store.toggleExplain}
+      />,
+    );
+    if (isOpen) {
+      rows.push(
+        <div class="urow-panel" role="row" key={`p:${row.key}`} ref={panelRef}>
+          <div role="cell" class="urow-panel__cell">
+            {isOpen === 'explain' ? (
+              <ExplainPanel row={row} company={company} />
+            ) : (
+              <ConfirmClearPanel row={row} company={company} onConfirm={() => void store.confirmClearId(row.key)} onCancel={store.closePanel} />
+            )}
+          </div>
+        </div>,
+      );
+    }
+  }
+
+  return (
+    <div
+      class="utable"
+      role="table"
+      aria-label="Unsynced entities"
+      aria-rowcount={filtered.length + 1}
+      data-testid="unsynced-table"
+      data-rendered-rows={rows.length}
+    >
+      <div class="uhead" role="rowgroup">
+        <div class="urow urow--head" role="row" aria-rowindex={1}>
+          <div class="ucell ucell--select" role="columnheader">
+            <input
+              type="checkbox"
+              ref={checkAll}
+              data-testid="select-all"
+              checked={allSelected}
+              aria-label={`Select all ${filtered.length.toLocaleString('en-US')} shown rows`}
+              onChange={store.toggleSelectAll}
+            />
+          </div>
+          {COLUMNS.map((col) => (
+            <div
+              key={col.cls}
+              class={`ucell ucell--${col.cls}`}
+              role="columnheader"
+              aria-sort={col.key && sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {col.key ? (
+                <button type="button" class="sort-button" data-testid={`sort-${col.key}`} onClick={() => store.toggleSort(col.key!)}>
+                  {col.label}
+                  <span aria-hidden="true">{sort.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                </button>
+              ) : (
+                col.label
+              )}
+            </div>
+          ))}
+          <div class="ucell ucell--actions" role="columnheader">
+            Actions
+          </div>
+        </div>
+      </div>
+      <div
+        class="ubody"
+        role="rowgroup"
+        ref={scroller}
+        data-testid="unsynced-scroller"
+        onScroll={windowed ? (e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight }) : undefined}
+      >
+        {range.before > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.before}px` }} />}
+        {rows}
+        {range.after > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.after}px` }} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,476 @@
+/**
+ * The Sync Center's state and actions as signals. Unsynced lists paint from the background's cache
+ * (`center.unsyncedCached`) first and are replaced by fresh ones (`center.unsynced`). Rows are
+ * prepared once per load (lib/center/unsynced-rows), so filters only scan.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { BulkResyncResult, Company, UnsyncedEntity } from '@/lib/api/schema';
+import { planBulkResync, type BulkFailure } from '@/lib/center/bulk';
+import type { CenterLink, CenterTab } from '@/lib/center/center-link';
+import {
+  categoryCounts,
+  DEFAULT_SORT,
+  distinctValues,
+  filterRows,
+  groupByCompany,
+  nextSort,
+  NO_FILTERS,
+  prepareRows,
+  rowKey,
+  sortRows,
+  splitRowKey,
+  type PreparedRow,
+  type SortKey,
+  type UnsyncedFilters,
+} from '@/lib/center/unsynced-rows';
+import type { Snapshot } from '@/lib/messaging/protocol';
+import type { UnsyncedSnapshot } from '@/lib/messaging/center-commands';
+import type { ReplyError, SendCommand } from '../common/client';
+import { createLogStore } from './log-store';
+import { createHistoryStore } from './history-store';
+
+export type CenterView = 'loading' | 'unconfigured' | 'signed-out' | 'offline' | 'error' | 'ready';
+export const ALL_COMPANIES = '*all*';
+
+/** What one row shows about an action taken on it. */
+export type RowAction =
+  | { kind: 'busy'; action: 'resync' | 'clear-id' }
+  | { kind: 'queued'; message: string }
+  | { kind: 'cleared'; message: string }
+  | { kind: 'error'; message: string };
+
+/** The one thing open under a row: its explanation or the Clear ID confirmation. */
+export interface OpenPanel {
+  key: string;
+  kind: 'explain' | 'confirm-clear';
+}
+
+export type BulkState =
+  | { kind: 'idle' }
+  | { kind: 'running'; done: number; total: number }
+  | { kind: 'done'; queued: number; failures: BulkFailure[]; total: number };
+
+export interface CenterDeps {
+  send: SendCommand;
+  openOptions: () => void;
+  /** The page's hash link (tab, company, failures since). */
+  link?: CenterLink;
+}
+
+const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], CenterView>> = {
+  unconfigured: 'unconfigured',
+  'signed-out': 'signed-out',
+  unreachable: 'offline',
+};
+
+export function followedCompanies(snapshot: Snapshot | null): Company[] {
+  if (!snapshot) return [];
+  const followed = new Set(snapshot.settings.followedCompanyIds);
+  if (followed.size === 0) return snapshot.companies;
+  const list = snapshot.companies.filter((c) => followed.has(c.id));
+  return list.length > 0 ? list : snapshot.companies;
+}
+
+interface CompanyRows {
+  snapshot: UnsyncedSnapshot;
+  rows: PreparedRow[];
+  /** True once the fresh list (not only the cache) has arrived. */
+  fresh: boolean;
+}
+
+export function createCenterStore(deps: CenterDeps) {
+  const { send } = deps;
+  const link = deps.link ?? {};
+
+  const tab = signal<CenterTab>(link.tab ?? 'unsynced');
+  const snapshot = signal<Snapshot | null>(null);
+  const connectionError = signal<ReplyError | null>(null);
+  const refreshing = signal(false);
+  const refreshedAt = signal<string | null>(null);
+  /** The company scope: one company id, or ALL_COMPANIES. */
+  const scope = signal<string>(link.companyId ?? ALL_COMPANIES);
+
+  const byCompany = signal<ReadonlyMap<string, CompanyRows>>(new Map());
+  const unsyncedLoading = signal(false);
+  const unsyncedError = signal<ReplyError | null>(null);
+  const filters = signal<UnsyncedFilters>({ ...NO_FILTERS, sinceMs: link.failedSince ? Date.parse(link.failedSince) : null });
+  const sort = signal(DEFAULT_SORT);
+  const selected = signal<ReadonlySet<string>>(new Set());
+  const rowActions = signal<ReadonlyMap<string, RowAction>>(new Map());
+  const open = signal<OpenPanel | null>(null);
+  const bulk = signal<BulkState>({ kind: 'idle' });
+
+  const companies = computed(() => followedCompanies(snapshot.value));
+  const companyById = computed(() => new Map(companies.value.map((c) => [c.id, c])));
+  const scopeIds = computed(() =>
+    scope.value === ALL_COMPANIES ? companies.value.map((c) => c.id) : companies.value.some((c) => c.id === scope.value) ? [scope.value] : [],
+  );
+  const grouped = computed(() => scope.value === ALL_COMPANIES && companies.value.length > 1);
+
+  /** Every row in scope, sorted: recomputed on load and sort changes only, never per keystroke. */
+  const sortedRows = computed(() => {
+    const all: PreparedRow[] = [];
+    for (const id of scopeIds.value) {
+      const entry = byCompany.value.get(id);
+      if (entry) for (const r of entry.rows) all.push(r);
+    }
+    return sortRows(all, sort.value);
+  });
+  const filteredRows = computed(() => filterRows(sortedRows.value, filters.value));
+  const display = computed(() => groupByCompany(filteredRows.value, scopeIds.value, grouped.value));
+  /** Category counts for everything in scope that matches the other filters (not the category itself). */
+  const categories = computed(() => categoryCounts(filterRows(sortedRows.value, { ...filters.value, category: null })));
+  const entityTypes = computed(() => distinctValues(sortedRows.value, (r) => r.item.entityType));
+  const codes = computed(() => distinctValues(sortedRows.value, (r) => r.item.errorCode));
+  const hasAnyList = computed(() => scopeIds.value.some((id) => byCompany.value.has(id)));
+  const selectedVisible = computed(() => filteredRows.value.filter((r) => selected.value.has(r.key)));
+
+  const view = computed<CenterView>(() => {
+    const err = connectionError.value;
+    const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
+    const snap = snapshot.value;
+    if (errView === 'unconfigured' || (snap && (!snap.settings.apiUrl || !snap.settings.hasToken))) return 'unconfigured';
+    if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
+    if (!snap) return err ? (errView ?? 'error') : 'loading';
+    if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';
+    if (snap.status.state === 'error') return 'error';
+    return 'ready';
+  });
+
+  const logStore = createLogStore({ send, companies, scope });
+  const historyStore = createHistoryStore({ send });
+
+  function setCompanyRows(snap: UnsyncedSnapshot, fresh: boolean): void {
+    const company = companyById.value.get(snap.companyId);
+    const system = company?.system ?? 'qbo';
+    const next = new Map(byCompany.value);
+    next.set(snap.companyId, { snapshot: snap, rows: prepareRows(snap.items, system), fresh });
+    byCompany.value = next;
+  }
+
+  function pruneAfterLoad(companyId: string, items: readonly UnsyncedEntity[]): void {
+    const present = new Set(items.map((i) => rowKey(companyId, i.id)));
+    const gone = (key: string) => splitRowKey(key).companyId === companyId && !present.has(key);
+    if ([...selected.value].some(gone)) selected.value = new Set([...selected.value].filter((k) => !gone(k)));
+    // A fresh list settles what a resync or clear did: drop those row notes.
+    const actions = new Map(rowActions.value);
+    for (const key of actions.keys()) if (splitRowKey(key).companyId === companyId && actions.get(key)!.kind !== 'busy') actions.delete(key);
+    rowActions.value = actions;
+    if (open.value && gone(open.value.key)) open.value = null;
+  }
+
+  async function loadCompany(companyId: string): Promise<void> {
+    if (!byCompany.value.has(companyId)) {
+      const cached = await send('center.unsyncedCached', { companyId });
+      if (cached.ok && cached.data && !byCompany.value.get(companyId)?.fresh) setCompanyRows(cached.data, false);
+    }
+    const reply = await send('center.unsynced', { companyId });
+    if (reply.ok) {
+      batch(() => {
+        setCompanyRows(reply.data, true);
+        pruneAfterLoad(companyId, reply.data.items);
+      });
+    } else {
+      unsyncedError.value = reply.error;
+      if (VIEW_FOR_CODE[reply.error.code]) connectionError.value = reply.error;
+    }
+  }
+
+  async function loadUnsynced(): Promise<void> {
+    const ids = scopeIds.value;
+    if (ids.length === 0) return;
+    batch(() => {
+      unsyncedLoading.value = true;
+      unsyncedError.value = null;
+    });
+    await Promise.all(ids.map((id) => loadCompany(id)));
+    unsyncedLoading.value = false;
+  }
+
+  function applySnapshot(next: Snapshot): void {
+    batch(() => {
+      snapshot.value = next;
+      refreshedAt.value = new Date().toISOString();
+      if (scope.value !== ALL_COMPANIES && !companies.value.some((c) => c.id === scope.value)) scope.value = ALL_COMPANIES;
+    });
+  }
+
+  async function loadTab(): Promise<void> {
+    if (tab.value === 'log') await logStore.reload();
+    if (tab.value === 'history') await historyStore.load();
+  }
+
+  async function start(): Promise<void> {
+    const reply = await send('state.get', {});
+    batch(() => {
+      if (reply.ok) applySnapshot(reply.data);
+      else connectionError.value = reply.error;
+    });
+    if (view.value === 'unconfigured' || !reply.ok) return;
+    await Promise.all([loadUnsynced(), loadTab(), refreshState()]);
+  }
+
+  async function refreshState(): Promise<void> {
+    refreshing.value = true;
+    const reply = await send('state.refresh', {});
+    batch(() => {
+      refreshing.value = false;
+      if (reply.ok) {
+        connectionError.value = null;
+        applySnapshot(reply.data);
+      } else {
+        connectionError.value = reply.error;
+      }
+    });
+  }
+
+  /** The header's Refresh: state, the lists in scope and the open tab's data. */
+  async function refresh(): Promise<void> {
+    await refreshState();
+    await Promise.all([loadUnsynced(), loadTab()]);
+  }
+
+  function setTab(next: CenterTab): void {
+    if (tab.value === next) return;
+    tab.value = next;
+    if (next === 'log' && !logStore.loaded.value) void logStore.reload();
+    if (next === 'history' && !historyStore.loaded.value) void historyStore.load();
+  }
+
+  function setScope(next: string): void {
+    if (next === scope.value) return;
+    batch(() => {
+      scope.value = next;
+      selected.value = new Set();
+      open.value = null;
+      bulk.value = { kind: 'idle' };
+    });
+    void loadUnsynced();
+    if (tab.value === 'log') void logStore.reload();
+  }
+
+  function setFilter<K extends keyof UnsyncedFilters>(key: K, value: UnsyncedFilters[K]): void {
+    filters.value = { ...filters.value, [key]: value };
+  }
+
+  function toggleSort(key: SortKey): void {
+    sort.value = nextSort(sort.value, key);
+  }
+
+  function setSelected(key: string, on: boolean): void {
+    const next = new Set(selected.value);
+    if (on) next.add(key);
+    else next.delete(key);
+    selected.value = next;
+  }
+
+  /** Select-all works on the filtered rows: all selected → none of them; otherwise all of them. */
+  function toggleSelectAll(): void {
+    const rows = filteredRows.value;
+    const allOn = rows.length > 0 && rows.every((r) => selected.value.has(r.key));
+    const next = new Set(selected.value);
+    for (const r of rows) {
+      if (allOn) next.delete(r.key);
+      else next.add(r.key);
+    }
+    selected.value = next;
+  }
+
+  function setRowAction(key: string, action: RowAction | null): void {
+    const next = new Map(rowActions.value);
+    if (action) next.set(key, action);
+    else next.delete(key);
+    rowActions.value = next;
+  }
+
+  /** Replaces one row's entity with the one the service returned (state, qbId after an action). */
+  function replaceItem(item: UnsyncedEntity): void {
+    const entry = byCompany.value.get(item.companyId);
+    if (!entry) return;
+    const items = entry.snapshot.items.map((i) => (i.id === item.id ? item : i));
+    const next = new Map(byCompany.value);
+    const system = companyById.value.get(item.companyId)?.system ?? 'qbo';
+    next.set(item.companyId, { ...entry, snapshot: { ...entry.snapshot, items }, rows: prepareRows(items, system) });
+    byCompany.value = next;
+  }
+
+  function markQueued(companyId: string, ids: readonly string[]): void {
+    const entry = byCompany.value.get(companyId);
+    if (!entry) return;
+    const set = new Set(ids);
+    const items = entry.snapshot.items.map((i) => (set.has(i.id) ? { ...i, state: 'resync-queued' as const } : i));
+    const next = new Map(byCompany.value);
+    const system = companyById.value.get(companyId)?.system ?? 'qbo';
+    next.set(companyId, { ...entry, snapshot: { ...entry.snapshot, items }, rows: prepareRows(items, system) });
+    byCompany.value = next;
+  }
+
+  async function resync(key: string): Promise<void> {
+    if (rowActions.value.get(key)?.kind === 'busy') return;
+    const { companyId, id } = splitRowKey(key);
+    setRowAction(key, { kind: 'busy', action: 'resync' });
+    const reply = await send('unsynced.resync', { companyId, unsyncedId: id });
+    batch(() => {
+      if (reply.ok) {
+        replaceItem(reply.data.unsynced);
+        setRowAction(key, { kind: 'queued', message: 'Queued: the next sync tries it again.' });
+      } else if (reply.error.code === 'queued') {
+        markQueued(companyId, [id]);
+        setRowAction(key, { kind: 'queued', message: reply.error.message });
+      } else {
+        setRowAction(key, { kind: 'error', message: reply.error.message });
+      }
+    });
+  }
+
+  function askClearId(key: string): void {
+    open.value = { key, kind: 'confirm-clear' };
+  }
+
+  function closePanel(): void {
+    open.value = null;
+  }
+
+  function toggleExplain(key: string): void {
+    open.value = open.value?.key === key && open.value.kind === 'explain' ? null : { key, kind: 'explain' };
+  }
+
+  async function confirmClearId(key: string): Promise<void> {
+    if (rowActions.value.get(key)?.kind === 'busy') return;
+    const { companyId, id } = splitRowKey(key);
+    batch(() => {
+      open.value = null;
+      setRowAction(key, { kind: 'busy', action: 'clear-id' });
+    });
+    const reply = await send('unsynced.clearId', { companyId, unsyncedId: id });
+    batch(() => {
+      if (reply.ok) {
+        replaceItem(reply.data.unsynced);
+        setRowAction(key, { kind: 'cleared', message: reply.data.message });
+      } else if (reply.error.code === 'queued') {
+        setRowAction(key, { kind: 'queued', message: reply.error.message });
+      } else {
+        setRowAction(key, { kind: 'error', message: reply.error.message });
+      }
+    });
+  }
+
+  /** Resyncs the selected rows: one request per company (≤ 1,000 ids each), with progress. */
+  async function bulkResync(): Promise<void> {
+    if (bulk.value.kind === 'running') return;
+    const rows = selectedVisible.value;
+    if (rows.length === 0) return;
+    const nameOf = new Map(rows.map((r) => [r.key, r.item.docNumber ? `${r.item.name} #${r.item.docNumber}` : r.item.name]));
+    const batches = planBulkResync(rows.map((r) => ({ companyId: r.item.companyId, id: r.item.id })));
+    const total = rows.length;
+    let done = 0;
+    let queued = 0;
+    const failures: BulkFailure[] = [];
+    const failedKeys = new Set<string>();
+    bulk.value = { kind: 'running', done, total };
+    for (const b of batches) {
+      const reply = await send('center.bulkResync', { companyId: b.companyId, ids: b.ids });
+      batch(() => {
+        if (reply.ok) {
+          queued += reply.data.queued;
+          applyBulkResult(b.companyId, reply.data, nameOf, failures, failedKeys);
+        } else if (reply.error.code === 'queued') {
+          // Safe in the outbox: it will be sent again with the same key.
+          queued += b.ids.length;
+          markQueued(b.companyId, b.ids);
+        } else {
+          for (const id of b.ids) {
+            failedKeys.add(rowKey(b.companyId, id));
+            failures.push({ name: nameOf.get(rowKey(b.companyId, id)) ?? id, message: reply.error.message });
+          }
+        }
+        done += b.ids.length;
+        bulk.value = { kind: 'running', done, total };
+      });
+    }
+    batch(() => {
+      bulk.value = { kind: 'done', queued, failures, total };
+      // Failed rows stay selected so they can be retried; queued ones are done.
+      const sent = new Set(rows.map((r) => r.key));
+      selected.value = new Set([...selected.value].filter((k) => !sent.has(k) || failedKeys.has(k)));
+    });
+  }
+
+  function applyBulkResult(
+    companyId: string,
+    result: BulkResyncResult,
+    nameOf: Map<string, string>,
+    failures: BulkFailure[],
+    failedKeys: Set<string>,
+  ): void {
+    const okIds: string[] = [];
+    for (const r of result.results) {
+      if (r.ok) {
+        okIds.push(r.id);
+        continue;
+      }
+      failedKeys.add(rowKey(companyId, r.id));
+      failures.push({ name: nameOf.get(rowKey(companyId, r.id)) ?? r.id, message: r.message ?? r.code ?? 'not queued' });
+    }
+    markQueued(companyId, okIds);
+  }
+
+  function clearSince(): void {
+    setFilter('sinceMs', null);
+  }
+
+  return {
+    // state
+    tab,
+    snapshot,
+    connectionError,
+    refreshing,
+    refreshedAt,
+    scope,
+    byCompany,
+    unsyncedLoading,
+    unsyncedError,
+    filters,
+    sort,
+    selected,
+    rowActions,
+    open,
+    bulk,
+    // derived
+    view,
+    companies,
+    companyById,
+    scopeIds,
+    grouped,
+    sortedRows,
+    filteredRows,
+    display,
+    categories,
+    entityTypes,
+    codes,
+    hasAnyList,
+    selectedVisible,
+    // sub-stores
+    log: logStore,
+    history: historyStore,
+    // actions
+    start,
+    refresh,
+    setTab,
+    setScope,
+    setFilter,
+    toggleSort,
+    setSelected,
+    toggleSelectAll,
+    resync,
+    askClearId,
+    confirmClearId,
+    closePanel,
+    toggleExplain,
+    bulkResync,
+    clearSince,
+    openOptions: deps.openOptions,
+  };
+}
+
+export type CenterStore = ReturnType<typeof createCenterStore>;

@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { sendCommand } from '@/lib/messaging/send';
+import { parseCenterHash } from '@/lib/center/center-link';
+import { createCenterStore } from '@/components/center/store';
+import { CenterApp } from '@/components/center/CenterApp';
+
+const store = createCenterStore({
+  send: sendCommand,
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  link: parseCenterHash(location.hash),
+});
+void store.start();
+render(<CenterApp store={store} />, document.getElementById('app')!);

@@ -1,0 +1,80 @@
+/**
+ * The History tab's numbers: daily counts summed over the chosen companies, chart geometry, and
+ * the plain-language trend ("Unsynced went from 12 to 4 over 30 days: getting better"), which
+ * compares the average of the first week with the average of the last.
+ */
+import type { HistoryDay } from '../messaging/center-commands';
+
+export const SERIES = ['waiting', 'failed', 'unsynced'] as const;
+export type Series = (typeof SERIES)[number];
+export const SERIES_LABELS: Record<Series, string> = {
+  waiting: 'Waiting for approval',
+  failed: 'Failed syncs',
+  unsynced: 'Unsynced',
+};
+
+export interface DayTotals {
+  day: string;
+  waiting: number;
+  failed: number;
+  unsynced: number;
+}
+
+/** One entry per day (sorted), summed over the companies given (all when `companyIds` is null). */
+export function sumByDay(days: readonly HistoryDay[], companyIds: readonly string[] | null): DayTotals[] {
+  const keep = companyIds ? new Set(companyIds) : null;
+  const byDay = new Map<string, DayTotals>();
+  for (const d of days) {
+    if (keep && !keep.has(d.companyId)) continue;
+    let t = byDay.get(d.day);
+    if (!t) byDay.set(d.day, (t = { day: d.day, waiting: 0, failed: 0, unsynced: 0 }));
+    t.waiting += d.waiting;
+    t.failed += d.failed;
+    t.unsynced += d.unsynced;
+  }
+  return [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+export type Trend = 'better' | 'worse' | 'steady';
+
+export interface TrendSummary {
+  series: Series;
+  from: number;
+  to: number;
+  trend: Trend;
+  sentence: string;
+}
+
+const average = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
+
+/** Lower is better for every series (fewer waiting, fewer failures, fewer unsynced). */
+export function trendOf(totals: readonly DayTotals[], series: Series, week = 7): TrendSummary | null {
+  if (totals.length < 2) return null;
+  const span = Math.min(week, Math.floor(totals.length / 2));
+  const from = Math.round(average(totals.slice(0, span).map((t) => t[series])));
+  const to = Math.round(average(totals.slice(-span).map((t) => t[series])));
+  const trend: Trend = to < from ? 'better' : to > from ? 'worse' : 'steady';
+  const words = { better: 'getting better', worse: 'getting worse', steady: 'holding steady' }[trend];
+  const days = totals.length;
+  const sentence =
+    trend === 'steady'
+      ? `${SERIES_LABELS[series]} stayed at about ${from} over ${days} days: ${words}`
+      : `${SERIES_LABELS[series]} went from ${from} to ${to} over ${days} days: ${words}`;
+  return { series, from, to, trend, sentence };
+}
+
+export interface ChartGeometry {
+  max: number;
+  /** SVG polyline points per series, in a width × height box. */
+  points: Record<Series, string>;
+}
+
+export function chartGeometry(totals: readonly DayTotals[], width: number, height: number): ChartGeometry {
+  const max = Math.max(1, ...totals.flatMap((t) => SERIES.map((s) => t[s])));
+  const stepX = totals.length > 1 ? width / (totals.length - 1) : 0;
+  const y = (value: number) => (height - (value / max) * height).toFixed(1);
+  const points = Object.fromEntries(
+    SERIES.map((s) => [s, totals.map((t, i) => `${(i * stepX).toFixed(1)},${y(t[s])}`).join(' ')]),
+  ) as Record<Series, string>;
+  return { max, points };
+}
