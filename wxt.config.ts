@@ -37,6 +37,9 @@ export default defineConfig({
     // a pre-configured build; any other API origin is asked for when the user saves it.
     host_permissions: ['https://*.qbo.intuit.com/*', ...hostPatternFor(apiUrl)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Off until the user turns notifications on in the options (requested in that click).
+    // (WXT adds the `sidePanel` permission itself for the sidepanel entrypoint.)
+    optional_permissions: ['notifications'],
     action: { default_title: 'SyncLens' },
     commands: {
       'explain-error': {

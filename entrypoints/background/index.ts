@@ -4,19 +4,22 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCenterHandlers } from '@/lib/background/center-handlers';
 import { createBackgroundContext } from '@/lib/background/context';
 import { onShortcut } from '@/lib/background/explain-shortcut';
 import { createHandlers } from '@/lib/background/handlers';
 import { logFailure, onAlarm, onInstalledOrStartup, onWake } from '@/lib/background/lifecycle';
 import { createLinkStore } from '@/lib/db/link-store';
 import { registerRouter } from '@/lib/messaging/router';
+import { registerNotificationListeners } from '@/lib/notifications/listeners';
 import { createOverlayHandlers } from '@/lib/records/overlay-handlers';
 
 export default defineBackground(() => {
   const ctx = createBackgroundContext();
   const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, createLinkStore(ctx.db));
   ctx.onRecordsChanged = forgetCompany;
-  registerRouter({ ...createHandlers(ctx), ...overlayHandlers });
+  registerRouter({ ...createHandlers(ctx), ...createCenterHandlers(ctx), ...overlayHandlers });
+  registerNotificationListeners(ctx, logFailure);
   browser.runtime.onInstalled.addListener(() => {
     onInstalledOrStartup(ctx).catch(logFailure('install refresh'));
   });

@@ -9,6 +9,8 @@ import { flushOutbox } from '../outbox/outbox';
 import { afterFailure, afterSuccess, loadGate, mayPoll, saveGate, type PollTrigger } from '../poll/gate';
 import { POLL_ALARM } from '../poll/scheduler';
 import { isConfigured, loadSettings } from '../settings/store';
+import { recordPollHistory } from '../history/store';
+import { notifyAfterPoll } from '../notifications/notifier';
 import { refreshBadge } from './badge';
 import { clientFor, type BackgroundContext } from './context';
 import { INITIAL_STATUS, loadStatus, saveStatus, statusAfterFailure, statusAfterSuccess } from './status';
@@ -81,5 +83,12 @@ async function runPoll(ctx: BackgroundContext, trigger: PollTrigger): Promise<Po
   await saveGate(nextGate);
   await saveStatus(status);
   await refreshBadge(ctx);
+  if (outcome !== 'failed') await afterSuccessfulPoll(ctx, prev.lastSuccessAt);
   return outcome;
+}
+
+/** History and notifications follow every successful poll; their failures never fail the poll. */
+async function afterSuccessfulPoll(ctx: BackgroundContext, previousPollAt: string | null): Promise<void> {
+  await recordPollHistory(ctx.db, ctx.now()).catch((err) => console.error('SyncLens: history failed', err));
+  await notifyAfterPoll(ctx, previousPollAt).catch((err) => console.error('SyncLens: notifications failed', err));
 }

@@ -34,9 +34,19 @@ export async function writeWizard(db: SyncLensDb, companyId: string, items: Wiza
 
 export async function writeUnsynced(db: SyncLensDb, companyId: string, items: UnsyncedEntity[], now: Date): Promise<void> {
   const fetchedAt = now.toISOString();
-  await db.transaction('rw', db.unsynced, async () => {
+  await db.transaction('rw', db.unsynced, db.unsyncedFetches, async () => {
     await db.unsynced.where('companyId').equals(companyId).delete();
     await db.unsynced.bulkPut(items.map((item) => ({ ...item, fetchedAt })));
+    await db.unsyncedFetches.put({ companyId, fetchedAt });
+  });
+}
+
+/** The company's cached unsynced list with when it was fetched, or undefined if never fetched. */
+export async function readUnsyncedSnapshot(db: SyncLensDb, companyId: string): Promise<{ items: UnsyncedEntity[]; fetchedAt: string } | undefined> {
+  return db.transaction('r', db.unsynced, db.unsyncedFetches, async () => {
+    const fetch = await db.unsyncedFetches.get(companyId);
+    if (!fetch) return undefined;
+    return { items: await readUnsynced(db, companyId), fetchedAt: fetch.fetchedAt };
   });
 }
 
@@ -47,7 +57,7 @@ export async function readUnsynced(db: SyncLensDb, companyId: string): Promise<U
 
 /** Drops every cached row (used when the service address or token changes). */
 export async function clearCaches(db: SyncLensDb): Promise<void> {
-  await db.transaction('rw', [db.summary, db.companies, db.wizard, db.unsynced], async () => {
-    await Promise.all([db.summary.clear(), db.companies.clear(), db.wizard.clear(), db.unsynced.clear()]);
+  await db.transaction('rw', [db.summary, db.companies, db.wizard, db.unsynced, db.unsyncedFetches], async () => {
+    await Promise.all([db.summary.clear(), db.companies.clear(), db.wizard.clear(), db.unsynced.clear(), db.unsyncedFetches.clear()]);
   });
 }

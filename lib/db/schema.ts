@@ -29,7 +29,20 @@ export const STORES_V3 = {
   links: 'key, fetchedAt',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * v4: daily counts per company (history), what was already notified (so nothing is shown twice
+ * across worker and browser restarts), where each notification's click leads, and when each
+ * company's unsynced list was fetched (an empty list fetched is not "nothing cached").
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  unsyncedFetches: 'companyId',
+  history: '[companyId+day], day',
+  notified: 'key, at',
+  noticeTargets: 'id, at',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 export interface SummaryRow {
   id: 'current';
@@ -81,6 +94,35 @@ export interface LinkRow {
   fetchedAt: number;
 }
 
+export interface UnsyncedFetchRow {
+  companyId: string;
+  fetchedAt: string;
+}
+
+/** The latest counts of one company on one local day (YYYY-MM-DD). */
+export interface HistoryRow {
+  companyId: string;
+  day: string;
+  waiting: number;
+  failed: number;
+  unsynced: number;
+  /** When these counts were recorded (ISO). */
+  at: string;
+}
+
+/** Something already notified, e.g. `failures:evergreen:5@2026-11-26`; `at` (ISO) for pruning. */
+export interface NotifiedRow {
+  key: string;
+  at: string;
+}
+
+/** Where a click on notification `id` leads (an extension path such as the Sync Center's). */
+export interface NoticeTargetRow {
+  id: string;
+  path: string;
+  at: string;
+}
+
 export type SyncLensDb = Dexie & {
   summary: EntityTable<SummaryRow, 'id'>;
   companies: EntityTable<Company, 'id'>;
@@ -89,6 +131,10 @@ export type SyncLensDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'key'>;
   activity: EntityTable<ActivityRow, 'id'>;
   links: EntityTable<LinkRow, 'key'>;
+  unsyncedFetches: EntityTable<UnsyncedFetchRow, 'companyId'>;
+  history: Dexie.Table<HistoryRow, [string, string]>;
+  notified: EntityTable<NotifiedRow, 'key'>;
+  noticeTargets: EntityTable<NoticeTargetRow, 'id'>;
 };
 
 export function createDb(name: string = DB_NAME): SyncLensDb {
@@ -106,6 +152,7 @@ export function createDb(name: string = DB_NAME): SyncLensDb {
         });
     });
   db.version(3).stores(STORES_V3);
+  db.version(4).stores(STORES_V4);
   return db;
 }
 

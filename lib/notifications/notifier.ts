@@ -1,0 +1,72 @@
+/**
+ * The notifier's side effects: after each successful poll (new failures, connector changes) and
+ * on the daily digest alarm. Decisions come from the pure ./decide and ./digest modules.
+ */
+import { browser } from 'wxt/browser';
+import type { BackgroundContext } from '../background/context';
+import { centerPath } from '../center/center-link';
+import { readSummary } from '../db/cache';
+import { followedOf } from '../history/store';
+import { loadSettings } from '../settings/store';
+import { decideAfterPoll, digestKey } from './decide';
+import { digestDue, digestText, nextDigest, type DigestSlot } from './digest';
+import { loadNotificationSettings } from './settings';
+import { mayNotify, showNotice } from './show';
+import { forgetNotified, loadLastDigestDay, loadSeen, markNotified, notifiedKeys, pruneNotified, saveLastDigestDay, saveSeen } from './state';
+
+export const DIGEST_ALARM = 'digest';
+
+async function followedCompanies(ctx: BackgroundContext) {
+  const [row, settings] = await Promise.all([readSummary(ctx.db), loadSettings()]);
+  return row ? followedOf(row.summary, settings.followedCompanyIds) : null;
+}
+
+/** After a successful poll; `previousPollAt` is when the poll before it succeeded. */
+export async function notifyAfterPoll(ctx: BackgroundContext, previousPollAt: string | null): Promise<void> {
+  const companies = await followedCompanies(ctx);
+  if (!companies) return;
+  const now = ctx.now();
+  const [settings, seen, notified] = await Promise.all([loadNotificationSettings(), loadSeen(), notifiedKeys(ctx.db)]);
+  const decision = decideAfterPoll({ settings, companies, seen, notified, previousPollAt, now });
+  await forgetNotified(ctx.db, decision.forgetPrefixes);
+  if (decision.notices.length > 0 && (await mayNotify())) {
+    for (const notice of decision.notices) {
+      await showNotice(ctx.db, notice, now);
+      await markNotified(ctx.db, notice.keys, now);
+    }
+  }
+  await saveSeen(decision.seen);
+  await pruneNotified(ctx.db, now);
+}
+
+/** (Re)creates the digest alarm for the next digest, or removes it; on start, wake and settings change. */
+export async function scheduleDigest(ctx: BackgroundContext): Promise<DigestSlot | null> {
+  const [settings, lastDay] = await Promise.all([loadNotificationSettings(), loadLastDigestDay()]);
+  const slot = nextDigest(settings, lastDay, ctx.now());
+  if (!slot) {
+    await browser.alarms.clear(DIGEST_ALARM);
+    return null;
+  }
+  const existing = await browser.alarms.get(DIGEST_ALARM);
+  if (existing?.scheduledTime !== slot.at.getTime()) await browser.alarms.create(DIGEST_ALARM, { when: slot.at.getTime() });
+  return slot;
+}
+
+/** The digest alarm fired: show the digest if one is due (once per day), then schedule the next. */
+export async function onDigestAlarm(ctx: BackgroundContext): Promise<void> {
+  const now = ctx.now();
+  const [settings, lastDay] = await Promise.all([loadNotificationSettings(), loadLastDigestDay()]);
+  const slot = nextDigest(settings, lastDay, now);
+  if (digestDue(slot, now)) {
+    const key = digestKey(slot.day);
+    const [companies, notified] = await Promise.all([followedCompanies(ctx), notifiedKeys(ctx.db)]);
+    if (companies && companies.length > 0 && !notified.has(key) && (await mayNotify())) {
+      const text = digestText(companies, now);
+      await showNotice(ctx.db, { id: key, ...text, path: centerPath({ tab: 'unsynced' }), keys: [key] }, now);
+      await markNotified(ctx.db, [key], now);
+    }
+    // The day counts as done even with nothing to show, so it is never retried (or shown twice).
+    await saveLastDigestDay(slot.day);
+  }
+  await scheduleDigest(ctx);
+}
