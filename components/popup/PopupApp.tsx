@@ -1,4 +1,6 @@
 /** The popup: header, connection state, connector line, both wizard sections and the approve bar. */
+import { useEffect } from 'preact/hooks';
+import { openSyncCenterFromPopup, rememberCurrentWindow } from '@/lib/center/open-center';
 import type { PopupStore } from './store';
 import { ApproveBar } from './ApproveBar';
 import { CompanyName, CompanySwitcher } from './CompanySwitcher';
@@ -20,6 +22,8 @@ function UnsyncedCount({ count }: { count: number }) {
 }
 
 export function PopupApp({ store }: { store: PopupStore }) {
+  // The side panel must open inside the click, so the window is looked up beforehand.
+  useEffect(rememberCurrentWindow, []);
   const view = store.view.value;
   const now = new Date();
   const snapshot = store.snapshot.value;
@@ -52,6 +56,18 @@ export function PopupApp({ store }: { store: PopupStore }) {
               </span>
             </button>
           )}
+          <button
+            type="button"
+            class="button button--small"
+            data-testid="open-center"
+            onClick={() =>
+              void openSyncCenterFromPopup().then((where) => {
+                if (where === 'side-panel') window.close();
+              })
+            }
+          >
+            Open Sync Center
+          </button>
           <button type="button" class="icon-button" data-testid="open-settings" aria-label="Settings" title="Settings" onClick={store.openOptions}>
             <span aria-hidden="true">⚙</span>
           </button>
