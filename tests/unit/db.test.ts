@@ -1,8 +1,8 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, STORES_V1, STORES_V2, createDb, type OutboxRow } from '@/lib/db/schema';
+import { CURRENT_VERSION, STORES_V1, STORES_V2, STORES_V3, createDb, type OutboxRow } from '@/lib/db/schema';
 import { createLinkStore } from '@/lib/db/link-store';
-import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, writeWizard, clearCaches } from '@/lib/db/cache';
+import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, readUnsyncedSnapshot, writeWizard, clearCaches } from '@/lib/db/cache';
 import type { Company, UnsyncedEntity } from '@/lib/api/schema';
 
 let n = 0;
@@ -93,6 +93,34 @@ describe('Dexie schema upgrades', () => {
     expect(await db.links.count()).toBe(0);
     db.close();
   });
+
+  it('upgrades a v3 database (record links and all) to the current version with the v4 tables working', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(3).stores(STORES_V3);
+    await old.open();
+    const link = { key: 'c1|Invoice|7', link: { entityType: 'Invoice', qbId: '7', localId: null, name: null, status: 'synced' }, fetchedAt: 5 };
+    await old.table('links').put(link);
+    await old.table('unsynced').put({ ...unsynced('u1', 'c1'), fetchedAt: '2026-11-26T09:00:00.000Z' });
+    await old.table('activity').add({ at: 'a', companyId: 'c1', kind: 'approve', ok: true, text: 'Approved 1', idempotencyKey: 'k' });
+    old.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.links.get('c1|Invoice|7')).toEqual(link);
+    expect(await db.activity.count()).toBe(1);
+    expect(await readUnsynced(db, 'c1')).toEqual([unsynced('u1', 'c1')]);
+    // Rows cached before v4 have no fetch record: the Sync Center refetches instead of trusting them.
+    expect(await readUnsyncedSnapshot(db, 'c1')).toBeUndefined();
+    await db.history.put({ companyId: 'c1', day: '2026-11-26', waiting: 1, failed: 0, unsynced: 2, at: 'x' });
+    expect(await db.history.get(['c1', '2026-11-26'])).toMatchObject({ unsynced: 2 });
+    await db.notified.put({ key: 'digest:2026-11-26', at: 'x' });
+    await db.noticeTargets.put({ id: 'digest:2026-11-26', path: '/sidepanel.html#tab=unsynced', at: 'x' });
+    expect(await db.notified.count()).toBe(1);
+    expect(await db.noticeTargets.count()).toBe(1);
+    db.close();
+  });
 });
 
 describe('link store', () => {
@@ -125,6 +153,10 @@ describe('cache helpers', () => {
     await writeUnsynced(db, 'c2', [unsynced('u3', 'c2')], now);
     await writeUnsynced(db, 'c1', [unsynced('u2', 'c1')], now);
     expect((await readUnsynced(db, 'c1')).map((u) => u.id)).toEqual(['u2']);
+    // An empty list fetched is remembered as fetched, unlike a company never fetched.
+    await writeUnsynced(db, 'c3', [], now);
+    expect(await readUnsyncedSnapshot(db, 'c3')).toEqual({ items: [], fetchedAt: now.toISOString() });
+    expect(await readUnsyncedSnapshot(db, 'c4')).toBeUndefined();
     expect(await readUnsynced(db, 'c2')).toEqual([unsynced('u3', 'c2')]);
 
     await writeWizard(db, 'c1', [], now);
@@ -132,6 +164,7 @@ describe('cache helpers', () => {
     await clearCaches(db);
     expect(await readCompanies(db)).toEqual([]);
     expect(await readWizard(db, 'c1')).toBeUndefined();
+    expect(await readUnsyncedSnapshot(db, 'c3')).toBeUndefined();
     db.close();
   });
 });
