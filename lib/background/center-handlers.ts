@@ -9,7 +9,7 @@ import { readHistory } from '../history/store';
 import type { LogQuery, LogSlice } from '../messaging/center-commands';
 import type { Handlers } from '../messaging/router';
 import { ReplyError } from '../messaging/router';
-import { scheduleDigest } from '../notifications/notifier';
+import { digestSettingsChanged } from '../notifications/notifier';
 import { loadNotificationSettings, saveNotificationSettings } from '../notifications/settings';
 import { loadSettings } from '../settings/store';
 import { configuredClient } from './configured-client';
@@ -92,8 +92,9 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
     },
     'notifications.get': () => loadNotificationSettings(),
     'notifications.save': async (settings) => {
+      const before = await loadNotificationSettings();
       const saved = await saveNotificationSettings(settings);
-      await scheduleDigest(ctx);
+      await digestSettingsChanged(ctx, before, saved);
       return saved;
     },
   };

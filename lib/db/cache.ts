@@ -37,7 +37,7 @@ export async function writeUnsynced(db: SyncLensDb, companyId: string, items: Un
   await db.transaction('rw', db.unsynced, db.unsyncedFetches, async () => {
     await db.unsynced.where('companyId').equals(companyId).delete();
     await db.unsynced.bulkPut(items.map((item) => ({ ...item, fetchedAt })));
-    await db.unsyncedFetches.put({ companyId, fetchedAt });
+    await db.unsyncedFetches.put({ companyId, fetchedAt, ids: items.map((item) => item.id) });
   });
 }
 
@@ -46,7 +46,11 @@ export async function readUnsyncedSnapshot(db: SyncLensDb, companyId: string): P
   return db.transaction('r', db.unsynced, db.unsyncedFetches, async () => {
     const fetch = await db.unsyncedFetches.get(companyId);
     if (!fetch) return undefined;
-    return { items: await readUnsynced(db, companyId), fetchedAt: fetch.fetchedAt };
+    const items = await readUnsynced(db, companyId);
+    const order = new Map(fetch.ids.map((id, i) => [id, i]));
+    // Rows updated since (a resync) keep their place; rows the list never had go last.
+    items.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+    return { items, fetchedAt: fetch.fetchedAt };
   });
 }
 

@@ -97,6 +97,8 @@ export interface LinkRow {
 export interface UnsyncedFetchRow {
   companyId: string;
   fetchedAt: string;
+  /** The ids in the service's order (newest first), which the id-keyed table does not keep. */
+  ids: string[];
 }
 
 /** The latest counts of one company on one local day (YYYY-MM-DD). */

@@ -7,6 +7,7 @@ import type { BackgroundContext } from '../background/context';
 import { centerPath } from '../center/center-link';
 import { readSummary } from '../db/cache';
 import { followedOf } from '../history/store';
+import type { NotificationSettings } from '../messaging/center-commands';
 import { loadSettings } from '../settings/store';
 import { decideAfterPoll, digestKey } from './decide';
 import { digestDue, digestText, nextDigest, type DigestSlot } from './digest';
@@ -50,6 +51,20 @@ export async function scheduleDigest(ctx: BackgroundContext): Promise<DigestSlot
   const existing = await browser.alarms.get(DIGEST_ALARM);
   if (existing?.scheduledTime !== slot.at.getTime()) await browser.alarms.create(DIGEST_ALARM, { when: slot.at.getTime() });
   return slot;
+}
+
+/**
+ * After the settings were saved. Turning the digest on (or moving it) after today's time has
+ * passed starts with tomorrow's: no digest pops up the moment the user clicks Save.
+ */
+export async function digestSettingsChanged(ctx: BackgroundContext, before: NotificationSettings, after: NotificationSettings): Promise<void> {
+  const started = after.enabled && after.digestAt !== null && (!before.enabled || before.digestAt !== after.digestAt);
+  if (started) {
+    const now = ctx.now();
+    const slot = nextDigest(after, await loadLastDigestDay(), now);
+    if (digestDue(slot, now)) await saveLastDigestDay(slot.day);
+  }
+  await scheduleDigest(ctx);
 }
 
 /** The digest alarm fired: show the digest if one is due (once per day), then schedule the next. */
