@@ -1,18 +1,16 @@
-/** The settings form: service address, token, poll interval, followed companies, Save and Test. */
+/**
+ * The settings form: service address, token, poll interval, followed companies, Save and Test;
+ * then the notification settings, saved on their own.
+ */
+import { NoticeLine } from './NoticeLine';
+import { NotificationsSection } from './NotificationsSection';
+import type { NotificationsStore } from './notifications-store';
 import type { OptionsStore } from './store';
 import { intervalLabel } from './validate';
 
 const SYSTEM_LABEL = { qbo: 'QuickBooks Online', qbd: 'QuickBooks Desktop' } as const;
 
-function NoticeLine({ notice, testId }: { notice: { kind: string; text: string } | null; testId: string }) {
-  return (
-    <p class={`notice${notice ? ` notice--${notice.kind}` : ''}`} data-testid={testId} role="status" aria-live="polite">
-      {notice?.text ?? ''}
-    </p>
-  );
-}
-
-export function OptionsApp({ store }: { store: OptionsStore }) {
+export function OptionsApp({ store, notifications }: { store: OptionsStore; notifications?: NotificationsStore }) {
   const urlError = store.urlError.value;
   const companies = store.companies.value;
   const followed = store.followed.value;
@@ -152,6 +150,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
           <NoticeLine notice={store.saveNotice.value} testId="settings-save-result" />
         </div>
       </form>
+      {notifications && <NotificationsSection store={notifications} />}
     </main>
   );
 }
