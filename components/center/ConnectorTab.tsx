@@ -13,7 +13,7 @@ function ConnectorCard({ company, connector, pending, now }: { company: Company;
   return (
     <article class={`ccard ccard--${d.tone}`} data-testid="connector-card" data-company-id={company.id} data-state={connector.state} aria-labelledby={`cc-${company.id}`}>
       <header class="ccard__head">
-        <h3 id={`cc-${company.id}`}>{company.name}</h3>
+        <h2 id={`cc-${company.id}`}>{company.name}</h2>
         <span class={`badge badge--${d.tone}`}>{STATE_LABELS[connector.state]}</span>
       </header>
       <dl class="ccard__facts">

@@ -119,13 +119,15 @@ export function UnsyncedRow(p: RowProps) {
           Explain
         </button>
         {qboUrl && (
-          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${title} in QuickBooks`} title="Open in QuickBooks">
-            QB↗
+          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" title="Open in QuickBooks">
+            <span aria-hidden="true">QB↗</span>
+            <span class="sr-only">Open {title} in QuickBooks</span>
           </a>
         )}
         {localUrl && (
-          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" aria-label={`Open ${title} in the sync service`} title="Open in the sync service">
-            App↗
+          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" title="Open in the sync service">
+            <span aria-hidden="true">App↗</span>
+            <span class="sr-only">Open {title} in the sync service</span>
           </a>
         )}
       </div>

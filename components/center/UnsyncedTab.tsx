@@ -144,8 +144,9 @@ function BulkBar({ store }: { store: CenterStore }) {
 export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
   const entries = store.display.value;
   const total = store.sortedRows.value.length;
-  const loading = !store.hasAnyList.value && store.unsyncedLoading.value;
   const error = store.unsyncedError.value;
+  const noCompanies = store.companies.value.length === 0 && !store.refreshing.value;
+  const loading = !store.hasAnyList.value && !error && !noCompanies;
   return (
     <div class="unsynced-tab">
       <Filters store={store} />
@@ -156,7 +157,9 @@ export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
           Couldn't load the latest unsynced list: {error.message}
         </p>
       )}
-      {loading ? (
+      {noCompanies ? (
+        <p class="empty">The sync service lists no companies yet.</p>
+      ) : loading ? (
         <div class="loading" aria-busy="true" aria-label="Loading unsynced entities" data-testid="unsynced-loading">
           <div class="skeleton" />
           <div class="skeleton" />

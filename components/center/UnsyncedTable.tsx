@@ -3,15 +3,29 @@
  * in view (plus a margin) exist in the DOM, at a fixed row height (--urow-height in center.css).
  * The one open panel under a row is measured and accounted for, so scrolling stays exact.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { windowRange } from '@/lib/center/windowing';
 import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
 import type { CenterStore } from './store';
 import { ConfirmClearPanel, ExplainPanel } from './RowPanel';
 import { UnsyncedRow } from './UnsyncedRow';
 
-/** Must match --urow-height in center.css. */
+/** Must match --urow-height in center.css: wide rows, and three-line rows in the narrow side panel. */
 export const ROW_HEIGHT = 60;
+export const NARROW_ROW_HEIGHT = 88;
+const NARROW_QUERY = '(max-width: 720px)';
+
+function useRowHeight(): number {
+  const query = typeof matchMedia === 'function' ? matchMedia(NARROW_QUERY) : null;
+  const [narrow, setNarrow] = useState(query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => setNarrow(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+}
 /** Below this many entries everything is rendered (simplest DOM for assistive tech). */
 export const WINDOW_THRESHOLD = 80;
 
@@ -30,6 +44,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
   const panelRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
   const [panelHeight, setPanelHeight] = useState(0);
+  const rowHeight = useRowHeight();
   const open = store.open.value;
   const sort = store.sort.value;
   const selected = store.selected.value;
@@ -46,7 +61,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
         total: entries.length,
         scrollTop: scroll.top,
         viewportHeight: scroll.height,
-        rowHeight: ROW_HEIGHT,
+        rowHeight,
         open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
       })
     : { start: 0, end: entries.length, before: 0, after: 0 };

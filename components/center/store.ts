@@ -176,8 +176,8 @@ export function createCenterStore(deps: CenterDeps) {
     }
   }
 
-  async function loadUnsynced(): Promise<void> {
-    const ids = scopeIds.value;
+  async function loadUnsynced(only?: readonly string[]): Promise<void> {
+    const ids = only ?? scopeIds.value;
     if (ids.length === 0) return;
     batch(() => {
       unsyncedLoading.value = true;
@@ -191,7 +191,9 @@ export function createCenterStore(deps: CenterDeps) {
     batch(() => {
       snapshot.value = next;
       refreshedAt.value = new Date().toISOString();
-      if (scope.value !== ALL_COMPANIES && !companies.value.some((c) => c.id === scope.value)) scope.value = ALL_COMPANIES;
+      // Before the first poll the list may be empty: keep a linked company until the list says otherwise.
+      const list = companies.value;
+      if (scope.value !== ALL_COMPANIES && list.length > 0 && !list.some((c) => c.id === scope.value)) scope.value = ALL_COMPANIES;
     });
   }
 
@@ -207,7 +209,11 @@ export function createCenterStore(deps: CenterDeps) {
       else connectionError.value = reply.error;
     });
     if (view.value === 'unconfigured' || !reply.ok) return;
-    await Promise.all([loadUnsynced(), loadTab(), refreshState()]);
+    const early = loadUnsynced();
+    await refreshState();
+    // Companies that first appear in the fresh state (first poll) get their lists too.
+    const missing = scopeIds.value.filter((id) => !byCompany.value.has(id));
+    await Promise.all([early, loadTab(), missing.length ? loadUnsynced(missing) : Promise.resolve()]);
   }
 
   async function refreshState(): Promise<void> {
