@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { benchServer } from './server';
 import { benchOverlay } from './overlay';
 import { benchPopup } from './popup';
+import { benchCenter } from './center';
 
 export interface BenchRow {
   name: string;
@@ -20,6 +21,7 @@ export interface BenchRow {
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['Popup in Chromium', benchPopup],
   ['QuickBooks Online overlay in Chromium', benchOverlay],
+  ['Sync Center in Chromium', benchCenter],
   ['Reference server', benchServer],
 ];
 
