@@ -48,7 +48,14 @@ export function ConfirmClearPanel({
   onCancel: () => void;
 }) {
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
+  useEffect(() => {
+    // Focus the safe choice; when the panel closes, give focus back to the button that opened it.
+    const opener = document.activeElement as HTMLElement | null;
+    cancel.current?.focus();
+    return () => {
+      if (opener?.isConnected && (document.activeElement === document.body || document.activeElement === null)) opener.focus();
+    };
+  }, []);
   const { item } = row;
   const qboUrl = qboLinkFor(company, item.entityType, item.qbId);
   return (

@@ -421,6 +421,15 @@ export function createCenterStore(deps: CenterDeps) {
     markQueued(companyId, okIds);
   }
 
+  /** A new hash link while the page is open (a notification click, the popup): go where it points. */
+  function applyLink(next: CenterLink): void {
+    batch(() => {
+      if (next.tab) setTab(next.tab);
+      if (next.companyId) setScope(next.companyId);
+      setFilter('sinceMs', next.failedSince ? Date.parse(next.failedSince) : null);
+    });
+  }
+
   function clearSince(): void {
     setFilter('sinceMs', null);
   }
@@ -474,6 +483,7 @@ export function createCenterStore(deps: CenterDeps) {
     closePanel,
     toggleExplain,
     bulkResync,
+    applyLink,
     clearSince,
     openOptions: deps.openOptions,
   };

@@ -11,4 +11,6 @@ const store = createCenterStore({
   link: parseCenterHash(location.hash),
 });
 void store.start();
+// A notification click or the popup may point an open Sync Center somewhere else.
+window.addEventListener('hashchange', () => store.applyLink(parseCenterHash(location.hash)));
 render(<CenterApp store={store} />, document.getElementById('app')!);

@@ -475,3 +475,39 @@ describe('Sync Center: connector and history', () => {
     expect($$('[data-testid="history-table"] tbody tr')).toHaveLength(30);
   });
 });
+
+describe('Sync Center: bulk progress and links', () => {
+  it('more than 1,000 selected rows go in batches of at most 1,000, with progress', async () => {
+    const many = Array.from({ length: 1200 }, (_, i) => u(`b${i}`, { name: `Client ${i}` }));
+    const replies: (() => void)[] = [];
+    const { bg } = await mount(
+      standard(many, [EVERGREEN], {
+        'center.bulkResync': ({ ids }) =>
+          new Promise((resolve) => replies.push(() => resolve(ok({ queued: ids.length, failed: 0, results: ids.map((id) => ({ id, ok: true })) })))),
+      }),
+    );
+    await click($('[data-testid="select-all"]'));
+    await click($('[data-testid="bulk-resync"]'));
+    await vi.waitFor(() => expect(replies).toHaveLength(1));
+    expect($('[data-testid="bulk-progress"]')!.textContent).toContain('Resyncing 1,200 rows: 0 / 1,200');
+    await act(async () => replies[0]!());
+    await vi.waitFor(() => expect(replies).toHaveLength(2));
+    expect($('[data-testid="bulk-progress"]')!.textContent).toContain('Resyncing 1,200 rows: 1,000 / 1,200');
+    await act(async () => replies[1]!());
+    await vi.waitFor(() => expect($('[data-testid="bulk-result"]')!.textContent).toBe('1,200 queued'));
+    const sizes = bg.of('center.bulkResync').map((c) => c.payload.ids.length);
+    expect(sizes).toEqual([1000, 200]);
+    const all = new Set(bg.of('center.bulkResync').flatMap((c) => c.payload.ids));
+    expect(all.size).toBe(1200);
+  });
+
+  it('a new hash link moves an open page to its tab, company and since filter', async () => {
+    const birch = company('birchwood', 'Birchwood Lawn Care');
+    const { store } = await mount(standard([u('e1'), u('b1', { companyId: 'birchwood', lastAttemptAt: minutesAgo(2) })], [EVERGREEN, birch], { 'center.log': () => ok({ items: [], nextCursor: null, counts: null }) }));
+    await act(async () => store.applyLink({ tab: 'unsynced', companyId: 'birchwood', failedSince: minutesAgo(10) }));
+    await vi.waitFor(() => expect(rowIds()).toEqual(['b1']));
+    expect($('[data-testid="since-chip"]')).not.toBeNull();
+    await act(async () => store.applyLink({ tab: 'connector' }));
+    expect($('[data-testid="tab-connector"]')!.getAttribute('aria-selected')).toBe('true');
+  });
+});
