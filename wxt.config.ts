@@ -28,10 +28,10 @@ export default defineConfig({
     },
   }),
   manifest: {
-    name: 'SyncLens for QuickBooks',
-    short_name: 'SyncLens',
-    description:
-      'Approve QuickBooks syncs, see what failed and why, and fix it without leaving the page.',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['alarms', 'storage', 'cookies'],
     // QuickBooks Online hosts: for the realm cookie (which company a tab shows); the API origin of
     // a pre-configured build; any other API origin is asked for when the user saves it.
@@ -44,7 +44,7 @@ export default defineConfig({
     commands: {
       'explain-error': {
         suggested_key: { default: 'Alt+Shift+E' },
-        description: 'Explain a QuickBooks error',
+        description: '__MSG_commandExplainError__',
       },
     },
   },
