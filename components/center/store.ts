@@ -230,6 +230,15 @@ export function createCenterStore(deps: CenterDeps) {
     });
   }
 
+  /** After the background polled: its cached state, then the lists in scope and the open tab's data. */
+  async function afterPoll(): Promise<void> {
+    const reply = await send('state.get', {});
+    if (!reply.ok) return;
+    applySnapshot(reply.data);
+    connectionError.value = null;
+    await Promise.all([loadUnsynced(), loadTab()]);
+  }
+
   /** The header's Refresh: state, the lists in scope and the open tab's data. */
   async function refresh(): Promise<void> {
     await refreshState();
@@ -436,6 +445,7 @@ export function createCenterStore(deps: CenterDeps) {
 
   return {
     // state
+    afterPoll,
     tab,
     snapshot,
     connectionError,

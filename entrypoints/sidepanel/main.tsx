@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendCommand } from '@/lib/messaging/send';
 import { parseCenterHash } from '@/lib/center/center-link';
+import { watchPolls } from '@/lib/center/poll-watch';
 import { createCenterStore } from '@/components/center/store';
 import { CenterApp } from '@/components/center/CenterApp';
 
@@ -13,4 +14,6 @@ const store = createCenterStore({
 void store.start();
 // A notification click or the popup may point an open Sync Center somewhere else.
 window.addEventListener('hashchange', () => store.applyLink(parseCenterHash(location.hash)));
+// Each background poll refreshes what the page shows.
+watchPolls(browser.storage.onChanged, () => void store.afterPoll());
 render(<CenterApp store={store} />, document.getElementById('app')!);
