@@ -461,4 +461,617 @@ export const QBO_ES: CatalogTranslation = {
     'Campos en conflicto',
     'La solicitud tenía dos campos que no se pueden usar juntos.',
   ),
+  // ------------------------------------------------------------ 3xxx: campos personalizados, límites, autorización
+  '3000': {
+    title: 'Campo personalizado no válido',
+    meaning: 'Un campo personalizado enviado con el registro no es válido para él en QuickBooks Online.',
+    likelyCause:
+      'Un campo personalizado (por ejemplo "Cuadrilla" o "ID de propiedad") se renombró o se eliminó en la configuración de QuickBooks Online.',
+    steps: [
+      'En QuickBooks Online, abre el menú del engranaje > «Campos personalizados» (Custom fields) y comprueba que el campo todavía exista.',
+      'Actualiza la asignación de campos personalizados en la configuración del servicio de sincronización para que coincida.',
+      RESYNC,
+    ],
+  },
+  '3001': {
+    title: 'Demasiadas solicitudes (límite de velocidad)',
+    meaning:
+      'QuickBooks Online limita qué tan rápido una app puede enviar solicitudes por empresa, y se alcanzó ese límite.',
+    likelyCause:
+      'Se envió de golpe un lote grande, como un mes de visitas recurrentes de mantenimiento de césped facturadas a la vez.',
+    steps: [
+      'No hay nada que corregir en tus datos; el servicio de sincronización baja la velocidad y vuelve a intentar por su cuenta.',
+      'Si el elemento sigue con error después de unos minutos, pulsa «Volver a sincronizar» en él, en «Registros sin sincronizar».',
+    ],
+  },
+  '3100': {
+    title: 'La app no está autorizada para esta empresa',
+    meaning: 'QuickBooks Online indica que el servicio de sincronización no está autorizado para trabajar con esta empresa.',
+    likelyCause:
+      'La conexión fue revocada o la empresa se desconectó, o el servicio de sincronización apunta a una empresa de prueba (sandbox) en lugar de la real.',
+    steps: [
+      `En QuickBooks Online, abre ${MENU_MY_APPS} en el menú de la izquierda y comprueba que el servicio de sincronización siga conectado.`,
+      RECONNECT,
+      'Si vuelve a pasar, pide a tu proveedor que confirme que el servicio usa el entorno real (no el sandbox) de QuickBooks.',
+      RESYNC,
+    ],
+  },
+  '3200': {
+    title: 'Venció el inicio de sesión en QuickBooks',
+    meaning:
+      'QuickBooks Online rechazó el inicio de sesión del servicio de sincronización: el token venció, fue revocado o está dañado.',
+    likelyCause:
+      'La conexión normalmente se renueva cada hora; falla cuando la sincronización estuvo en pausa durante meses (temporada baja) o alguien desconectó la app.',
+    steps: [
+      'Espera a la próxima ejecución del conector: el servicio de sincronización suele renovar el inicio de sesión por su cuenta.',
+      'Si el estado del conector muestra que el inicio de sesión venció, pide a un administrador de QuickBooks Online que vuelva a conectar QuickBooks en la configuración del servicio de sincronización.',
+      RESYNC,
+    ],
+  },
+  '3202': developerSide(
+    'Falta el token de inicio de sesión',
+    'La solicitud se envió sin un token de inicio de sesión.',
+  ),
+
+  // ------------------------------------------------------------ 4xxx: consultas
+  '4000': developerSide(
+    'No se puede leer la consulta',
+    'Una búsqueda que el servicio de sincronización envió a QuickBooks Online tiene un error de sintaxis.',
+  ),
+  '4001': developerSide(
+    'Consulta no válida',
+    'Una búsqueda que el servicio de sincronización envió pidió un campo o un valor que QuickBooks Online no admite.',
+  ),
+  '4002': {
+    title: 'No se pudo procesar la consulta',
+    meaning: 'QuickBooks Online falló al ejecutar una búsqueda para el servicio de sincronización.',
+    likelyCause: 'Un problema temporal del lado de Intuit o una búsqueda que devuelve demasiados datos a la vez.',
+    steps: [RESYNC_LATER, PROVIDER],
+  },
+
+  // ------------------------------------------------------------ 5xxx: cambios simultáneos y funciones del plan
+  '5000': developerSide('Campo obsoleto', 'La solicitud usó un campo que QuickBooks Online ya retiró.'),
+  '5010': {
+    title: 'El registro cambió antes en QuickBooks',
+    meaning:
+      'El servicio de sincronización intentó actualizar un registro con una copia más antigua; mientras tanto, alguien guardó una versión más nueva en QuickBooks Online.',
+    likelyCause:
+      'En la oficina se editó la factura o el cliente en QuickBooks (por ejemplo, para agregar una nota) mientras los cambios de la cuadrilla esperaban sincronizarse.',
+    steps: [
+      'Abre el registro en QuickBooks Online y comprueba que el último cambio sea uno que quieras conservar.',
+      'Pulsa «Volver a sincronizar»: el servicio de sincronización lee la versión más reciente y vuelve a aplicar su cambio.',
+      'Si los dos lados cambiaron el mismo campo, decide cuál valor es el correcto y corrige el otro lado.',
+    ],
+  },
+  '5020': {
+    title: 'Función no incluida en tu plan de QuickBooks',
+    meaning: 'Tu suscripción de QuickBooks Online no incluye la función que necesita este registro.',
+    likelyCause:
+      'Se sincronizan órdenes de compra de plantas del vivero o el seguimiento por clases/ubicaciones, pero el plan (por ejemplo Simple Start o Essentials) no los incluye.',
+    steps: [
+      `En QuickBooks Online, revisa el plan en ${MENU_BILLING}.`,
+      'Mejora el plan o desactiva la sincronización de ese tipo de registro en el servicio de sincronización.',
+      'Después del cambio, pulsa «Volver a sincronizar» o quita el elemento de «Registros sin sincronizar».',
+    ],
+  },
+  '5030': {
+    title: 'Función no admitida o desactivada',
+    meaning: 'El registro usa una función de QuickBooks Online que no está disponible o está desactivada.',
+    likelyCause:
+      'Una opción como presupuestos, clases, ubicaciones o números de transacción personalizados está desactivada en QuickBooks.',
+    steps: [
+      `En QuickBooks Online abre el ${MENU_SETTINGS} y busca la opción correspondiente (pestaña «Ventas» (Sales) o «Avanzado» (Advanced)).`,
+      'Actívala, o deja de sincronizar ese tipo de registro.',
+      RESYNC,
+    ],
+  },
+
+  // ------------------------------------------------------------ 6xxx: reglas contables
+  '6000': {
+    title: 'No se cumple una regla contable',
+    meaning:
+      'QuickBooks Online rechazó el registro porque no se cumplió una regla contable. La línea «Detalle» indica la regla exacta.',
+    likelyCause:
+      'Casos típicos: un pago sin importe, un descuento mayor que el subtotal de la factura, o una línea con importe pero sin servicio ni cuenta.',
+    steps: [
+      READ_DETAIL,
+      'Corrige el registro en la app de trabajos según corresponda (por ejemplo, escribe el importe del pago, reduce el descuento o elige un servicio en cada línea).',
+      'Guárdalo.',
+      RESYNC,
+    ],
+  },
+  '6010': {
+    title: 'Falta el tipo de cuenta',
+    meaning: 'Una cuenta nueva necesita un tipo de cuenta o un tipo de detalle.',
+    likelyCause:
+      'Se agregó en la app de trabajos una cuenta de ingresos o de gastos (por ejemplo, "Ingresos por remoción de nieve") sin elegir su tipo.',
+    steps: [
+      `Define el tipo de cuenta en la app de trabajos, o crea la cuenta en QuickBooks Online (${MENU_ACCOUNTS}) y asígnala.`,
+      RESYNC,
+    ],
+  },
+  '6020': developerSide(
+    'Carga del adjunto incompleta',
+    'La carga de un archivo adjunto llegó sin la información de su tamaño.',
+  ),
+  '6030': {
+    title: 'Archivo adjunto demasiado grande',
+    meaning: 'Un archivo adjunto al registro es más grande de lo que QuickBooks Online acepta.',
+    likelyCause: 'Se adjuntaron a la factura fotos de antes y después a tamaño completo de una remoción de árbol.',
+    steps: [
+      'En la app de trabajos, quita la foto grande de la factura o adjunta una copia más pequeña.',
+      RESYNC,
+    ],
+  },
+  '6040': developerSide(
+    'Datos del adjunto no válidos',
+    'La descripción enviada con un archivo adjunto no era del tipo esperado.',
+  ),
+  '6041': {
+    title: 'Archivo adjunto no aceptado',
+    meaning: 'QuickBooks Online no acepta el archivo adjunto.',
+    likelyCause:
+      'Se adjuntó al trabajo una foto o un documento en un formato no admitido (por ejemplo, una foto HEIC de un teléfono).',
+    steps: [
+      'Convierte el archivo a PDF, JPG o PNG, o quítalo del registro en la app de trabajos.',
+      RESYNC,
+    ],
+  },
+  '6050': developerSide(
+    'El adjunto no puede ir en este registro',
+    'Los archivos adjuntos no se admiten en el tipo de registro con el que se enviaron.',
+  ),
+  '6060': badValue(
+    'El saldo inicial necesita una fecha',
+    'Una cuenta con saldo inicial también debe tener la fecha de ese saldo.',
+    'Se creó una cuenta bancaria o de préstamo para una camioneta nueva con saldo inicial pero sin fecha.',
+    'agrega la fecha del saldo inicial a la cuenta',
+  ),
+  '6070': badValue(
+    'El importe de la línea no cuadra',
+    'El importe de una línea no es igual a su cantidad por su tarifa.',
+    'Un jefe de cuadrilla ajustó a mano el total de una línea (por ejemplo, redondeó una poda de 3.5 horas) sin cambiar la tarifa.',
+    'haz que el importe de la línea sea igual a cantidad × tarifa, o cambia la tarifa',
+  ),
+  '6080': badValue(
+    'Sin nombre',
+    'Un cliente, proveedor o empleado debe tener al menos un nombre escrito.',
+    'Se creó un cliente desde un formulario web de contacto con el nombre vacío, o el registro de un subcontratista solo tiene un número de teléfono.',
+    'escribe el nombre para mostrar (o el nombre y el apellido)',
+  ),
+  '6090': badValue(
+    'Descuento incompleto',
+    'Una línea de descuento necesita un importe o un porcentaje.',
+    'Se agregó a una factura un descuento de temporada o por pago anticipado, pero quedó vacío.',
+    'escribe el importe o el porcentaje del descuento, o quita la línea de descuento',
+  ),
+  '6100': badValue(
+    'Código de impuesto de la línea no válido',
+    'En las empresas de EE. UU., el código de impuesto de una línea debe ser gravable o no gravable.',
+    'Se envió una etiqueta de impuesto personalizada de la app de trabajos en lugar de gravable/no gravable.',
+    'marca cada línea como gravable o no gravable',
+  ),
+  '6110': {
+    title: 'No se puede modificar una transacción cobrada con tarjeta',
+    meaning: 'La transacción se procesó con QuickBooks Payments y no se puede modificar desde una app.',
+    likelyCause: 'Un cliente pagó con tarjeta a través de QuickBooks y después la app de trabajos intentó editar ese pago.',
+    steps: [
+      'Haz el cambio directamente en QuickBooks Online, en el propio pago.',
+      'En la app de trabajos, ajusta el pago para que coincida con lo que muestra QuickBooks.',
+      'Quita el elemento de «Registros sin sincronizar» cuando los dos lados coincidan.',
+    ],
+  },
+  '6120': {
+    title: 'No se puede eliminar una transacción cobrada con tarjeta',
+    meaning: 'Una transacción procesada con QuickBooks Payments no se puede eliminar desde una app.',
+    likelyCause: 'Se eliminó un pago con tarjeta en la app de trabajos después de que se liquidó en QuickBooks.',
+    steps: [
+      'Si hay que devolver el dinero, emite un reembolso en QuickBooks Online en lugar de eliminar el pago.',
+      'Quita el elemento de «Registros sin sincronizar» cuando esté resuelto en QuickBooks.',
+    ],
+  },
+  '6130': {
+    title: 'No se puede cambiar cómo se le factura al cliente',
+    meaning:
+      'Un subcliente no puede pasar de facturarse a sí mismo a facturarse a través de su cliente principal (ni al revés) mientras existan facturas o pagos vinculados.',
+    likelyCause:
+      'Una propiedad que dependía de una HOA o de una empresa administradora de propiedades se cambió para facturarle directamente al dueño después de enviar facturas.',
+    steps: [
+      'En QuickBooks Online, abre el subcliente y revisa las facturas y los pagos vinculados al cliente principal.',
+      'Deja la configuración de facturación como estaba, o mueve primero esas transacciones con ayuda de tu contador.',
+      RESYNC,
+    ],
+  },
+  '6140': {
+    title: 'Número de factura o documento ya usado',
+    meaning:
+      'Otra transacción de QuickBooks Online ya tiene este número. La línea «Detalle» indica cuál es (su tipo y su ID).',
+    likelyCause:
+      'La app de trabajos y QuickBooks asignan números de factura por separado y se cruzaron, o la misma factura se envió dos veces y QuickBooks ya la tiene.',
+    steps: [
+      'Abre en QuickBooks Online la transacción que indica la línea «Detalle» (SyncLens ofrece un enlace).',
+      'Si es la misma factura (mismo cliente, fecha e importe), vincúlala en lugar de crear otra: pregúntale a tu proveedor o haz la correspondencia en la app de trabajos.',
+      'Si es otra transacción, dale a esta un número nuevo en la app de trabajos; considera empezar la numeración de la app muy por encima de los números de QuickBooks.',
+      RESYNC,
+    ],
+  },
+  '6150': {
+    title: 'Se necesita el registro principal',
+    meaning: 'Un subcliente o una subcuenta debe indicar su registro principal.',
+    likelyCause:
+      'En la app de trabajos, una propiedad o un trabajo se marcó como subcliente sin elegir el cliente principal.',
+    steps: [
+      'En la app de trabajos, elige el cliente principal de la propiedad o del trabajo.',
+      'Si el cliente principal es nuevo, sincronízalo primero.',
+      RESYNC,
+    ],
+  },
+  '6160': badValue(
+    'No se puede usar el código de impuesto (transacción nueva)',
+    'El código de impuesto elegido no se puede usar al crear una transacción en una empresa que calcula el impuesto sobre las ventas automáticamente.',
+    'La app de trabajos todavía envía una tasa de impuesto personalizada antigua después de que QuickBooks pasó al impuesto sobre las ventas automático.',
+    'quita la tasa de impuesto personalizada y deja que QuickBooks calcule el impuesto sobre las ventas, o actualiza la asignación de impuestos en el servicio de sincronización',
+  ),
+  '6170': developerSide(
+    'Datos de impuesto no permitidos',
+    'Se enviaron datos de impuesto para una transacción configurada para no aplicar impuesto sobre las ventas.',
+  ),
+  '6180': badValue(
+    'Demasiados niveles de subregistros',
+    'Los subclientes y las subcuentas solo se pueden anidar hasta cinco niveles.',
+    'Se anidaron clientes, propiedades, zonas y trabajos individuales como clientes dentro de clientes.',
+    'simplifica la jerarquía para que tenga como máximo cinco niveles',
+  ),
+  '6190': {
+    title: 'La suscripción de QuickBooks no está activa',
+    meaning:
+      'La suscripción de QuickBooks Online terminó, se canceló o tiene un problema de cobro, así que no se pueden guardar registros.',
+    likelyCause: 'Terminó la prueba gratuita, venció la tarjeta registrada o la suscripción caducó durante el invierno.',
+    steps: [
+      `Pide al dueño de la empresa que inicie sesión en QuickBooks Online y abra el ${MENU_BILLING}.`,
+      'Actualiza los datos de pago o reactiva la suscripción.',
+      'Cuando QuickBooks vuelva a aceptar cambios, pulsa «Volver a sincronizar» en los elementos que esperan.',
+    ],
+  },
+  '6200': {
+    title: 'Libros cerrados para esa fecha',
+    meaning: 'La fecha de la transacción cae en un período cuyos libros están cerrados.',
+    likelyCause:
+      'Una factura atrasada por trabajos de la temporada pasada tiene fecha anterior a la fecha de cierre que puso tu contador.',
+    steps: [
+      'Decide con tu contador si la transacción corresponde al período cerrado.',
+      `Cambia su fecha en la app de trabajos a un período abierto, o pide a un administrador que cambie la fecha de cierre en QuickBooks Online (${MENU_CLOSING}).`,
+      RESYNC,
+    ],
+  },
+  '6210': {
+    title: 'Libros cerrados para esa fecha (protegidos con contraseña)',
+    meaning:
+      'La transacción tiene fecha en un período cerrado, y una app no puede guardar ahí aunque una persona con la contraseña sí podría.',
+    likelyCause:
+      'Se cerró el año y una factura o un pago por trabajos hechos antes de esa fecha se acaba de completar o editar en la app de trabajos.',
+    steps: [
+      `Revisa la fecha de cierre en QuickBooks Online: ${MENU_CLOSING}.`,
+      'Pon en la app de trabajos una fecha posterior a la fecha de cierre, o pide a un administrador que mueva o quite la fecha de cierre (habla antes con tu contador).',
+      RESYNC,
+    ],
+  },
+  '6220': {
+    title: 'El registro todavía tiene saldo',
+    meaning: 'No se puede eliminar un registro con saldo pendiente.',
+    likelyCause: 'Se eliminó en la app de trabajos un cliente que todavía debe una factura.',
+    steps: [
+      'En QuickBooks Online, liquida o cancela el saldo pendiente, o desactiva el cliente en lugar de eliminarlo.',
+      'Quita el elemento de «Registros sin sincronizar» cuando esté resuelto.',
+    ],
+  },
+  '6230': badValue(
+    'No se puede usar el código de impuesto (actualización)',
+    'El código de impuesto elegido no se puede usar al modificar una transacción en una empresa que calcula el impuesto sobre las ventas automáticamente.',
+    'La app de trabajos todavía tiene asignada una tasa de impuesto personalizada antigua.',
+    'quita la tasa de impuesto personalizada y deja que QuickBooks calcule el impuesto sobre las ventas',
+  ),
+  '6240': {
+    title: 'Nombre ya en uso',
+    meaning:
+      'En QuickBooks Online, clientes, proveedores y empleados comparten una sola lista de nombres, y este nombre ya está ocupado (los registros inactivos también cuentan). La línea «Detalle» suele indicar el duplicado.',
+    likelyCause:
+      'El cliente ya existe en QuickBooks (quizá desactivado), o un subcontratista o empleado se llama igual que un cliente, por ejemplo un miembro de la cuadrilla que también es cliente.',
+    steps: [
+      `Busca el nombre en QuickBooks Online en ${MENU_CUSTOMERS}, ${MENU_VENDORS} y ${MENU_EMPLOYEES}, incluidos los registros inactivos.`,
+      'Si es el mismo cliente, vincula el cliente de la app de trabajos con ese cliente de QuickBooks (vuelve a activarlo si hace falta) en lugar de crear uno nuevo.',
+      'Si es otra persona o empresa, cambia el nombre para mostrar en la app de trabajos, por ejemplo agregando la calle o "(Proveedor)".',
+      RESYNC,
+    ],
+  },
+  '6250': {
+    title: 'Cliente inexistente o inactivo',
+    meaning: 'El cliente de esta venta no existe o está inactivo en QuickBooks Online.',
+    likelyCause:
+      'Un cliente que canceló el servicio se desactivó en QuickBooks y luego recibió una factura más por una última visita.',
+    steps: [
+      `En QuickBooks Online abre ${MENU_CUSTOMERS}, incluye los clientes inactivos y vuelve a activar al cliente.`,
+      'Si el cliente no existe en absoluto, sincroniza primero el cliente desde la app de trabajos.',
+      RESYNC,
+    ],
+  },
+  '6270': badValue(
+    'Fecha anterior al inicio del inventario del producto',
+    'Una transacción de inventario tiene fecha anterior a la fecha de inicio del inventario del producto.',
+    'Se facturaron materiales como mantillo o pasto en rollo con una fecha anterior a la de su alta como inventario controlado.',
+    `cambia la fecha de la transacción, o adelanta la fecha de inicio del inventario del producto en QuickBooks (${MENU_PRODUCTS})`,
+  ),
+  '6280': {
+    title: 'El cliente tiene cargos sin facturar',
+    meaning: 'No se puede eliminar un cliente con gastos u horas sin facturar.',
+    likelyCause: 'Se registraron horas de la cuadrilla o materiales para el cliente, pero nunca se pusieron en una factura.',
+    steps: [
+      'En QuickBooks Online, factura o elimina los cargos sin facturar de ese cliente.',
+      'Si ya no le das servicio, desactiva el cliente en lugar de eliminarlo.',
+      CLEAR_ITEM,
+    ],
+  },
+  '6290': badValue(
+    'Registro de horas: empleado o proveedor, no ambos',
+    'Un registro de horas debe pertenecer a un empleado o a un proveedor, no a los dos.',
+    'En la app de trabajos, un miembro de la cuadrilla está dado de alta como empleado y también como subcontratista.',
+    'elige el empleado o el proveedor en el registro de horas',
+  ),
+  '6300': badValue(
+    'Registro de horas: falta el trabajador',
+    'Un registro de horas no indica ningún empleado o proveedor válido.',
+    'Un nuevo miembro de la cuadrilla todavía no se sincronizó con QuickBooks, o se desactivó allí.',
+    'sincroniza primero al miembro de la cuadrilla o actívalo en QuickBooks, y luego asígnalo al registro de horas',
+  ),
+  '6310': badValue(
+    'Las horas facturables necesitan un cliente',
+    'Las horas marcadas como facturables deben estar ligadas a un cliente.',
+    'Se marcaron horas de la cuadrilla como facturables, pero no se asignaron al cliente ni al trabajo.',
+    'asigna el cliente al registro de horas, o márcalo como no facturable',
+  ),
+  '6320': badValue(
+    'Registro de horas: estado facturable no válido',
+    'El estado facturable de un registro de horas no está permitido.',
+    'Se envió un registro de horas como ya facturado; QuickBooks pone ese estado por sí mismo.',
+    'deja el registro de horas como facturable o no facturable',
+  ),
+  '6330': badValue(
+    'Registro de horas: falta la tarifa por hora',
+    'Las horas facturables necesitan una tarifa por hora válida.',
+    'La tarifa de facturación del miembro de la cuadrilla está vacía en la app de trabajos.',
+    'pon una tarifa por hora en el registro de horas o en el miembro de la cuadrilla',
+  ),
+  '6340': badValue(
+    'Registro de horas: tiempo no válido',
+    'Las horas y los minutos de un registro de horas no son válidos.',
+    'Una entrada de la hoja de horas se escribió como "8.75h" o con más de 59 minutos.',
+    'escribe bien las horas y los minutos',
+  ),
+  '6350': badValue(
+    'Registro de horas: falta el tiempo',
+    'Un registro de horas no tiene horas ni minutos.',
+    'Se registró la entrada de un miembro de la cuadrilla sin su salida.',
+    'completa las horas (o las horas de inicio y fin) en el registro de horas',
+  ),
+  '6360': badValue(
+    'Registro de horas: hora de inicio o de fin no válida',
+    'Las horas de inicio y de fin no son válidas, o el descanso es más largo que el tiempo trabajado.',
+    'Un jefe de cuadrilla registró un descanso para comer más largo que el turno.',
+    'corrige las horas de inicio, de fin y de descanso',
+  ),
+  '6370': badValue(
+    'Registro de horas: empieza después de terminar',
+    'La hora de inicio de un registro de horas es posterior a su hora de fin.',
+    'Se confundieron AM y PM en una hoja de horas, o una limpieza nocturna después de una tormenta pasó de la medianoche.',
+    'corrige las horas de inicio y de fin (divide el trabajo nocturno en dos registros)',
+  ),
+  '6380': badValue(
+    'Registro de horas: duración fuera de rango',
+    'La duración de un registro de horas está fuera del rango permitido.',
+    'Por olvidar marcar la salida, una hoja de horas quedó corriendo durante días.',
+    'corrige la duración del registro de horas',
+  ),
+  '6390': badValue(
+    'Registro de horas: duraciones contradictorias',
+    'Un registro de horas indica las horas de más de una forma.',
+    'Se llenaron tanto la duración total como las horas de inicio y fin, y no coinciden.',
+    'deja solo el total de horas o solo las horas de inicio y fin',
+  ),
+  '6400': {
+    title: 'La compra está vinculada a una factura',
+    meaning: 'Eliminar esta compra dañaría una factura que se la cobra a un cliente.',
+    likelyCause:
+      'Se le facturaron al cliente materiales comprados para un trabajo (por ejemplo, plantas del vivero) y luego se eliminó la compra en la app de trabajos.',
+    steps: [
+      'En QuickBooks Online, quita primero la línea facturada de la factura del cliente.',
+      'Luego elimina la compra, o consérvala y quita el elemento de «Registros sin sincronizar».',
+    ],
+  },
+  '6420': {
+    title: 'Se necesita un correo electrónico',
+    meaning: 'La transacción está configurada para enviarse por correo electrónico, pero el cliente no tiene dirección de correo.',
+    likelyCause:
+      'Las facturas se envían por correo electrónico automáticamente, pero este cliente (a menudo un propietario mayor que paga con cheque) no tiene correo registrado.',
+    steps: [
+      'Agrega el correo del cliente en la app de trabajos, o cambia la factura a impresa/enviada por correo postal en lugar de correo electrónico.',
+      'Guarda el registro.',
+      RESYNC,
+    ],
+  },
+  '6430': {
+    title: 'Tipo de cuenta incorrecto',
+    meaning: 'El registro se contabiliza en una cuenta cuyo tipo no está permitido para él. La línea «Detalle» indica la cuenta.',
+    likelyCause:
+      'Se pagó una factura de proveedor desde una tarjeta de crédito o una cuenta de ingresos, o un servicio apunta a una cuenta de gastos en lugar de una de ingresos.',
+    steps: [
+      READ_DETAIL,
+      `En QuickBooks Online abre ${MENU_ACCOUNTS} y busca el tipo de cuenta correcto (banco para pagos, ingresos para servicios).`,
+      'Cambia la asignación de cuentas en la app de trabajos o en la configuración del servicio de sincronización.',
+      RESYNC,
+    ],
+  },
+  '6440': badValue(
+    'La línea necesita un servicio o una cuenta',
+    'Cada línea con importe o con un cliente facturable debe indicar un producto/servicio o una cuenta.',
+    'Se agregó a una factura una línea de texto libre, como "retiro adicional de escombros", sin elegir un servicio.',
+    'elige un servicio (o una cuenta) en cada línea',
+  ),
+  '6450': {
+    title: 'No se puede anular una transacción ya liquidada',
+    meaning: 'No se puede anular una transacción con tarjeta que ya se liquidó.',
+    likelyCause: 'El pago con tarjeta de un cliente se anuló en la app de trabajos uno o más días después de cobrarse.',
+    steps: [
+      'Emite un reembolso en QuickBooks Online en lugar de anular.',
+      'Quita el elemento de «Registros sin sincronizar» cuando el reembolso esté registrado.',
+    ],
+  },
+  '6460': badValue(
+    'El anticipo no coincide con el cobro a la tarjeta',
+    'El importe del anticipo de la factura es distinto del importe cobrado a la tarjeta.',
+    'El anticipo de un trabajo grande de árboles se editó después de cobrar la tarjeta.',
+    'haz que el anticipo sea igual al importe cobrado a la tarjeta',
+  ),
+  '6470': badValue(
+    'Impuesto no permitido o falta la tasa',
+    'Se aplicó un impuesto donde no está permitido, o no se indicó ninguna tasa de impuesto.',
+    'Se cobró impuesto sobre las ventas a un servicio no gravable, o falta la tasa de impuesto de una zona de servicio.',
+    'corrige la configuración de impuestos de las líneas, o configura la tasa de impuesto de la zona de servicio',
+  ),
+  '6480': {
+    title: 'No se puede eliminar una transacción conciliada con el banco',
+    meaning: 'La transacción está emparejada con un movimiento del banco, así que no se puede eliminar.',
+    likelyCause: 'Se eliminó en la app de trabajos un pago que ya estaba emparejado en «Transacciones bancarias» (Banking).',
+    steps: [
+      'En QuickBooks Online, abre «Transacciones bancarias» (Banking), busca el movimiento emparejado y deshaz el emparejamiento.',
+      'Luego elimina la transacción, o restáurala en la app de trabajos.',
+      CLEAR_ITEM,
+    ],
+  },
+  '6520': badValue(
+    'Falta la cantidad de inventario',
+    'Una línea con un producto de inventario controlado necesita una cantidad.',
+    'Se facturaron bolsas de fertilizante o yardas de mantillo con un importe pero sin cantidad.',
+    'escribe la cantidad en la línea del material',
+  ),
+  '6530': developerSide(
+    'Número de tarjeta enviado como texto sin proteger',
+    'Se encontró un número de tarjeta de crédito sin proteger en la solicitud; QuickBooks solo acepta tokens de tarjeta protegidos.',
+  ),
+  '6540': {
+    title: 'Pago ya depositado',
+    meaning:
+      'El pago o el recibo de venta ya forma parte de un depósito bancario en QuickBooks Online, así que no se puede modificar.',
+    likelyCause:
+      'El cheque de un cliente se depositó en QuickBooks y después se editó el pago en la app de trabajos (por ejemplo, se aplicó a otra factura).',
+    steps: [
+      'Decide si el cambio de verdad hace falta. Muchas veces lo más sencillo es hacerlo a mano en QuickBooks Online.',
+      'Si no: abre el depósito en QuickBooks, quita este pago y guarda.',
+      RESYNC,
+      'Abre otra vez el depósito y vuelve a agregar el pago para que el total del banco siga cuadrando.',
+    ],
+  },
+  '6560': {
+    title: 'Falta el cliente en la transacción',
+    meaning: 'La transacción no tiene un cliente que QuickBooks Online pueda usar.',
+    likelyCause:
+      'El cliente no se pudo crear o emparejar en QuickBooks, a menudo porque su nombre choca con el de un cliente, proveedor o empleado existente.',
+    steps: [
+      'En SyncLens, busca un registro de cliente con error para el mismo cliente (a menudo con el error 6240) y corrígelo primero.',
+      'Cuando el cliente esté sincronizado, pulsa «Volver a sincronizar» en esta transacción.',
+    ],
+  },
+
+  // ------------------------------------------------------------ 10000+: del lado de Intuit
+  '10000': {
+    title: 'Error del sistema de QuickBooks',
+    meaning: 'Algo falló dentro de QuickBooks Online. Tus datos no son la causa.',
+    likelyCause: 'Un problema temporal de Intuit.',
+    steps: [
+      RESYNC_LATER,
+      'Si sigue fallando durante horas, pide a tu proveedor que contacte a Intuit con los datos de la solicitud.',
+    ],
+  },
+  '10100': developerSide(
+    'Resultado de búsqueda demasiado grande',
+    'Una búsqueda devolvió más datos de los que QuickBooks Online envía de una vez.',
+  ),
+  '10200': {
+    title: 'Se restableció la empresa de QuickBooks',
+    meaning:
+      'La empresa de QuickBooks Online se restableció, así que los vínculos a sus registros anteriores ya no sirven.',
+    likelyCause: 'La empresa (o una empresa de prueba) se borró y se empezó de cero.',
+    steps: [
+      RECONNECT,
+      'Pide a tu proveedor que vuelva a vincular o a enviar los registros, porque los ID anteriores de QuickBooks ya no existen.',
+      'Usa «Borrar ID» en los elementos que todavía apuntan a los registros anteriores y luego pulsa «Volver a sincronizar».',
+    ],
+  },
+
+  // ------------------------------------------------------------ fallas a nivel HTTP (sin código de error)
+  HTTP400: {
+    title: 'Solicitud rechazada (HTTP 400)',
+    meaning:
+      'QuickBooks Online rechazó la solicitud por no ser válida. Normalmente un código de error explica el motivo exacto.',
+    likelyCause:
+      'Un registro traía un valor que QuickBooks no acepta, o los datos de inicio de sesión estaban mal formados.',
+    steps: [READ_DETAIL, 'Corrige el valor en la app de trabajos y guarda.', RESYNC, PROVIDER],
+  },
+  HTTP401: {
+    title: 'Sin sesión iniciada en QuickBooks (HTTP 401)',
+    meaning:
+      'QuickBooks Online no aceptó el inicio de sesión del servicio de sincronización: venció o fue revocado.',
+    likelyCause: 'La conexión caducó después de una pausa larga en la sincronización, o un administrador desconectó la app.',
+    steps: [
+      'Espera a la próxima ejecución del conector: el inicio de sesión suele renovarse por sí solo.',
+      'Si el conector sigue indicando que el inicio de sesión venció, pide a un administrador de QuickBooks Online que vuelva a conectar QuickBooks.',
+      RESYNC,
+    ],
+  },
+  HTTP403: {
+    title: 'Acceso denegado (HTTP 403)',
+    meaning:
+      'El servicio de sincronización inició sesión, pero no tiene permiso para hacer esto en tu empresa de QuickBooks Online.',
+    likelyCause:
+      'La app se desconectó o cambiaron sus permisos, o apunta a la empresa equivocada (de prueba).',
+    steps: [
+      `Comprueba en QuickBooks Online (${MENU_MY_APPS} en el menú de la izquierda) que el servicio de sincronización siga conectado.`,
+      RECONNECT,
+      RESYNC,
+    ],
+  },
+  HTTP404: {
+    title: 'No encontrado (HTTP 404)',
+    meaning: 'QuickBooks Online no encontró la dirección o el registro que pedía la solicitud.',
+    likelyCause: 'El servicio de sincronización usó un ID de empresa equivocado o una dirección que ya no existe.',
+    steps: ['Revisa la empresa conectada en la configuración del servicio de sincronización.', PROVIDER],
+  },
+  HTTP429: {
+    title: 'Demasiadas solicitudes (HTTP 429)',
+    meaning:
+      'QuickBooks Online le pidió al servicio de sincronización que bajara la velocidad porque se alcanzó un límite de solicitudes.',
+    likelyCause:
+      'Se enviaron muchos registros a la vez, por ejemplo las facturas recurrentes de mantenimiento de césped de toda una temporada.',
+    steps: [
+      'No tienes que hacer nada: el servicio de sincronización espera alrededor de un minuto y vuelve a intentar.',
+      'Si más tarde el elemento sigue con error, pulsa «Volver a sincronizar» en él.',
+    ],
+  },
+  HTTP500: {
+    title: 'Error del servidor de QuickBooks (HTTP 500)',
+    meaning: 'QuickBooks Online tuvo un error interno al atender la solicitud.',
+    likelyCause: 'Un problema temporal de Intuit.',
+    steps: [
+      RESYNC_LATER,
+      'Si vuelve a fallar, pide a tu proveedor que contacte al soporte de Intuit con los datos de la solicitud.',
+    ],
+  },
+  HTTP503: {
+    title: 'QuickBooks no disponible (HTTP 503)',
+    meaning: 'QuickBooks Online no está aceptando solicitudes por el momento.',
+    likelyCause: 'Una caída del servicio o un mantenimiento de Intuit.',
+    steps: [
+      'Comprueba si QuickBooks Online abre en tu navegador; si no abre, la falla es del lado de Intuit.',
+      RESYNC_LATER,
+    ],
+  },
 };
