@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Reply } from '@/lib/messaging/protocol';
 import type { ExplanationView } from '@/lib/messaging/overlay-commands';
+import { t } from '@/lib/i18n/t';
 import { Explanation } from './Explanation';
 
 export type ExplainFn = (text: string, system?: 'qbo' | 'qbd') => Promise<Reply<{ explanations: ExplanationView[] }>>;
@@ -32,13 +33,13 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
   return (
     <form class="sl-lookup" onSubmit={run}>
       <label class="sl-label" for="sl-explain-input">
-        Error code or the whole error text
+        {t('explainInputLabel')}
       </label>
       <textarea
         id="sl-explain-input"
         data-testid="explain-input"
         rows={3}
-        placeholder='e.g. 6240, QBWC1039, 0x80040408 or a pasted Fault'
+        placeholder={t('explainInputPlaceholder')}
         value={text}
         autoFocus={autoFocus}
         onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
@@ -48,15 +49,15 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
       />
       <div class="sl-row">
         <label>
-          <span class="sl-visually-hidden">QuickBooks version</span>
+          <span class="sl-visually-hidden">{t('explainSystemLabel')}</span>
           <select value={system} onChange={(e) => setSystem((e.currentTarget as HTMLSelectElement).value as 'qbo' | 'qbd' | '')}>
-            <option value="">Detect the QuickBooks version</option>
-            <option value="qbo">QuickBooks Online</option>
-            <option value="qbd">QuickBooks Desktop</option>
+            <option value="">{t('explainSystemDetect')}</option>
+            <option value="qbo">{t('systemQbo')}</option>
+            <option value="qbd">{t('systemQbd')}</option>
           </select>
         </label>
         <button type="submit" class="sl-button sl-primary" disabled={state.kind === 'busy'}>
-          {state.kind === 'busy' ? 'Looking up…' : 'Explain'}
+          {state.kind === 'busy' ? t('explainLookingUp') : t('explainSubmit')}
         </button>
       </div>
       <div data-testid="explain-result" aria-live="polite">
@@ -65,7 +66,7 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
           (state.explanations.length ? (
             state.explanations.map((e) => <Explanation key={`${e.system}:${e.code}`} explanation={e} />)
           ) : (
-            <p class="sl-note">No QuickBooks error code found in that text.</p>
+            <p class="sl-note">{t('explainNoCode')}</p>
           ))}
       </div>
     </form>

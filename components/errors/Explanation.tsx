@@ -3,13 +3,14 @@
  * and what Resync / Clear ID can do. Every string is rendered as text.
  */
 import './explain.css';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { ExplanationView } from '@/lib/messaging/overlay-commands';
 
-const SYSTEM_LABEL: Record<ExplanationView['system'], string> = {
-  qbo: 'QuickBooks Online',
-  qbd: 'QuickBooks Desktop',
-  sdk: 'QuickBooks Desktop connection',
-  qbwc: 'Web Connector',
+const SYSTEM_LABEL: Record<ExplanationView['system'], MessageKey> = {
+  qbo: 'systemQbo',
+  qbd: 'systemQbd',
+  sdk: 'systemSdk',
+  qbwc: 'systemQbwc',
 };
 
 export function Explanation({ explanation: e, compact = false }: { explanation: ExplanationView; compact?: boolean }) {
@@ -17,13 +18,13 @@ export function Explanation({ explanation: e, compact = false }: { explanation: 
     <div class="sl-explanation" data-testid="explanation">
       <p class="sl-explanation-head">
         <span class="sl-code">{e.code}</span> <strong>{e.title}</strong>
-        <span class="sl-system"> · {SYSTEM_LABEL[e.system]}</span>
+        <span class="sl-system"> · {t(SYSTEM_LABEL[e.system])}</span>
       </p>
-      {e.general && <p class="sl-note">This code is not in our catalog; the help below is general for its range.</p>}
+      {e.general && <p class="sl-note">{t('explainGeneralNote')}</p>}
       <p>{e.meaning}</p>
       {!compact && (
         <p>
-          <em>Likely cause: </em>
+          <em>{t('explainLikelyCause')} </em>
           {e.likelyCause}
         </p>
       )}
@@ -39,21 +40,21 @@ export function Explanation({ explanation: e, compact = false }: { explanation: 
       </ol>
       <p class="sl-note">
         {e.clearIdFixes
-          ? 'Clear ID is the usual fix: the QuickBooks record is gone, so the next sync should create a new one.'
+          ? t('explainClearIdFixes')
           : e.resyncAlone
-            ? 'Nothing in the data needs to change: Resync once the cause has passed.'
-            : 'Fix the data first, then Resync.'}
+            ? t('explainResyncAlone')
+            : t('explainFixThenResync')}
       </p>
       {e.helpUrl && (
         <p>
           <a href={e.helpUrl} target="_blank" rel="noopener noreferrer">
-            Intuit help on this error
+            {t('explainIntuitHelp')}
           </a>
         </p>
       )}
       {!compact && (e.rawMessage || e.rawDetail) && (
         <details class="sl-raw">
-          <summary>What QuickBooks said</summary>
+          <summary>{t('explainRawSummary')}</summary>
           {e.rawMessage && <p>{e.rawMessage}</p>}
           {e.rawDetail && <p>{e.rawDetail}</p>}
         </details>

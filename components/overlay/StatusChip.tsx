@@ -5,6 +5,7 @@
 import type { LinkStatus } from '@/lib/api/schema';
 import { entityLabel } from '@/lib/format/labels';
 import { dayAndTime, relativeAge } from '@/lib/format/time';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { OverlayCompany, RecordStatus } from '@/lib/messaging/overlay-commands';
 import { Explanation } from '../errors/Explanation';
 import { onTrustedClick } from './trusted';
@@ -43,12 +44,12 @@ export interface ChipProps {
   onRetry(): void;
 }
 
-const STATUS_LABEL: Record<LinkStatus, string> = {
-  synced: 'Synced',
-  'awaiting-approval': 'Awaiting approval',
-  pending: 'Pending',
-  failed: 'Failed',
-  'not-linked': 'Not linked',
+const STATUS_LABEL: Record<LinkStatus, MessageKey> = {
+  synced: 'chipStatusSynced',
+  'awaiting-approval': 'chipStatusAwaitingApproval',
+  pending: 'chipStatusPending',
+  failed: 'chipStatusFailed',
+  'not-linked': 'chipStatusNotLinked',
 };
 
 /** Only what the Link says may decide the status attribute the tests and styles read. */
@@ -59,9 +60,9 @@ export function chipStatus(view: ChipView): LinkStatus | 'unknown' {
 export function StatusChip(props: ChipProps) {
   const { view, collapsed } = props;
   const status = chipStatus(view);
-  const label = view.kind === 'ready' ? STATUS_LABEL[status as LinkStatus] : view.kind === 'loading' ? 'Checking sync…' : 'SyncLens';
+  const label = view.kind === 'ready' ? t(STATUS_LABEL[status as LinkStatus]) : view.kind === 'loading' ? t('chipChecking') : 'SyncLens';
   return (
-    <section class={`sl-chip sl-status-${status}`} data-testid="synclens-chip" data-status={status} aria-label="SyncLens sync status">
+    <section class={`sl-chip sl-status-${status}`} data-testid="synclens-chip" data-status={status} aria-label={t('chipLabel')}>
       <header class="sl-chip-head">
         <span class="sl-dot" aria-hidden="true" />
         <span class="sl-chip-title">{label}</span>
@@ -74,7 +75,7 @@ export function StatusChip(props: ChipProps) {
           type="button"
           class="sl-icon-button"
           aria-expanded={!collapsed}
-          aria-label={collapsed ? 'Show sync details' : 'Hide sync details'}
+          aria-label={collapsed ? t('chipShowDetails') : t('chipHideDetails')}
           onClick={props.onToggleCollapsed}
         >
           {collapsed ? '▸' : '▾'}
@@ -89,27 +90,27 @@ function ChipBody(props: ChipProps) {
   const { view } = props;
   switch (view.kind) {
     case 'loading':
-      return <p class="sl-muted">Asking the sync service about this record…</p>;
+      return <p class="sl-muted">{t('chipLoading')}</p>;
     case 'lookup-failed':
       return (
         <div>
-          <p class="sl-error">Could not get the sync status: {view.message}</p>
+          <p class="sl-error">{t('chipLookupFailed', view.message)}</p>
           <button type="button" class="sl-button" onClick={props.onRetry}>
-            Try again
+            {t('commonTryAgain')}
           </button>
         </div>
       );
     case 'pick-company':
       return (
         <div>
-          <p>Which company is this? SyncLens follows more than one QuickBooks Online company and this page does not say.</p>
+          <p>{t('chipPickCompany')}</p>
           <label>
-            <span class="sl-visually-hidden">Company</span>
+            <span class="sl-visually-hidden">{t('popupCompanyLabel')}</span>
             <select
               data-testid="chip-company-picker"
               onChange={(e) => props.onPickCompany((e.currentTarget as HTMLSelectElement).value)}
             >
-              <option value="">Choose the company…</option>
+              <option value="">{t('chipChooseCompany')}</option>
               {view.candidates.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -127,25 +128,27 @@ function ChipBody(props: ChipProps) {
 function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' }> }) {
   const { view, action } = props;
   const { link, system, connector, explanation } = view.status;
-  const record = `${entityLabel(link.entityType)}${link.name ? ` “${link.name}”` : ''}`;
+  const record = link.name ? t('chipRecordNamed', entityLabel(link.entityType), link.name) : entityLabel(link.entityType);
   return (
     <div class="sl-chip-body">
       <p class="sl-muted">
         {view.companyName}
-        {view.how === 'only-one' && ' (assumed: the only QuickBooks Online company SyncLens follows)'}
+        {view.how === 'only-one' && ` ${t('chipAssumedCompany')}`}
       </p>
       {link.status === 'synced' && (
         <p>
-          {record} is in sync{link.lastSyncedAt ? `, last synced ${relativeAge(link.lastSyncedAt)} (${dayAndTime(link.lastSyncedAt)})` : ''}.
+          {link.lastSyncedAt
+            ? t('chipSyncedAt', record, relativeAge(link.lastSyncedAt), dayAndTime(link.lastSyncedAt))
+            : t('chipSynced', record)}
         </p>
       )}
-      {link.status === 'awaiting-approval' && <p>{record} has a change waiting in the Sync Wizard. Approve it from the SyncLens popup.</p>}
-      {link.status === 'pending' && <p>{record} is approved and waits in Pending. {pendingNote(system, connector)}</p>}
-      {link.status === 'not-linked' && <p>The sync service has no record linked to this QuickBooks id.</p>}
+      {link.status === 'awaiting-approval' && <p>{t('chipAwaitingApproval', record)}</p>}
+      {link.status === 'pending' && <p>{t('chipPending', record)} {pendingNote(system, connector)}</p>}
+      {link.status === 'not-linked' && <p>{t('chipNotLinked')}</p>}
       {link.status === 'failed' && (
         <div class="sl-failed">
-          <p>{record} did not sync.</p>
-          {link.errorMessage && <p class="sl-muted">QuickBooks said: “{link.errorMessage}”</p>}
+          <p>{t('chipFailed', record)}</p>
+          {link.errorMessage && <p class="sl-muted">{t('chipQuickBooksSaid', link.errorMessage)}</p>}
           {explanation && (
             <div data-testid="chip-explanation">
               <Explanation explanation={explanation} compact />
@@ -157,7 +160,7 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
       {link.localUrl && (
         <p>
           <a href={link.localUrl} target="_blank" rel="noopener noreferrer">
-            Open in the job app
+            {t('chipOpenInJobApp')}
           </a>
         </p>
       )}
@@ -172,10 +175,10 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
 
 /** What Pending waits for: the Web Connector (QuickBooks Desktop) or the next API run (Online). */
 function pendingNote(system: RecordStatus['system'], connector: RecordStatus['connector']): string {
-  if (system === 'qbo') return 'It syncs on the next run of the sync service.';
-  const contact = connector.lastContactAt ? dayAndTime(connector.lastContactAt) : 'never';
-  const overdue = connector.state !== 'ok' ? ' The Web Connector looks stalled: open it on the QuickBooks computer and run it (reconnect it if it asks).' : '';
-  return `It syncs when the Web Connector runs; last contact ${contact}.${overdue}`;
+  if (system === 'qbo') return t('chipPendingQbo');
+  const contact = connector.lastContactAt ? dayAndTime(connector.lastContactAt) : t('timeNever');
+  const note = t('chipPendingQbd', contact);
+  return connector.state !== 'ok' ? `${note} ${t('chipPendingQbdStalled')}` : note;
 }
 
 function Actions(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' }> }) {
@@ -183,23 +186,19 @@ function Actions(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' }>
   const busy = action.kind === 'busy';
   if (action.kind === 'confirm-clear') {
     return (
-      <div class="sl-confirm" data-testid="clear-id-confirm" role="alertdialog" aria-label="Confirm Clear ID">
+      <div class="sl-confirm" data-testid="clear-id-confirm" role="alertdialog" aria-label={t('chipConfirmClearLabel')}>
         <p>
-          <strong>Clear the QuickBooks ID?</strong> The link to this QuickBooks record is removed and the next sync creates a{' '}
-          <strong>new</strong> QuickBooks record.
+          <strong>{t('clearIdQuestion')}</strong> {t('chipClearIdEffect')}
         </p>
         <p>
-          That is the fix when the record was deleted in QuickBooks. If it still exists there, clearing makes a duplicate.
-          {view.recordVisible
-            ? ' This page still shows the record, so check that it is the one that failed (or that it is inactive) before you go on.'
-            : ' QuickBooks does not show this record on this page, which fits a deleted record.'}
+          {t('chipClearIdWhen')} {view.recordVisible ? t('chipClearIdRecordVisible') : t('chipClearIdRecordMissing')}
         </p>
         <div class="sl-row">
           <button type="button" class="sl-button sl-danger" onClick={onTrustedClick(props.onConfirmClearId)}>
-            Clear ID
+            {t('actionClearId')}
           </button>
           <button type="button" class="sl-button" onClick={props.onCancelClearId} autoFocus>
-            Cancel
+            {t('commonCancel')}
           </button>
         </div>
       </div>
@@ -208,10 +207,10 @@ function Actions(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' }>
   return (
     <div class="sl-row">
       <button type="button" class="sl-button sl-primary" data-testid="chip-resync" disabled={busy} onClick={onTrustedClick(props.onResync)}>
-        {busy && action.action === 'resync' ? 'Resyncing…' : 'Resync'}
+        {busy && action.action === 'resync' ? t('actionResyncing') : t('actionResync')}
       </button>
       <button type="button" class="sl-button" data-testid="chip-clear-id" disabled={busy} onClick={onTrustedClick(props.onAskClearId)}>
-        {busy && action.action === 'clear-id' ? 'Clearing…' : 'Clear ID'}
+        {busy && action.action === 'clear-id' ? t('actionClearing') : t('actionClearId')}
       </button>
     </div>
   );

@@ -1,24 +1,27 @@
 /** "Approve checked" with the one rule for every unchecked item, and the result of the last approval. */
 import type { UncheckedMode } from '@/lib/api/schema';
 import type { SelectionCounts } from '@/lib/approvals/selection';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import type { ApproveOutcome } from './store';
 
-const HINTS: Record<UncheckedMode, string> = {
-  keep: 'Unchecked items come back after the next sync.',
-  clear: 'Unchecked items are dismissed.',
-};
+const hint = (mode: UncheckedMode) => (mode === 'clear' ? t('popupUncheckedHintClear') : t('popupUncheckedHintKeep'));
 
 export function outcomeText(outcome: ApproveOutcome): string {
   switch (outcome.kind) {
     case 'success': {
-      const parts = [`${outcome.approved} approved`, `${outcome.kept} kept for next time`, `${outcome.cleared} cleared`];
-      if (outcome.skipped > 0) parts.push(`${outcome.skipped} already handled`);
+      const parts = [
+        t('popupOutcomeApproved', formatCount(outcome.approved)),
+        t('popupOutcomeKept', formatCount(outcome.kept)),
+        t('popupOutcomeCleared', formatCount(outcome.cleared)),
+      ];
+      if (outcome.skipped > 0) parts.push(t('popupOutcomeSkipped', formatCount(outcome.skipped)));
       return parts.join(' · ');
     }
     case 'queued':
-      return 'The sync service did not answer, so your approval is saved and will be sent automatically.';
+      return t('popupOutcomeQueued');
     case 'error':
-      return `Nothing was approved. ${outcome.message}`;
+      return t('popupOutcomeError', outcome.message);
   }
 }
 
@@ -46,28 +49,28 @@ export function ApproveBar({ counts, mode, approving, canApprove, outcome, onMod
         >
           {approving ? (
             <>
-              <span class="spinner" aria-hidden="true" /> Approving…
+              <span class="spinner" aria-hidden="true" /> {t('popupApproving')}
             </>
           ) : counts.checked > 0 ? (
-            `Approve checked (${counts.checked})`
+            t('popupApproveCheckedCount', formatCount(counts.checked))
           ) : (
-            'Approve checked'
+            t('popupApproveChecked')
           )}
         </button>
         <select
           class="select"
           data-testid="unchecked-mode"
-          aria-label="What happens to unchecked items"
+          aria-label={t('popupUncheckedModeLabel')}
           aria-describedby="unchecked-hint"
           value={mode}
           onChange={(e) => onMode(e.currentTarget.value === 'clear' ? 'clear' : 'keep')}
         >
-          <option value="keep">Keep unchecked</option>
-          <option value="clear">Clear unchecked</option>
+          <option value="keep">{t('popupKeepUnchecked')}</option>
+          <option value="clear">{t('popupClearUnchecked')}</option>
         </select>
       </div>
       <p id="unchecked-hint" class={`approve-bar__hint${mode === 'clear' ? ' approve-bar__hint--clear' : ''}`} data-testid="unchecked-hint">
-        {HINTS[mode]}
+        {hint(mode)}
       </p>
       <p
         class={`approve-result${outcome ? ` approve-result--${outcome.kind}` : ''}`}

@@ -1,22 +1,23 @@
 /** A plain <select> of followed companies; only shown when there is more than one. */
-import type { Company } from '@/lib/api/schema';
+import type { Company, System } from '@/lib/api/schema';
+import { t } from '@/lib/i18n/t';
 
-const SYSTEM_LABEL = { qbo: 'QuickBooks Online', qbd: 'QuickBooks Desktop' } as const;
+const systemLabel = (system: System) => (system === 'qbo' ? t('systemQbo') : t('systemQbd'));
 /** Short enough to keep long company names readable in a 380 px select. */
-const SYSTEM_SHORT = { qbo: 'Online', qbd: 'Desktop' } as const;
+const systemShort = (system: System) => (system === 'qbo' ? t('systemQboShort') : t('systemQbdShort'));
 
 export function CompanySwitcher({ companies, value, onChange }: { companies: Company[]; value: string | null; onChange: (id: string) => void }) {
   return (
     <select
       class="select company-switcher"
       data-testid="company-switcher"
-      aria-label="Company"
+      aria-label={t('popupCompanyLabel')}
       value={value ?? ''}
       onChange={(e) => onChange(e.currentTarget.value)}
     >
       {companies.map((c) => (
         <option key={c.id} value={c.id}>
-          {`${c.name} (${SYSTEM_SHORT[c.system]})`}
+          {`${c.name} (${systemShort(c.system)})`}
         </option>
       ))}
     </select>
@@ -26,7 +27,7 @@ export function CompanySwitcher({ companies, value, onChange }: { companies: Com
 export function CompanyName({ company }: { company: Company }) {
   return (
     <p class="company-name" data-testid="company-name">
-      {company.name} <span class="company-name__system">{SYSTEM_LABEL[company.system]}</span>
+      {company.name} <span class="company-name__system">{systemLabel(company.system)}</span>
     </p>
   );
 }

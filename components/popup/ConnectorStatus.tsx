@@ -1,7 +1,8 @@
 /** The connector line: for QuickBooks Desktop it explains the Pending wait and when the Web Connector last called. */
 import type { Company, CompanySummary } from '@/lib/api/schema';
 import { describeConnector } from '@/lib/format/connector';
-import { plural } from '@/lib/format/labels';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 
 export function ConnectorStatus({ company, summary, now }: { company: Company; summary: CompanySummary | null; now: Date }) {
   // The summary is refreshed with every poll, so its connector copy is the newer one when present.
@@ -15,7 +16,7 @@ export function ConnectorStatus({ company, summary, now }: { company: Company; s
       {connector.message && <p class="connector__message">{connector.message}</p>}
       {pending > 0 && (
         <p class="connector__pending" data-testid="pending-count">
-          {plural(pending, 'approved item')} waiting in Pending.
+          {pending === 1 ? t('popupPendingOne') : t('popupPendingMany', formatCount(pending))}
         </p>
       )}
     </div>

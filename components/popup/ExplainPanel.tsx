@@ -4,6 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
+import { t } from '@/lib/i18n/t';
 import type { ExplainFn } from '../errors/ExplainLookup';
 
 type Lookup = ComponentType<{ explain: ExplainFn; autoFocus?: boolean }>;
@@ -20,8 +21,8 @@ export function ExplainPanel({ explain }: { explain: ExplainFn }) {
   };
   return (
     <details class="explain-panel" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && load()}>
-      <summary data-testid="explain-open">Explain a QuickBooks error</summary>
-      {Lookup ? <Lookup explain={explain} autoFocus /> : <p class="muted">{failed ? 'Could not load the lookup.' : 'Loading…'}</p>}
+      <summary data-testid="explain-open">{t('explainTitle')}</summary>
+      {Lookup ? <Lookup explain={explain} autoFocus /> : <p class="muted">{failed ? t('explainLoadFailed') : t('commonLoading')}</p>}
     </details>
   );
 }

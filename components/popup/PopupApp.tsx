@@ -1,6 +1,8 @@
 /** The popup: header, connection state, connector line, both wizard sections and the approve bar. */
 import { useEffect } from 'preact/hooks';
 import { openSyncCenterFromPopup, rememberCurrentWindow } from '@/lib/center/open-center';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import type { PopupStore } from './store';
 import { ApproveBar } from './ApproveBar';
 import { CompanyName, CompanySwitcher } from './CompanySwitcher';
@@ -10,10 +12,7 @@ import { ErrorBanner, LoadingSkeleton, OfflineBanner, SignedOutBanner, Unconfigu
 import { WizardSection } from './WizardSection';
 
 function UnsyncedCount({ count }: { count: number }) {
-  const text =
-    count === 0
-      ? 'No unsynced records'
-      : `${count} unsynced ${count === 1 ? 'record needs' : 'records need'} attention`;
+  const text = count === 0 ? t('popupUnsyncedNone') : count === 1 ? t('popupUnsyncedOne') : t('popupUnsyncedMany', formatCount(count));
   return (
     <p class={`unsynced${count > 0 ? ' unsynced--attention' : ''}`} data-testid="unsynced-count">
       {text}
@@ -46,8 +45,8 @@ export function PopupApp({ store }: { store: PopupStore }) {
               type="button"
               class="icon-button"
               data-testid="refresh"
-              aria-label="Refresh now"
-              title="Refresh now"
+              aria-label={t('popupRefreshNow')}
+              title={t('popupRefreshNow')}
               disabled={busy}
               onClick={() => void store.refresh()}
             >
@@ -66,9 +65,9 @@ export function PopupApp({ store }: { store: PopupStore }) {
               })
             }
           >
-            Open Sync Center
+            {t('popupOpenCenter')}
           </button>
-          <button type="button" class="icon-button" data-testid="open-settings" aria-label="Settings" title="Settings" onClick={store.openOptions}>
+          <button type="button" class="icon-button" data-testid="open-settings" aria-label={t('commonSettings')} title={t('commonSettings')} onClick={store.openOptions}>
             <span aria-hidden="true">⚙</span>
           </button>
         </div>
@@ -87,7 +86,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
       )}
       {view === 'error' && (
         <ErrorBanner
-          message={store.connectionError.value?.message ?? snapshot?.status.message ?? 'The sync service reported a problem.'}
+          message={store.connectionError.value?.message ?? snapshot?.status.message ?? t('statusServiceProblem')}
           onRetry={() => void store.refresh()}
         />
       )}
@@ -101,7 +100,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
           )}
           {snapshot && companies.length === 0 && (
             <p class="popup__empty" data-testid="no-companies">
-              The sync service lists no companies yet.
+              {t('statusNoCompanies')}
             </p>
           )}
           {company && <ConnectorStatus company={company} summary={summary} now={now} />}
@@ -110,7 +109,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
             <>
               {store.wizardError.value && view === 'ready' && (
                 <p class="inline-error" role="status">
-                  Couldn't load the latest items: {store.wizardError.value.message}
+                  {t('popupWizardLoadFailed', store.wizardError.value.message)}
                 </p>
               )}
               <WizardSection

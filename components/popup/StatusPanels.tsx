@@ -1,13 +1,14 @@
 /** Whole-popup states: not configured, token refused, service unreachable, other errors, loading. */
 import { shortTime } from '@/lib/format/time';
+import { t } from '@/lib/i18n/t';
 
 export function UnconfiguredPanel({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
     <div class="panel" data-testid="state-unconfigured">
-      <h2 class="panel__title">Connect SyncLens to your sync service</h2>
-      <p>Add the sync service address and access token to see what is waiting for QuickBooks.</p>
+      <h2 class="panel__title">{t('statusUnconfiguredTitle')}</h2>
+      <p>{t('statusUnconfiguredText')}</p>
       <button type="button" class="button button--primary" onClick={onOpenSettings}>
-        Open settings
+        {t('statusOpenSettings')}
       </button>
     </div>
   );
@@ -16,10 +17,10 @@ export function UnconfiguredPanel({ onOpenSettings }: { onOpenSettings: () => vo
 export function SignedOutBanner({ message, onOpenSettings }: { message: string | null; onOpenSettings: () => void }) {
   return (
     <div class="banner banner--error" data-testid="state-signed-out" role="alert">
-      <p class="banner__title">The sync service refused the token</p>
-      <p>Enter a new access token in settings.{message ? ` (${message})` : ''}</p>
+      <p class="banner__title">{t('statusSignedOutTitle')}</p>
+      <p>{message ? t('statusSignedOutTextWithReason', message) : t('statusSignedOutText')}</p>
       <button type="button" class="button" onClick={onOpenSettings}>
-        Update token
+        {t('statusUpdateToken')}
       </button>
     </div>
   );
@@ -30,10 +31,10 @@ export function OfflineBanner({ since, now, onRetry, retrying }: { since: string
   return (
     <div class="banner banner--warn" data-testid="state-offline" role="status">
       <p>
-        Can't reach the sync service. {when ? `Showing data from ${when}.` : 'Nothing has been loaded yet.'}
+        {when ? t('statusOfflineSince', when) : t('statusOfflineNothing')}
       </p>
       <button type="button" class="button button--small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
-        {retrying ? 'Trying…' : 'Try again'}
+        {retrying ? t('commonTrying') : t('commonTryAgain')}
       </button>
     </div>
   );
@@ -44,7 +45,7 @@ export function ErrorBanner({ message, onRetry }: { message: string; onRetry: ()
     <div class="banner banner--error" data-testid="state-error" role="alert">
       <p>{message}</p>
       <button type="button" class="button button--small" onClick={onRetry}>
-        Try again
+        {t('commonTryAgain')}
       </button>
     </div>
   );
@@ -52,7 +53,7 @@ export function ErrorBanner({ message, onRetry }: { message: string; onRetry: ()
 
 export function LoadingSkeleton() {
   return (
-    <div class="loading" data-testid="popup-loading" aria-busy="true" aria-label="Loading">
+    <div class="loading" data-testid="popup-loading" aria-busy="true" aria-label={t('commonLoading')}>
       <div class="skeleton skeleton--short" />
       <div class="skeleton" />
       <div class="skeleton" />

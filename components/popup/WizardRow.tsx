@@ -3,6 +3,7 @@ import type { WizardItem } from '@/lib/api/schema';
 import { formatAmount } from '@/lib/format/amount';
 import { changeLabel, entityLabel } from '@/lib/format/labels';
 import { relativeAge } from '@/lib/format/time';
+import { t } from '@/lib/i18n/t';
 
 export interface WizardRowProps {
   item: WizardItem;
@@ -15,7 +16,7 @@ export interface WizardRowProps {
 
 export function WizardRow({ item, checked, now, onChange, position, total }: WizardRowProps) {
   const entity = entityLabel(item.entityType);
-  const title = item.docNumber ? `${entity} #${item.docNumber}` : entity;
+  const title = item.docNumber ? t('popupRecordNumber', entity, item.docNumber) : entity;
   const amount = formatAmount(item.amount);
   const age = relativeAge(item.detectedAt, now);
   const change = changeLabel(item.change);
@@ -34,7 +35,7 @@ export function WizardRow({ item, checked, now, onChange, position, total }: Wiz
           data-testid="wizard-row-checkbox"
           checked={checked}
           onChange={(e) => onChange(item.id, e.currentTarget.checked)}
-          aria-label={`${change} ${title}: ${item.name}`}
+          aria-label={t('popupRowLabel', change, title, item.name)}
         />
         <span class="wizard-row__body">
           <span class="wizard-row__line">

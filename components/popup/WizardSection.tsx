@@ -2,6 +2,8 @@
 import type { Direction, WizardItem } from '@/lib/api/schema';
 import type { SectionState, Unchecked } from '@/lib/approvals/selection';
 import { directionLabel } from '@/lib/format/labels';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import { WizardList } from './WizardList';
 
 export interface WizardSectionProps {
@@ -30,14 +32,14 @@ export function WizardSection({ direction, items, state, unchecked, loading, now
             indeterminate={state === 'mixed'}
             disabled={state === 'empty'}
             onChange={onToggleAll}
-            aria-label={`Select all: ${title}`}
+            aria-label={t('popupSelectAll', title)}
           />
           <h2 id={headingId} class="wizard-section__title">
             {title}
           </h2>
         </label>
         <span class="wizard-section__count" data-testid={`section-${direction}-count`}>
-          {items.length === 0 ? '' : checkedCount === items.length ? `${items.length}` : `${checkedCount} of ${items.length}`}
+          {items.length === 0 ? '' : checkedCount === items.length ? formatCount(items.length) : t('popupCheckedOfTotal', formatCount(checkedCount), formatCount(items.length))}
         </span>
       </header>
       {items.length > 0 ? (
@@ -49,7 +51,7 @@ export function WizardSection({ direction, items, state, unchecked, loading, now
         </div>
       ) : (
         <p class="wizard-section__empty" data-testid={`section-${direction}-empty`}>
-          Nothing waiting for approval
+          {t('popupSectionEmpty')}
         </p>
       )}
     </section>

@@ -4,6 +4,7 @@
  */
 import type { ExplanationView } from '../messaging/overlay-commands';
 import { explainError, type Explanation } from './explain';
+import { localizedText } from './localize';
 import { normalizeError } from './normalize';
 
 /** How many codes one pasted text may produce (a whole log can hold many). */
@@ -15,13 +16,14 @@ export function toExplanationView(explanation: Explanation, raw: { message?: str
   const related = explanation.link && QB_ID.test(explanation.link.qbId) && /^[A-Z][A-Za-z]{1,40}$/.test(explanation.link.entityType)
     ? { entityType: explanation.link.entityType, qbId: explanation.link.qbId }
     : undefined;
+  const text = localizedText(entry, explanation.general);
   return {
     system: normalized.system,
     code: entry.code,
-    title: entry.title,
-    meaning: entry.meaning,
-    likelyCause: entry.likelyCause,
-    steps: [...entry.steps],
+    title: text.title,
+    meaning: text.meaning,
+    likelyCause: text.likelyCause,
+    steps: text.steps,
     resyncAlone: explanation.resyncAlone,
     clearIdFixes: explanation.clearIdAdvised,
     category: entry.category,

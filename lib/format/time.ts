@@ -1,12 +1,13 @@
 /**
- * Human times for the popup and options page: relative ages ("3 h ago") and clock times
- * relative to today ("today 9:02", "yesterday 17:45", "Nov 24, 9:02"). Local time zone.
+ * Human times for the popup, the Sync Center and the overlay, in the browser's language: relative
+ * ages (Intl.RelativeTimeFormat: "5 min. ago", "hace 5 min") and clock times relative to today
+ * ("today 9:02 AM", "yesterday 5:45 PM", "Nov 24, 9:02 AM"). Local time zone.
  */
+import { t, uiLocale } from '../i18n/t';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Parses an ISO timestamp; null for missing or unparseable input (never throws). */
 export function parseTime(iso: string | null | undefined): Date | null {
@@ -15,41 +16,49 @@ export function parseTime(iso: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 d ago", "6 wk ago"; a clock skew into the future reads "just now". */
+/** "just now", "5 min. ago", "3 hr. ago", "2 days ago", "6 wk. ago"; a clock skew into the future reads "just now". */
 export function relativeAge(iso: string | null | undefined, now: Date = new Date()): string {
   const d = parseTime(iso);
   if (!d) return '';
   const ms = now.getTime() - d.getTime();
-  if (ms < MINUTE) return 'just now';
-  if (ms < HOUR) return `${Math.floor(ms / MINUTE)} min ago`;
-  if (ms < DAY) return `${Math.floor(ms / HOUR)} h ago`;
-  if (ms < 14 * DAY) return `${Math.floor(ms / DAY)} d ago`;
-  return `${Math.floor(ms / (7 * DAY))} wk ago`;
+  if (ms < MINUTE) return t('timeJustNow');
+  const rtf = new Intl.RelativeTimeFormat(uiLocale(), { style: 'short', numeric: 'always' });
+  if (ms < HOUR) return rtf.format(-Math.floor(ms / MINUTE), 'minute');
+  if (ms < DAY) return rtf.format(-Math.floor(ms / HOUR), 'hour');
+  if (ms < 14 * DAY) return rtf.format(-Math.floor(ms / DAY), 'day');
+  return rtf.format(-Math.floor(ms / (7 * DAY)), 'week');
 }
 
-/** "9:02" (24-hour clock, no leading zero on the hour). */
+/** "9:02 AM" in English, "9:02 a.m." / "9:02" in Spanish: the locale decides the clock. */
 export function clockTime(d: Date): string {
-  return `${d.getHours()}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat(uiLocale(), { hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
 function startOfDay(d: Date): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
-/** "today 9:02", "yesterday 9:02", "Nov 24, 9:02", or "Nov 24 2025, 9:02" for another year. */
+/** "today 9:02 AM", "yesterday 9:02 AM", "Nov 24, 9:02 AM", or "Nov 24, 2025, 9:02 AM" for another year. */
 export function dayAndTime(iso: string | null | undefined, now: Date = new Date()): string {
   const d = parseTime(iso);
   if (!d) return '';
   const days = Math.round((startOfDay(now) - startOfDay(d)) / DAY);
-  if (days === 0) return `today ${clockTime(d)}`;
-  if (days === 1) return `yesterday ${clockTime(d)}`;
-  const year = d.getFullYear() === now.getFullYear() ? '' : ` ${d.getFullYear()}`;
-  return `${MONTHS[d.getMonth()]} ${d.getDate()}${year}, ${clockTime(d)}`;
+  if (days === 0) return t('timeToday', clockTime(d));
+  if (days === 1) return t('timeYesterday', clockTime(d));
+  const year = d.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' as const };
+  return new Intl.DateTimeFormat(uiLocale(), { ...year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
-/** Clock time alone for today ("9:02"), otherwise the day as well ("yesterday 9:02"). */
+/** Clock time alone for today ("9:02 AM"), otherwise the day as well ("yesterday 9:02 AM"). */
 export function shortTime(iso: string | null | undefined, now: Date = new Date()): string {
   const d = parseTime(iso);
   if (!d) return '';
   return startOfDay(d) === startOfDay(now) ? clockTime(d) : dayAndTime(iso, now);
+}
+
+/** A full date and time for facts such as "first failed" ("Nov 24, 2026, 9:02 AM"). */
+export function dateTime(iso: string | null | undefined): string {
+  const d = parseTime(iso);
+  if (!d) return '';
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }

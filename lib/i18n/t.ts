@@ -12,7 +12,9 @@ export type MessageKey = keyof typeof en;
 export function t(key: MessageKey, ...args: (string | number)[]): string {
   const text = browser.i18n.getMessage(key, args.map(String));
   // An empty answer means a missing key: show the key rather than nothing, so it is noticed.
-  return text || key;
+  if (!text) return key;
+  // A substitution ending in its own period ("9:02 a.m.") before the message's period leaves "..".
+  return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
 /** The browser's UI language (e.g. "es-MX"), for dates and numbers. */

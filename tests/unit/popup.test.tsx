@@ -228,7 +228,7 @@ describe('popup wizard', () => {
     expect(row.textContent).toContain('Invoice #1042');
     expect(row.textContent).toContain('New');
     expect(row.textContent).toContain('1,250.50');
-    expect(row.textContent).toContain('2 h ago');
+    expect(row.textContent).toContain('2 hr. ago');
     const e2 = container.querySelector('[data-item-id="e2"]')!;
     expect(e2.textContent).toContain('Customer');
     expect(e2.textContent).toContain('Maple Street HOA');
@@ -499,7 +499,7 @@ describe('popup loading order', () => {
     expect(first.length).toBeGreaterThan(0);
     expect(first.length).toBeLessThan(40);
     expect(first[0]).toBe('w0');
-    expect($('section-export-count')!.textContent).toBe('2000');
+    expect($('section-export-count')!.textContent).toBe('2,000');
 
     const list = $('wizard-list', section)!;
     await act(() => {
@@ -629,7 +629,7 @@ describe('popup connection states', () => {
       'wizard.load': () => fail('unreachable', 'Network error'),
     });
     const banner = $('state-offline')!;
-    expect(banner.textContent).toContain("Can't reach the sync service. Showing data from 9:02.");
+    expect(banner.textContent).toContain("Can't reach the sync service. Showing data from 9:02 AM.");
     expect(rowIds()).toHaveLength(5);
   });
 
