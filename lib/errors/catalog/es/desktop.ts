@@ -223,7 +223,7 @@ export const QBD_ES: CatalogTranslation = {
     title: 'Rango de texto no válido',
     meaning: 'Un par de valores de texto "desde" y "hasta" (como un rango de nombres o de números) no era válido.',
     likelyCause: 'Una búsqueda por un rango de números de factura o de nombres en la que el rango está vacío o invertido.',
-    steps: ['Lo más probable es que tus registros no tengan nada mal.', QBD_RESYNC, QBD_REPORT_TO_SUPPORT],
+    steps: ['Lo más probable es que tus registros estén bien.', QBD_RESYNC, QBD_REPORT_TO_SUPPORT],
   },
   '3035': {
     title: 'Duración no reconocida',
@@ -401,12 +401,12 @@ export const QBD_ES: CatalogTranslation = {
     ],
   },
   '3231': {
-    title: 'Omitida por un error anterior',
+    title: 'Solicitud omitida por un error anterior',
     meaning: 'QuickBooks Desktop ni siquiera intentó esta solicitud, porque falló una solicitud anterior del mismo lote.',
     likelyCause:
       'Otro elemento sincronizado en la misma ejecución del Web Connector falló primero (por ejemplo, un cliente que no se pudo crear) y se detuvo el resto del lote.',
     steps: [
-      'Busca en la bitácora de sincronización el primer elemento fallido de esa misma ejecución y corrige ese.',
+      'Busca en la bitácora de sincronización el primer elemento fallido de esa misma ejecución y corrígelo.',
       QBD_RESYNC,
     ],
   },
@@ -417,7 +417,7 @@ export const QBD_ES: CatalogTranslation = {
     likelyCause:
       'El cliente, el trabajo o el artículo se eliminó, se combinó o se volvió a crear en QuickBooks Desktop después de la primera sincronización.',
     steps: [
-      'En QuickBooks Desktop, busca alguna copia suelta del registro; elimina o marca como inactiva cualquier copia que no quieras, para que la nueva no quede duplicada.',
+      'En QuickBooks Desktop, busca alguna copia suelta del registro; elimina o marca como inactiva cualquier copia que no quieras, para que el registro nuevo no quede duplicado.',
       QBD_CLEAR_ID,
       QBD_RESYNC,
     ],
@@ -477,7 +477,7 @@ const SDK_RUN_WEB_CONNECTOR =
 const SDK_INTEGRATED_APPS =
   'Inicia sesión en QuickBooks Desktop como administrador (Admin), en modo de un solo usuario ("File > Switch to Single-user Mode"), y ve a "Edit > Preferences > Integrated Applications > Company Preferences".';
 const SDK_REPORT_TO_SUPPORT =
-  'Si sigue fallando, envía el texto del error de la bitácora de sincronización (y el registro del Web Connector, QWCLog.txt) al equipo de soporte del servicio de sincronización.';
+  'Si sigue fallando, envía el texto del error de la bitácora de sincronización (y la bitácora del Web Connector, QWCLog.txt) al equipo de soporte del servicio de sincronización.';
 const SDK_REPAIR_QUICKBOOKS =
   'Panel de control de Windows > Programas y características > QuickBooks > Desinstalar o cambiar > Reparar';
 
@@ -800,7 +800,7 @@ const QBWC_OPEN_WEB_CONNECTOR = 'Abre el Web Connector desde QuickBooks Desktop 
 const QBWC_OPEN_QB_WITH_FILE =
   'En la computadora de QuickBooks, abre QuickBooks Desktop y el archivo de empresa que usa la sincronización.';
 const QBWC_SEND_LOG =
-  'Envía al equipo de soporte del servicio de sincronización la hora del error y la bitácora del Web Connector (QWCLog.txt, al que llegas con el botón "View Logs" del Web Connector).';
+  'Envía al equipo de soporte del servicio de sincronización la hora del error y la bitácora del Web Connector (QWCLog.txt, a la que llegas con el botón "View Logs" del Web Connector).';
 const QBWC_NEW_QWC =
   'Pide al equipo de soporte del servicio de sincronización un archivo de configuración nuevo del Web Connector (.qwc) y agrégalo con "Add an application" en el Web Connector.';
 const QBWC_IF_MISSING_NEW_QWC =
