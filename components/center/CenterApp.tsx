@@ -1,6 +1,8 @@
 /** The Sync Center: header (scope, last refresh, Refresh), whole-page states, and the four tabs. */
 import type { CenterTab } from '@/lib/center/center-link';
+import { formatCount } from '@/lib/format/amount';
 import { shortTime } from '@/lib/format/time';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import { ErrorBanner, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from '../popup/StatusPanels';
 import { ConnectorTab } from './ConnectorTab';
 import { HistoryTab } from './HistoryTab';
@@ -10,29 +12,32 @@ import { TabPanel, Tabs } from './Tabs';
 import { UnsyncedTab } from './UnsyncedTab';
 import './center.css';
 
-const TABS: { id: CenterTab; label: string; testId: string }[] = [
-  { id: 'unsynced', label: 'Unsynced', testId: 'tab-unsynced' },
-  { id: 'log', label: 'Sync log', testId: 'tab-log' },
-  { id: 'connector', label: 'Connector', testId: 'tab-connector' },
-  { id: 'history', label: 'History', testId: 'tab-history' },
+const TABS: { id: CenterTab; label: MessageKey; testId: string }[] = [
+  { id: 'unsynced', label: 'centerTabUnsynced', testId: 'tab-unsynced' },
+  { id: 'log', label: 'centerTabLog', testId: 'tab-log' },
+  { id: 'connector', label: 'centerTabConnector', testId: 'tab-connector' },
+  { id: 'history', label: 'centerTabHistory', testId: 'tab-history' },
 ];
 
 export function CenterApp({ store, now = new Date() }: { store: CenterStore; now?: Date }) {
   const view = store.view.value;
   const snapshot = store.snapshot.value;
   const scope = store.scope.value;
-  const scopeName = scope === ALL_COMPANIES ? 'All followed companies' : (store.companyById.value.get(scope)?.name ?? scope);
+  const scopeName = scope === ALL_COMPANIES ? t('centerAllCompanies') : (store.companyById.value.get(scope)?.name ?? scope);
   const unsyncedTotal = store.sortedRows.value.length;
-  const tabs = TABS.map((t) => (t.id === 'unsynced' && store.hasAnyList.value ? { ...t, label: `Unsynced (${unsyncedTotal.toLocaleString('en-US')})` } : t));
+  const tabs = TABS.map((tab) => ({
+    ...tab,
+    label: tab.id === 'unsynced' && store.hasAnyList.value ? t('centerTabUnsyncedCount', formatCount(unsyncedTotal)) : t(tab.label),
+  }));
   return (
     <div class="center" data-testid="center-root" data-view={view}>
       <header class="center__header">
         <div class="center__title">
-          <h1>SyncLens Sync Center</h1>
+          <h1>{t('centerTitle')}</h1>
           {snapshot && (
             <p class="muted" data-testid="center-scope">
               {scopeName}
-              {store.refreshedAt.value && <> · refreshed {shortTime(store.refreshedAt.value, now)}</>}
+              {store.refreshedAt.value && <> · {t('centerRefreshedAt', shortTime(store.refreshedAt.value, now))}</>}
             </p>
           )}
         </div>
@@ -42,16 +47,16 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
               <span class={store.refreshing.value ? 'icon-spin' : ''} aria-hidden="true">
                 ↻
               </span>{' '}
-              Refresh
+              {t('centerRefresh')}
             </button>
           )}
           <button type="button" class="button button--small" data-testid="open-settings" onClick={store.openOptions}>
-            Settings
+            {t('commonSettings')}
           </button>
         </div>
       </header>
       {view === 'loading' && (
-        <div class="loading" data-testid="center-loading" aria-busy="true" aria-label="Loading">
+        <div class="loading" data-testid="center-loading" aria-busy="true" aria-label={t('commonLoading')}>
           <div class="skeleton skeleton--short" />
           <div class="skeleton" />
           <div class="skeleton" />
@@ -61,11 +66,11 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
       {view === 'signed-out' && <SignedOutBanner message={null} onOpenSettings={store.openOptions} />}
       {view === 'offline' && <OfflineBanner since={snapshot?.status.lastSuccessAt ?? null} now={now} retrying={store.refreshing.value} onRetry={() => void store.refresh()} />}
       {view === 'error' && (
-        <ErrorBanner message={store.connectionError.value?.message ?? snapshot?.status.message ?? 'The sync service reported a problem.'} onRetry={() => void store.refresh()} />
+        <ErrorBanner message={store.connectionError.value?.message ?? snapshot?.status.message ?? t('statusServiceProblem')} onRetry={() => void store.refresh()} />
       )}
       {snapshot && view !== 'unconfigured' && (
         <main class="center__main">
-          <Tabs tabs={tabs} selected={store.tab.value} onSelect={store.setTab} label="Sync Center sections" idPrefix="center" />
+          <Tabs tabs={tabs} selected={store.tab.value} onSelect={store.setTab} label={t('centerSectionsLabel')} idPrefix="center" />
           <TabPanel idPrefix="center" id={store.tab.value}>
             {store.tab.value === 'unsynced' && <UnsyncedTab store={store} now={now} />}
             {store.tab.value === 'log' && <LogTab store={store} now={now} />}

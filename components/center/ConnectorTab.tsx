@@ -2,40 +2,47 @@
 import type { Company, Connector } from '@/lib/api/schema';
 import { describeConnector } from '@/lib/format/connector';
 import { dayAndTime } from '@/lib/format/time';
+import { formatCount } from '@/lib/format/amount';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 
-const KIND_LABELS: Record<Connector['kind'], string> = { 'qbo-api': 'QuickBooks Online API', 'web-connector': 'Web Connector' };
-const STATE_LABELS: Record<Connector['state'], string> = { ok: 'Working', stale: 'Overdue', offline: 'Offline', 'auth-expired': 'Sign-in expired' };
+const KIND_LABELS: Record<Connector['kind'], MessageKey> = { 'qbo-api': 'centerConnectorKindQbo', 'web-connector': 'systemQbwc' };
+const STATE_LABELS: Record<Connector['state'], MessageKey> = {
+  ok: 'centerConnectorStateOk',
+  stale: 'centerConnectorStateStale',
+  offline: 'centerConnectorStateOffline',
+  'auth-expired': 'centerConnectorStateAuthExpired',
+};
 
 function ConnectorCard({ company, connector, pending, now }: { company: Company; connector: Connector; pending: number; now: Date }) {
   const d = describeConnector(company.system, connector, now);
-  const when = (iso: string | null | undefined) => dayAndTime(iso, now) || 'never';
+  const when = (iso: string | null | undefined) => dayAndTime(iso, now) || t('timeNever');
   return (
     <article class={`ccard ccard--${d.tone}`} data-testid="connector-card" data-company-id={company.id} data-state={connector.state} aria-labelledby={`cc-${company.id}`}>
       <header class="ccard__head">
         <h2 id={`cc-${company.id}`}>{company.name}</h2>
-        <span class={`badge badge--${d.tone}`}>{STATE_LABELS[connector.state]}</span>
+        <span class={`badge badge--${d.tone}`}>{t(STATE_LABELS[connector.state])}</span>
       </header>
       <dl class="ccard__facts">
-        <dt>Connection</dt>
-        <dd>{KIND_LABELS[connector.kind]}</dd>
-        <dt>Last contact</dt>
+        <dt>{t('centerConnectorConnection')}</dt>
+        <dd>{t(KIND_LABELS[connector.kind])}</dd>
+        <dt>{t('centerConnectorLastContact')}</dt>
         <dd>{when(connector.lastContactAt)}</dd>
-        <dt>Last run</dt>
+        <dt>{t('centerConnectorLastRun')}</dt>
         <dd>{when(connector.lastRunAt)}</dd>
-        <dt>Next run</dt>
-        <dd>{connector.nextRunAt ? dayAndTime(connector.nextRunAt, now) : connector.intervalMinutes ? `every ${connector.intervalMinutes} min` : 'not scheduled'}</dd>
+        <dt>{t('centerConnectorNextRun')}</dt>
+        <dd>{connector.nextRunAt ? dayAndTime(connector.nextRunAt, now) : connector.intervalMinutes ? t('centerConnectorEvery', formatCount(connector.intervalMinutes)) : t('centerConnectorNotScheduled')}</dd>
         {pending > 0 && (
           <>
-            <dt>Waiting in Pending</dt>
-            <dd>{pending.toLocaleString('en-US')}</dd>
+            <dt>{t('centerConnectorPending')}</dt>
+            <dd>{formatCount(pending)}</dd>
           </>
         )}
       </dl>
       <p class="ccard__text">{d.text}</p>
       {d.action && (
         <p class="ccard__action" data-testid="connector-action">
-          <strong>What to do: </strong>
+          <strong>{t('centerConnectorWhatToDo')} </strong>
           {d.action}
         </p>
       )}
@@ -47,7 +54,7 @@ function ConnectorCard({ company, connector, pending, now }: { company: Company;
 export function ConnectorTab({ store, now }: { store: CenterStore; now: Date }) {
   const summaries = store.snapshot.value?.summary?.companies ?? [];
   const companies = store.companies.value;
-  if (companies.length === 0) return <p class="empty">The sync service lists no companies yet.</p>;
+  if (companies.length === 0) return <p class="empty">{t('statusNoCompanies')}</p>;
   return (
     <div class="ccards">
       {companies.map((c) => {

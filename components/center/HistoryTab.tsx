@@ -4,6 +4,8 @@
  * and anyone who prefers numbers.
  */
 import { chartGeometry, SERIES, SERIES_LABELS, sumByDay, trendOf } from '@/lib/center/history';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import { ALL_COMPANIES, type CenterStore } from './store';
 
 const W = 600;
@@ -12,78 +14,78 @@ const H = 160;
 export function HistoryTab({ store }: { store: CenterStore }) {
   const h = store.history;
   const scope = store.scope.value;
-  const scopeName = scope === ALL_COMPANIES ? 'all followed companies' : (store.companyById.value.get(scope)?.name ?? scope);
+  const scopeName = scope === ALL_COMPANIES ? t('centerAllCompaniesLower') : (store.companyById.value.get(scope)?.name ?? scope);
   const totals = sumByDay(h.days.value, store.scopeIds.value);
   if (h.error.value)
     return (
       <p class="inline-error" role="alert">
-        Couldn't load the history: {h.error.value.message}{' '}
+        {t('centerHistoryLoadFailed', h.error.value.message)}{' '}
         <button type="button" class="button button--small" onClick={() => void h.load()}>
-          Try again
+          {t('commonTryAgain')}
         </button>
       </p>
     );
   if (!h.loaded.value)
     return (
-      <div class="loading" aria-busy="true" aria-label="Loading the history">
+      <div class="loading" aria-busy="true" aria-label={t('centerHistoryLoading')}>
         <div class="skeleton" />
       </div>
     );
-  if (totals.length === 0) return <p class="empty">No history yet: SyncLens records a point each day it is used.</p>;
+  if (totals.length === 0) return <p class="empty">{t('centerHistoryEmpty')}</p>;
   const geometry = chartGeometry(totals, W, H);
-  const trends = SERIES.map((s) => trendOf(totals, s)).filter((t) => t !== null);
-  const unsyncedTrend = trends.find((t) => t.series === 'unsynced');
-  const desc = trends.map((t) => t.sentence).join('. ');
+  const trends = SERIES.map((s) => trendOf(totals, s)).filter((trend) => trend !== null);
+  const unsyncedTrend = trends.find((trend) => trend.series === 'unsynced');
+  const desc = trends.map((trend) => trend.sentence).join('. ');
   return (
     <div class="history" data-testid="history-chart">
       <p class="history__sentence" data-testid="history-trend">
-        {unsyncedTrend ? unsyncedTrend.sentence : 'Not enough days yet to show a trend.'}
+        {unsyncedTrend ? unsyncedTrend.sentence : t('centerHistoryNoTrend')}
       </p>
       <svg class="history__svg" viewBox={`-4 -4 ${W + 8} ${H + 8}`} role="img" aria-labelledby="history-title history-desc" preserveAspectRatio="none">
-        <title id="history-title">{`Sync history for ${scopeName}, last ${totals.length} days (highest ${geometry.max})`}</title>
+        <title id="history-title">{t('centerHistoryChartTitle', scopeName, formatCount(totals.length), formatCount(geometry.max))}</title>
         <desc id="history-desc">{desc}</desc>
         {SERIES.map((s) => (
           <polyline key={s} class={`line line--${s}`} points={geometry.points[s]} fill="none" vector-effect="non-scaling-stroke" />
         ))}
       </svg>
-      <ul class="legend" aria-label="Chart lines">
+      <ul class="legend" aria-label={t('centerHistoryLegend')}>
         {SERIES.map((s) => (
           <li key={s}>
-            <span class={`legend__swatch line--${s}`} aria-hidden="true" /> {SERIES_LABELS[s]}
+            <span class={`legend__swatch line--${s}`} aria-hidden="true" /> {t(SERIES_LABELS[s])}
           </li>
         ))}
       </ul>
       {trends.length > 1 && (
         <ul class="history__trends">
           {trends
-            .filter((t) => t.series !== 'unsynced')
-            .map((t) => (
-              <li key={t.series}>{t.sentence}</li>
+            .filter((trend) => trend.series !== 'unsynced')
+            .map((trend) => (
+              <li key={trend.series}>{trend.sentence}</li>
             ))}
         </ul>
       )}
       <button type="button" class="button button--small" aria-expanded={h.showTable.value} data-testid="history-table-toggle" onClick={h.toggleTable}>
-        {h.showTable.value ? 'Hide the numbers' : 'Show the numbers as a table'}
+        {h.showTable.value ? t('centerHistoryHideTable') : t('centerHistoryShowTable')}
       </button>
       {h.showTable.value && (
         <table class="history__table" data-testid="history-table">
-          <caption>Daily counts, {scopeName}</caption>
+          <caption>{t('centerHistoryTableCaption', scopeName)}</caption>
           <thead>
             <tr>
-              <th scope="col">Day</th>
+              <th scope="col">{t('centerHistoryDay')}</th>
               {SERIES.map((s) => (
                 <th scope="col" key={s}>
-                  {SERIES_LABELS[s]}
+                  {t(SERIES_LABELS[s])}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {totals.map((t) => (
-              <tr key={t.day}>
-                <th scope="row">{t.day}</th>
+            {totals.map((row) => (
+              <tr key={row.day}>
+                <th scope="row">{row.day}</th>
                 {SERIES.map((s) => (
-                  <td key={s}>{t[s]}</td>
+                  <td key={s}>{formatCount(row[s])}</td>
                 ))}
               </tr>
             ))}

@@ -8,10 +8,19 @@ import { DIRECTIONS, KNOWN_ENTITY_TYPES, type LogEntry, type LogStatus } from '@
 import { isStuckPending, QBO_PENDING_STEPS, WEB_CONNECTOR_STEPS } from '@/lib/center/pending';
 import { directionLabel, entityLabel } from '@/lib/format/labels';
 import { dayAndTime } from '@/lib/format/time';
+import { formatCount } from '@/lib/format/amount';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 import { TabPanel, Tabs } from './Tabs';
 
-const STATUS_LABELS: Record<LogStatus, string> = { pending: 'Pending', success: 'Successful', failed: 'Failed' };
+const STATUS_LABELS: Record<LogStatus, MessageKey> = { pending: 'logStatusPending', success: 'logStatusSuccess', failed: 'logStatusFailed' };
+const EMPTY_LABELS: Record<LogStatus, MessageKey> = { pending: 'logEmptyPending', success: 'logEmptySuccess', failed: 'logEmptyFailed' };
+const EMPTY_FILTERED_LABELS: Record<LogStatus, MessageKey> = {
+  pending: 'logEmptyPendingFiltered',
+  success: 'logEmptySuccessFiltered',
+  failed: 'logEmptyFailedFiltered',
+};
+const LIST_LABELS: Record<LogStatus, MessageKey> = { pending: 'logListPending', success: 'logListSuccess', failed: 'logListFailed' };
 const STATUS_TESTIDS: Record<LogStatus, string> = { pending: 'log-tab-pending', success: 'log-tab-success', failed: 'log-tab-failed' };
 
 function LogRow({ entry, stuck, now }: { entry: LogEntry; stuck: boolean; now: Date }) {
@@ -19,18 +28,18 @@ function LogRow({ entry, stuck, now }: { entry: LogEntry; stuck: boolean; now: D
     <li class={`logrow${stuck ? ' logrow--stuck' : ''}`} data-testid="log-row" data-log-id={entry.id}>
       <div class="logrow__line">
         <span class="logrow__what">
-          {entityLabel(entry.entityType)} {entry.docNumber ? `#${entry.docNumber} ` : ''}
+          {entry.docNumber ? t('popupRecordNumber', entityLabel(entry.entityType), entry.docNumber) : entityLabel(entry.entityType)}{' '}
           <strong>{entry.name}</strong>
         </span>
         <span class="muted">{dayAndTime(entry.at, now)}</span>
       </div>
       <div class="logrow__line muted">
         <span>{directionLabel(entry.direction)}</span>
-        {entry.attempt > 1 && <span>attempt {entry.attempt}</span>}
+        {entry.attempt > 1 && <span>{t('logAttempt', formatCount(entry.attempt))}</span>}
         {entry.errorCode && <span class="code-pill">{entry.errorCode}</span>}
       </div>
       {entry.errorMessage && <p class="logrow__message">{entry.errorMessage}</p>}
-      {stuck && <p class="logrow__warn" data-testid="log-stuck">Pending is not syncing: the connector ran after this was queued.</p>}
+      {stuck && <p class="logrow__warn" data-testid="log-stuck">{t('logStuck')}</p>}
     </li>
   );
 }
@@ -40,11 +49,11 @@ function StuckHelp({ system }: { system: 'qbo' | 'qbd' }) {
   return (
     <div class="banner banner--warn stuck-help" role="alert" data-testid="pending-stuck-help">
       <p class="banner__title">
-        {system === 'qbd' ? 'Pending is not syncing: reconnect and run the Web Connector' : 'Pending is not syncing'}
+        {system === 'qbd' ? t('logStuckTitleQbd') : t('logStuckTitleQbo')}
       </p>
       <ol>
         {steps.map((s) => (
-          <li key={s}>{s}</li>
+          <li key={s}>{t(s)}</li>
         ))}
       </ol>
     </div>
@@ -79,17 +88,17 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
     testId: STATUS_TESTIDS[s],
     label: (
       <>
-        {STATUS_LABELS[s]}
-        {counts && <span class="tabs__count"> {counts[s].toLocaleString('en-US')}</span>}
+        {t(STATUS_LABELS[s])}
+        {counts && <span class="tabs__count"> {formatCount(counts[s])}</span>}
       </>
     ),
   }));
   return (
     <div class="log-tab">
-      <div class="filters" role="search" aria-label="Filter the sync log">
+      <div class="filters" role="search" aria-label={t('logFilterLabel')}>
         {companies.length > 1 && (
           <label class="field">
-            <span class="field__label">Company</span>
+            <span class="field__label">{t('popupCompanyLabel')}</span>
             <select class="select" data-testid="log-filter-company" value={log.companyId.value ?? ''} onChange={(e) => log.setCompany(e.currentTarget.value)}>
               {companies.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -100,9 +109,9 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
           </label>
         )}
         <label class="field">
-          <span class="field__label">Direction</span>
+          <span class="field__label">{t('logFilterDirection')}</span>
           <select class="select" data-testid="log-filter-direction" value={f.direction ?? ''} onChange={(e) => log.setFilter('direction', (e.currentTarget.value || null) as never)}>
-            <option value="">Both directions</option>
+            <option value="">{t('logFilterBothDirections')}</option>
             {DIRECTIONS.map((d) => (
               <option key={d} value={d}>
                 {directionLabel(d)}
@@ -111,27 +120,27 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
           </select>
         </label>
         <label class="field">
-          <span class="field__label">Type</span>
+          <span class="field__label">{t('centerFilterType')}</span>
           <select class="select" data-testid="log-filter-type" value={f.entityType ?? ''} onChange={(e) => log.setFilter('entityType', e.currentTarget.value || null)}>
-            <option value="">All types</option>
-            {KNOWN_ENTITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {entityLabel(t)}
+            <option value="">{t('centerFilterAllTypes')}</option>
+            {KNOWN_ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {entityLabel(type)}
               </option>
             ))}
           </select>
         </label>
         <label class="field">
-          <span class="field__label">From</span>
+          <span class="field__label">{t('logFilterFrom')}</span>
           <input class="input" type="date" data-testid="log-filter-from" value={f.from} onChange={(e) => log.setFilter('from', e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span class="field__label">To</span>
+          <span class="field__label">{t('logFilterTo')}</span>
           <input class="input" type="date" data-testid="log-filter-to" value={f.to} onChange={(e) => log.setFilter('to', e.currentTarget.value)} />
         </label>
         <label class="field field--grow">
-          <span class="field__label">Search</span>
-          <input class="input" type="search" data-testid="log-filter-search" placeholder="Name, number or message" value={f.q} onInput={(e) => log.setFilter('q', e.currentTarget.value)} />
+          <span class="field__label">{t('centerFilterSearch')}</span>
+          <input class="input" type="search" data-testid="log-filter-search" placeholder={t('logFilterSearchPlaceholder')} value={f.q} onInput={(e) => log.setFilter('q', e.currentTarget.value)} />
         </label>
       </div>
       {log.rangeError.value && (
@@ -139,28 +148,28 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
           {log.rangeError.value}
         </p>
       )}
-      <Tabs tabs={tabs} selected={log.status.value} onSelect={log.setStatus} label="Sync log status" idPrefix="log" />
+      <Tabs tabs={tabs} selected={log.status.value} onSelect={log.setStatus} label={t('logStatusLabel')} idPrefix="log" />
       <TabPanel idPrefix="log" id={log.status.value}>
         {stuckAny && company && <StuckHelp system={company.system} />}
         {log.error.value && (
           <p class="inline-error" role="alert" data-testid="log-error">
-            Couldn't load the sync log: {log.error.value.message}{' '}
+            {t('logLoadFailed', log.error.value.message)}{' '}
             <button type="button" class="button button--small" onClick={() => void log.reload()}>
-              Try again
+              {t('commonTryAgain')}
             </button>
           </p>
         )}
         {!log.loaded.value && log.loading.value ? (
-          <div class="loading" aria-busy="true" aria-label="Loading the sync log">
+          <div class="loading" aria-busy="true" aria-label={t('logLoading')}>
             <div class="skeleton" />
             <div class="skeleton" />
           </div>
         ) : items.length === 0 && !log.error.value ? (
           <p class="empty" data-testid="log-empty">
-            No {STATUS_LABELS[log.status.value].toLowerCase()} entries{f.q || f.from || f.to || f.direction || f.entityType ? ' match these filters' : ''}.
+            {t((f.q || f.from || f.to || f.direction || f.entityType ? EMPTY_FILTERED_LABELS : EMPTY_LABELS)[log.status.value])}
           </p>
         ) : (
-          <ul class="loglist" aria-label={`${STATUS_LABELS[log.status.value]} sync log entries`} aria-busy={log.loading.value}>
+          <ul class="loglist" aria-label={t(LIST_LABELS[log.status.value])} aria-busy={log.loading.value}>
             {items.map((e) => (
               <LogRow key={e.id} entry={e} stuck={isStuckPending(e, connector)} now={now} />
             ))}
@@ -170,7 +179,7 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
           <div class="loadmore">
             <Sentinel onVisible={log.loadMore} />
             <button type="button" class="button" data-testid="log-load-more" disabled={log.loading.value} onClick={() => void log.loadMore()}>
-              {log.loading.value ? 'Loading…' : 'Load more'}
+              {log.loading.value ? t('commonLoading') : t('logLoadMore')}
             </button>
           </div>
         )}

@@ -7,11 +7,13 @@ import type { Company } from '@/lib/api/schema';
 import { qboLinkFor } from '@/lib/center/links';
 import type { PreparedRow } from '@/lib/center/unsynced-rows';
 import { explainFailure } from '@/lib/errors/explanation-view';
+import { formatCount } from '@/lib/format/amount';
 import { entityLabel } from '@/lib/format/labels';
 import { Explanation } from '../errors/Explanation';
+import { dateTime } from '@/lib/format/time';
+import { t } from '@/lib/i18n/t';
 import { rowTitle } from './UnsyncedRow';
 
-const QBD_NOTE = 'QuickBooks Desktop: open it in QuickBooks on the office computer.';
 
 export function ExplainPanel({ row, company }: { row: PreparedRow; company: Company | undefined }) {
   const { item } = row;
@@ -19,18 +21,18 @@ export function ExplainPanel({ row, company }: { row: PreparedRow; company: Comp
   const related = explanation.relatedRecord;
   const relatedUrl = related ? qboLinkFor(company, related.entityType, related.qbId) : null;
   return (
-    <div class="rowpanel" data-testid="row-explanation" role="region" aria-label={`Explanation for ${rowTitle(row)}`}>
+    <div class="rowpanel" data-testid="row-explanation" role="region" aria-label={t('centerExplanationFor', rowTitle(row))}>
       <Explanation explanation={explanation} />
       {related && relatedUrl && (
         <p>
           <a href={relatedUrl} target="_blank" rel="noopener noreferrer" data-testid="related-record-link">
-            Open the {entityLabel(related.entityType).toLowerCase()} that already uses this number in QuickBooks
+            {t('centerOpenRelated', entityLabel(related.entityType).toLocaleLowerCase())}
           </a>
         </p>
       )}
-      {related && !relatedUrl && row.system === 'qbd' && <p class="muted">{QBD_NOTE}</p>}
+      {related && !relatedUrl && row.system === 'qbd' && <p class="muted">{t('centerQbdNote')}</p>}
       <p class="muted rowpanel__facts">
-        First failed {new Date(item.firstFailedAt).toLocaleString()} · {item.attempts} {item.attempts === 1 ? 'attempt' : 'attempts'}
+        {t('centerFirstFailed', dateTime(item.firstFailedAt))} · {item.attempts === 1 ? t('centerAttemptsOne') : t('centerAttemptsMany', formatCount(item.attempts))}
       </p>
     </div>
   );
@@ -63,34 +65,32 @@ export function ConfirmClearPanel({
       class="rowpanel rowpanel--confirm"
       data-testid="clear-id-confirm"
       role="alertdialog"
-      aria-label={`Confirm Clear ID for ${rowTitle(row)}`}
+      aria-label={t('centerConfirmClearLabel', rowTitle(row))}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onCancel();
       }}
     >
       <p>
-        <strong>Clear the QuickBooks ID?</strong> The link to QuickBooks record {item.qbId ?? ''} is removed and the next sync creates a{' '}
-        <strong>new</strong> QuickBooks record.
+        <strong>{t('clearIdQuestion')}</strong> {t('centerClearIdEffect', item.qbId ?? '')}
       </p>
       <p>
-        That is the fix when the record was deleted in QuickBooks. If it still exists there, clearing makes a duplicate, so check
-        QuickBooks first.
+        {t('centerClearIdWhen')}
       </p>
       {qboUrl ? (
         <p>
           <a href={qboUrl} target="_blank" rel="noopener noreferrer" data-testid="confirm-open-qbo">
-            Open in QuickBooks to check
+            {t('centerOpenToCheck')}
           </a>
         </p>
       ) : (
-        row.system === 'qbd' && <p class="muted">{QBD_NOTE}</p>
+        row.system === 'qbd' && <p class="muted">{t('centerQbdNote')}</p>
       )}
       <div class="rowpanel__buttons">
         <button type="button" class="button button--danger" data-testid="confirm-clear-id" onClick={onConfirm}>
-          Clear ID
+          {t('actionClearId')}
         </button>
         <button type="button" class="button" data-testid="cancel-clear-id" ref={cancel} onClick={onCancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </div>

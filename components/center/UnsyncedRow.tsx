@@ -7,6 +7,7 @@ import { isHttpUrl, qboLinkFor } from '@/lib/center/links';
 import type { PreparedRow } from '@/lib/center/unsynced-rows';
 import { entityLabel } from '@/lib/format/labels';
 import { dayAndTime } from '@/lib/format/time';
+import { t } from '@/lib/i18n/t';
 import type { RowAction } from './store';
 
 export interface RowProps {
@@ -25,15 +26,15 @@ export interface RowProps {
 
 export function rowTitle(row: PreparedRow): string {
   const { item } = row;
-  return `${entityLabel(item.entityType)} ${item.docNumber ? `#${item.docNumber} ` : ''}${item.name}`;
+  return item.docNumber ? t('centerRowTitleNumbered', entityLabel(item.entityType), item.docNumber, item.name) : t('centerRowTitle', entityLabel(item.entityType), item.name);
 }
 
 function stateText(row: PreparedRow, action: RowAction | undefined): { text: string; tone: string } {
-  if (action?.kind === 'busy') return { text: action.action === 'resync' ? 'Resyncing…' : 'Clearing…', tone: 'busy' };
-  if (action?.kind === 'error') return { text: `Not done: ${action.message}`, tone: 'error' };
-  if (action?.kind === 'cleared') return { text: 'ID cleared', tone: 'ok' };
-  if (row.item.state === 'resync-queued' || action?.kind === 'queued') return { text: 'Queued', tone: 'queued' };
-  return { text: 'Failed', tone: 'failed' };
+  if (action?.kind === 'busy') return { text: action.action === 'resync' ? t('actionResyncing') : t('actionClearing'), tone: 'busy' };
+  if (action?.kind === 'error') return { text: t('centerRowNotDone', action.message), tone: 'error' };
+  if (action?.kind === 'cleared') return { text: t('centerRowIdCleared'), tone: 'ok' };
+  if (row.item.state === 'resync-queued' || action?.kind === 'queued') return { text: t('centerRowQueued'), tone: 'queued' };
+  return { text: t('centerRowFailed'), tone: 'failed' };
 }
 
 export function UnsyncedRow(p: RowProps) {
@@ -59,7 +60,7 @@ export function UnsyncedRow(p: RowProps) {
           type="checkbox"
           data-testid="row-select"
           checked={p.selected}
-          aria-label={`Select ${title}`}
+          aria-label={t('centerRowSelect', title)}
           onChange={(e) => p.onSelect(row.key, e.currentTarget.checked)}
         />
       </div>
@@ -93,41 +94,41 @@ export function UnsyncedRow(p: RowProps) {
         <span title={state.text}>{state.text}</span>
       </div>
       <div class="ucell ucell--actions" role="cell">
-        <button type="button" class="button button--small" data-testid="row-resync" disabled={busy} aria-label={`Resync ${title}`} onClick={() => p.onResync(row.key)}>
-          Resync
+        <button type="button" class="button button--small" data-testid="row-resync" disabled={busy} aria-label={t('centerRowResyncLabel', title)} onClick={() => p.onResync(row.key)}>
+          {t('actionResync')}
         </button>
         <button
           type="button"
           class="button button--small"
           data-testid="row-clear-id"
           disabled={busy || !item.qbId}
-          title={item.qbId ? undefined : 'Not linked to a QuickBooks record'}
-          aria-label={`Clear ID of ${title}`}
+          title={item.qbId ? undefined : t('centerRowNotLinked')}
+          aria-label={t('centerRowClearIdLabel', title)}
           aria-expanded={p.openKind === 'confirm-clear'}
           onClick={() => p.onAskClearId(row.key)}
         >
-          Clear ID
+          {t('actionClearId')}
         </button>
         <button
           type="button"
           class="button button--small"
           data-testid="row-explain"
           aria-expanded={p.openKind === 'explain'}
-          aria-label={`Explain error ${item.errorCode} of ${title}`}
+          aria-label={t('centerRowExplainLabel', item.errorCode, title)}
           onClick={() => p.onExplain(row.key)}
         >
-          Explain
+          {t('explainSubmit')}
         </button>
         {qboUrl && (
-          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" title="Open in QuickBooks">
+          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInQuickBooks')}>
             <span aria-hidden="true">QB↗</span>
-            <span class="sr-only">Open {title} in QuickBooks</span>
+            <span class="sr-only">{t('centerRowOpenInQuickBooks', title)}</span>
           </a>
         )}
         {localUrl && (
-          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" title="Open in the sync service">
+          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInService')}>
             <span aria-hidden="true">App↗</span>
-            <span class="sr-only">Open {title} in the sync service</span>
+            <span class="sr-only">{t('centerRowOpenInService', title)}</span>
           </a>
         )}
       </div>

@@ -3,7 +3,9 @@ import { bulkProgressText, bulkSummaryText } from '@/lib/center/bulk';
 import { CATEGORY_LABELS } from '@/lib/center/unsynced-rows';
 import { ERROR_CATEGORIES, type ErrorCategory } from '@/lib/errors/types';
 import { entityLabel } from '@/lib/format/labels';
+import { formatCount } from '@/lib/format/amount';
 import { shortTime } from '@/lib/format/time';
+import { t } from '@/lib/i18n/t';
 import { ALL_COMPANIES, type CenterStore } from './store';
 import { UnsyncedTable } from './UnsyncedTable';
 
@@ -11,12 +13,12 @@ function Filters({ store }: { store: CenterStore }) {
   const f = store.filters.value;
   const companies = store.companies.value;
   return (
-    <div class="filters" role="search" aria-label="Filter unsynced entities">
+    <div class="filters" role="search" aria-label={t('centerFilterUnsyncedLabel')}>
       {companies.length > 1 && (
         <label class="field">
-          <span class="field__label">Company</span>
+          <span class="field__label">{t('popupCompanyLabel')}</span>
           <select class="select" data-testid="filter-company" value={store.scope.value} onChange={(e) => store.setScope(e.currentTarget.value)}>
-            <option value={ALL_COMPANIES}>All followed companies</option>
+            <option value={ALL_COMPANIES}>{t('centerAllCompanies')}</option>
             {companies.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -26,36 +28,36 @@ function Filters({ store }: { store: CenterStore }) {
         </label>
       )}
       <label class="field">
-        <span class="field__label">Type</span>
+        <span class="field__label">{t('centerFilterType')}</span>
         <select class="select" data-testid="filter-type" value={f.entityType ?? ''} onChange={(e) => store.setFilter('entityType', e.currentTarget.value || null)}>
-          <option value="">All types</option>
-          {store.entityTypes.value.map((t) => (
-            <option key={t} value={t}>
-              {entityLabel(t)}
+          <option value="">{t('centerFilterAllTypes')}</option>
+          {store.entityTypes.value.map((type) => (
+            <option key={type} value={type}>
+              {entityLabel(type)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        <span class="field__label">Problem</span>
+        <span class="field__label">{t('centerFilterProblem')}</span>
         <select
           class="select"
           data-testid="filter-category"
           value={f.category ?? ''}
           onChange={(e) => store.setFilter('category', (e.currentTarget.value || null) as ErrorCategory | null)}
         >
-          <option value="">All problems</option>
+          <option value="">{t('centerFilterAllProblems')}</option>
           {ERROR_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {CATEGORY_LABELS[c].filter}
+              {t(CATEGORY_LABELS[c].filter)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        <span class="field__label">Code</span>
+        <span class="field__label">{t('centerFilterCode')}</span>
         <select class="select" data-testid="filter-code" value={f.code ?? ''} onChange={(e) => store.setFilter('code', e.currentTarget.value || null)}>
-          <option value="">All codes</option>
+          <option value="">{t('centerFilterAllCodes')}</option>
           {store.codes.value.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -64,12 +66,12 @@ function Filters({ store }: { store: CenterStore }) {
         </select>
       </label>
       <label class="field field--grow">
-        <span class="field__label">Search</span>
+        <span class="field__label">{t('centerFilterSearch')}</span>
         <input
           class="input"
           type="search"
           data-testid="filter-search"
-          placeholder="Name, number, message or code"
+          placeholder={t('centerFilterSearchPlaceholder')}
           value={f.search}
           onInput={(e) => store.setFilter('search', e.currentTarget.value)}
         />
@@ -83,7 +85,7 @@ function CategoryChips({ store }: { store: CenterStore }) {
   if (counts.length === 0) return null;
   const active = store.filters.value.category;
   return (
-    <ul class="chips" aria-label="Unsynced by kind of problem" data-testid="category-counts">
+    <ul class="chips" aria-label={t('centerCategoriesLabel')} data-testid="category-counts">
       {counts.map((c, i) => (
         <li key={c.category}>
           {i > 0 && <span class="chips__sep" aria-hidden="true">·</span>}
@@ -106,8 +108,8 @@ function SinceChip({ store, now }: { store: CenterStore; now: Date }) {
   if (since === null) return null;
   return (
     <p class="since" data-testid="since-chip">
-      <span>New failures since {shortTime(new Date(since).toISOString(), now)}</span>
-      <button type="button" class="chip-remove" aria-label="Remove the new failures filter" onClick={store.clearSince}>
+      <span>{t('centerSince', shortTime(new Date(since).toISOString(), now))}</span>
+      <button type="button" class="chip-remove" aria-label={t('centerSinceRemove')} onClick={store.clearSince}>
         ×
       </button>
     </p>
@@ -121,15 +123,15 @@ function BulkBar({ store }: { store: CenterStore }) {
   return (
     <div class="bulkbar">
       <p class="bulkbar__count" aria-live="polite">
-        {count === 0 ? 'Select rows to resync several at once.' : `${count.toLocaleString('en-US')} selected`}
+        {count === 0 ? t('centerBulkHint') : t('centerSelectedCount', formatCount(count))}
       </p>
       <button type="button" class="button button--primary" data-testid="bulk-resync" disabled={count === 0 || running} onClick={() => void store.bulkResync()}>
-        Resync selected
+        {t('centerBulkResync')}
       </button>
       {running && (
         <div class="bulkbar__progress" data-testid="bulk-progress" role="status">
           <span>{bulkProgressText(state.done, state.total)}</span>
-          <progress max={state.total} value={state.done} aria-label="Bulk resync progress" />
+          <progress max={state.total} value={state.done} aria-label={t('centerBulkProgressLabel')} />
         </div>
       )}
       {state.kind === 'done' && (
@@ -154,30 +156,30 @@ export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
       <CategoryChips store={store} />
       {error && (
         <p class="inline-error" role="alert" data-testid="unsynced-error">
-          Couldn't load the latest unsynced list: {error.message}
+          {t('centerUnsyncedLoadFailed', error.message)}
         </p>
       )}
       {noCompanies ? (
-        <p class="empty">The sync service lists no companies yet.</p>
+        <p class="empty">{t('statusNoCompanies')}</p>
       ) : loading ? (
-        <div class="loading" aria-busy="true" aria-label="Loading unsynced entities" data-testid="unsynced-loading">
+        <div class="loading" aria-busy="true" aria-label={t('centerUnsyncedLoading')} data-testid="unsynced-loading">
           <div class="skeleton" />
           <div class="skeleton" />
           <div class="skeleton" />
         </div>
       ) : total === 0 && store.hasAnyList.value ? (
         <p class="empty" data-testid="unsynced-empty">
-          Nothing unsynced. Every record reached QuickBooks.
+          {t('centerUnsyncedEmpty')}
         </p>
       ) : (
         <>
           <BulkBar store={store} />
           <p class="muted count-line" aria-live="polite" data-testid="shown-count">
-            Showing {store.filteredRows.value.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')}
+            {t('centerShownCount', formatCount(store.filteredRows.value.length), formatCount(total))}
           </p>
           {entries.length === 0 ? (
             <p class="empty" data-testid="unsynced-no-match">
-              No unsynced entity matches these filters.
+              {t('centerUnsyncedNoMatch')}
             </p>
           ) : (
             <UnsyncedTable store={store} entries={entries} now={now} />

@@ -6,6 +6,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { windowRange } from '@/lib/center/windowing';
 import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
+import { formatCount } from '@/lib/format/amount';
+import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 import { ConfirmClearPanel, ExplainPanel } from './RowPanel';
 import { UnsyncedRow } from './UnsyncedRow';
@@ -29,14 +31,14 @@ function useRowHeight(): number {
 /** Below this many entries everything is rendered (simplest DOM for assistive tech). */
 export const WINDOW_THRESHOLD = 80;
 
-const COLUMNS: { key: SortKey | null; label: string; cls: string }[] = [
-  { key: 'entityType', label: 'Type', cls: 'type' },
-  { key: 'name', label: 'Name / number', cls: 'name' },
-  { key: 'errorCode', label: 'Error', cls: 'code' },
-  { key: 'errorMessage', label: 'Message', cls: 'message' },
-  { key: 'attempts', label: 'Tries', cls: 'attempts' },
-  { key: 'lastAttemptAt', label: 'Last attempt', cls: 'last' },
-  { key: 'state', label: 'State', cls: 'state' },
+const COLUMNS: { key: SortKey | null; label: MessageKey; cls: string }[] = [
+  { key: 'entityType', label: 'centerColType', cls: 'type' },
+  { key: 'name', label: 'centerColName', cls: 'name' },
+  { key: 'errorCode', label: 'centerColError', cls: 'code' },
+  { key: 'errorMessage', label: 'centerColMessage', cls: 'message' },
+  { key: 'attempts', label: 'centerColTries', cls: 'attempts' },
+  { key: 'lastAttemptAt', label: 'centerColLastAttempt', cls: 'last' },
+  { key: 'state', label: 'centerColState', cls: 'state' },
 ];
 
 export function UnsyncedTable({ store, entries, now }: { store: CenterStore; entries: DisplayEntry[]; now: Date }) {
@@ -90,7 +92,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
           <div role="cell" class="ugroup__cell">
             <strong>{c?.name ?? entry.companyId}</strong>{' '}
             <span class="muted">
-              {entry.count.toLocaleString('en-US')} unsynced · {c?.system === 'qbd' ? 'QuickBooks Desktop' : 'QuickBooks Online'}
+              {t('centerGroupCount', formatCount(entry.count))} · {c?.system === 'qbd' ? t('systemQbd') : t('systemQbo')}
             </span>
           </div>
         </div>,
@@ -135,7 +137,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
     <div
       class="utable"
       role="table"
-      aria-label="Unsynced entities"
+      aria-label={t('centerUnsyncedTableLabel')}
       aria-rowcount={filtered.length + 1}
       data-testid="unsynced-table"
       data-rendered-rows={rows.length}
@@ -148,7 +150,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
               ref={checkAll}
               data-testid="select-all"
               checked={allSelected}
-              aria-label={`Select all ${filtered.length.toLocaleString('en-US')} shown rows`}
+              aria-label={t('centerSelectAllShown', formatCount(filtered.length))}
               onChange={store.toggleSelectAll}
             />
           </div>
@@ -161,16 +163,16 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
             >
               {col.key ? (
                 <button type="button" class="sort-button" data-testid={`sort-${col.key}`} onClick={() => store.toggleSort(col.key!)}>
-                  {col.label}
+                  {t(col.label)}
                   <span aria-hidden="true">{sort.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                 </button>
               ) : (
-                col.label
+                t(col.label)
               )}
             </div>
           ))}
           <div class="ucell ucell--actions" role="columnheader">
-            Actions
+            {t('centerColActions')}
           </div>
         </div>
       </div>

@@ -6,6 +6,7 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { Company, Direction, LogEntry, LogStatus } from '@/lib/api/schema';
 import type { LogQuery, LogSlice } from '@/lib/messaging/center-commands';
+import { t } from '@/lib/i18n/t';
 import type { ReplyError, SendCommand } from '../common/client';
 
 export const LOG_PAGE_SIZE = 50;
@@ -46,9 +47,9 @@ export function createLogStore(deps: { send: SendCommand; companies: ReadonlySig
   const company = computed(() => deps.companies.value.find((c) => c.id === companyId.value) ?? null);
   const rangeError = computed(() => {
     const { from, to } = filters.value;
-    if (from && !ISO_DAY.test(from)) return 'The "from" day must be a date.';
-    if (to && !ISO_DAY.test(to)) return 'The "to" day must be a date.';
-    if (from && to && from > to) return 'The "from" day is after the "to" day.';
+    if (from && !ISO_DAY.test(from)) return t('logRangeFromInvalid');
+    if (to && !ISO_DAY.test(to)) return t('logRangeToInvalid');
+    if (from && to && from > to) return t('logRangeReversed');
     return null;
   });
 

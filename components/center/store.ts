@@ -23,6 +23,7 @@ import {
   type SortKey,
   type UnsyncedFilters,
 } from '@/lib/center/unsynced-rows';
+import { t } from '@/lib/i18n/t';
 import type { Snapshot } from '@/lib/messaging/protocol';
 import type { UnsyncedSnapshot } from '@/lib/messaging/center-commands';
 import type { ReplyError, SendCommand } from '../common/client';
@@ -328,7 +329,7 @@ export function createCenterStore(deps: CenterDeps) {
     batch(() => {
       if (reply.ok) {
         replaceItem(reply.data.unsynced);
-        setRowAction(key, { kind: 'queued', message: 'Queued: the next sync tries it again.' });
+        setRowAction(key, { kind: 'queued', message: t('centerRowQueuedMessage') });
       } else if (reply.error.code === 'queued') {
         markQueued(companyId, [id]);
         setRowAction(key, { kind: 'queued', message: reply.error.message });
@@ -425,7 +426,7 @@ export function createCenterStore(deps: CenterDeps) {
         continue;
       }
       failedKeys.add(rowKey(companyId, r.id));
-      failures.push({ name: nameOf.get(rowKey(companyId, r.id)) ?? r.id, message: r.message ?? r.code ?? 'not queued' });
+      failures.push({ name: nameOf.get(rowKey(companyId, r.id)) ?? r.id, message: r.message ?? r.code ?? t('centerBulkNotQueued') });
     }
     markQueued(companyId, okIds);
   }

@@ -3,6 +3,8 @@
  * each (the API limit), and the summary line shown after.
  */
 import { MAX_BULK_IDS } from '../api/schema';
+import { formatCount as n } from '../format/amount';
+import { t } from '../i18n/t';
 
 export interface BulkBatch {
   companyId: string;
@@ -24,11 +26,9 @@ export function planBulkResync(selected: readonly { companyId: string; id: strin
   return batches;
 }
 
-const n = (value: number) => value.toLocaleString('en-US');
-
 /** "Resyncing 1,200 rows: 1,000 / 1,200". */
 export function bulkProgressText(done: number, total: number): string {
-  return `Resyncing ${n(total)} ${total === 1 ? 'row' : 'rows'}: ${n(done)} / ${n(total)}`;
+  return total === 1 ? t('centerBulkProgressOne', n(done)) : t('centerBulkProgressMany', n(total), n(done));
 }
 
 export interface BulkFailure {
@@ -38,9 +38,9 @@ export interface BulkFailure {
 
 /** "18 queued · 2 failed: Riverside Church (not found), …". */
 export function bulkSummaryText(queued: number, failures: readonly BulkFailure[]): string {
-  const head = `${n(queued)} queued`;
+  const head = t('centerBulkQueued', n(queued));
   if (failures.length === 0) return head;
-  const shown = failures.slice(0, 5).map((f) => `${f.name} (${f.message})`);
-  const more = failures.length > 5 ? `, and ${n(failures.length - 5)} more` : '';
-  return `${head} · ${n(failures.length)} failed: ${shown.join(', ')}${more}`;
+  const shown = failures.slice(0, 5).map((f) => t('centerBulkFailureItem', f.name, f.message));
+  const more = failures.length > 5 ? t('centerBulkMore', n(failures.length - 5)) : '';
+  return t('centerBulkSummary', head, n(failures.length), `${shown.join(', ')}${more}`);
 }

@@ -3,14 +3,17 @@
  * the plain-language trend ("Unsynced went from 12 to 4 over 30 days: getting better"), which
  * compares the average of the first week with the average of the last.
  */
+import { formatCount } from '../format/amount';
+import { t, type MessageKey } from '../i18n/t';
 import type { HistoryDay } from '../messaging/center-commands';
 
 export const SERIES = ['waiting', 'failed', 'unsynced'] as const;
 export type Series = (typeof SERIES)[number];
-export const SERIES_LABELS: Record<Series, string> = {
-  waiting: 'Waiting for approval',
-  failed: 'Failed syncs',
-  unsynced: 'Unsynced',
+/** Message keys of the series names. */
+export const SERIES_LABELS: Record<Series, MessageKey> = {
+  waiting: 'centerSeriesWaiting',
+  failed: 'centerSeriesFailed',
+  unsynced: 'centerSeriesUnsynced',
 };
 
 export interface DayTotals {
@@ -54,12 +57,12 @@ export function trendOf(totals: readonly DayTotals[], series: Series, week = 7):
   const from = Math.round(average(totals.slice(0, span).map((t) => t[series])));
   const to = Math.round(average(totals.slice(-span).map((t) => t[series])));
   const trend: Trend = to < from ? 'better' : to > from ? 'worse' : 'steady';
-  const words = { better: 'getting better', worse: 'getting worse', steady: 'holding steady' }[trend];
-  const days = totals.length;
+  const label = t(SERIES_LABELS[series]);
+  const days = formatCount(totals.length);
   const sentence =
     trend === 'steady'
-      ? `${SERIES_LABELS[series]} stayed at about ${from} over ${days} days: ${words}`
-      : `${SERIES_LABELS[series]} went from ${from} to ${to} over ${days} days: ${words}`;
+      ? t('centerTrendSteady', label, formatCount(from), days)
+      : t(trend === 'better' ? 'centerTrendBetter' : 'centerTrendWorse', label, formatCount(from), formatCount(to), days);
   return { series, from, to, trend, sentence };
 }
 

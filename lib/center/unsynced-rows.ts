@@ -4,9 +4,12 @@
  * computed once per load in `prepareRows`, so a filter change over 10,000 rows is a plain scan.
  */
 import type { System, UnsyncedEntity } from '../api/schema';
-import { entryFor } from '../errors/catalog/index';
+import { entryFor, isGeneral } from '../errors/catalog/index';
+import { localizedText } from '../errors/localize';
 import { classifyCode } from '../errors/normalize';
 import { ERROR_CATEGORIES, type ErrorCategory } from '../errors/types';
+import { formatCount } from '../format/amount';
+import { t, type MessageKey } from '../i18n/t';
 
 export interface PreparedRow {
   /** Unique across companies: ids are only unique within one company. */
@@ -41,7 +44,7 @@ export function codeInfo(system: System, code: string, cache: Map<string, CodeIn
     // A QuickBooks Desktop company also reports SDK (0x8004…) and Web Connector (QBWC…) codes.
     const classified = classifyCode(code, { system });
     const entry = entryFor(classified?.system ?? system, classified?.code ?? code);
-    info = { category: entry.category, title: entry.title };
+    info = { category: entry.category, title: localizedText(entry, isGeneral(entry)).title };
     cache.set(cacheKey, info);
   }
   return info;
@@ -121,19 +124,22 @@ export function nextSort(current: SortOrder, key: SortKey): SortOrder {
   return { key, dir: key === 'lastAttemptAt' || key === 'attempts' ? 'desc' : 'asc' };
 }
 
-/** Category names as an office manager says them, singular and plural. */
-export const CATEGORY_LABELS: Record<ErrorCategory, { one: string; many: string; filter: string }> = {
-  'deleted-or-inactive': { one: 'deleted in QuickBooks', many: 'deleted in QuickBooks', filter: 'Deleted or inactive in QuickBooks' },
-  duplicate: { one: 'duplicate', many: 'duplicates', filter: 'Duplicates (name or number in use)' },
-  'closed-period': { one: 'closed period', many: 'closed period', filter: 'Closed books period' },
-  'missing-reference': { one: 'missing link', many: 'missing links', filter: 'Missing customer, item or account' },
-  'stale-copy': { one: 'changed elsewhere', many: 'changed elsewhere', filter: 'Changed by someone else' },
-  validation: { one: 'data problem', many: 'data problems', filter: 'Data not accepted' },
-  connection: { one: 'connection problem', many: 'connection problems', filter: 'Connection or sign-in' },
-  subscription: { one: 'subscription limit', many: 'subscription limits', filter: 'Subscription or plan limit' },
-  throttling: { one: 'rate limit', many: 'rate limits', filter: 'QuickBooks asked to slow down' },
-  'quickbooks-busy': { one: 'QuickBooks busy', many: 'QuickBooks busy', filter: 'QuickBooks busy or locked' },
-  system: { one: 'system error', many: 'system errors', filter: 'System errors' },
+const categoryKeys = (stem: string) =>
+  ({ one: `${stem}One`, many: `${stem}Many`, filter: `${stem}Filter` }) as { one: MessageKey; many: MessageKey; filter: MessageKey };
+
+/** Category names as an office manager says them (message keys): a count of one, of many, and the filter option. */
+export const CATEGORY_LABELS: Record<ErrorCategory, { one: MessageKey; many: MessageKey; filter: MessageKey }> = {
+  'deleted-or-inactive': categoryKeys('categoryDeleted'),
+  duplicate: categoryKeys('categoryDuplicate'),
+  'closed-period': categoryKeys('categoryClosedPeriod'),
+  'missing-reference': categoryKeys('categoryMissingReference'),
+  'stale-copy': categoryKeys('categoryStaleCopy'),
+  validation: categoryKeys('categoryValidation'),
+  connection: categoryKeys('categoryConnection'),
+  subscription: categoryKeys('categorySubscription'),
+  throttling: categoryKeys('categoryThrottling'),
+  'quickbooks-busy': categoryKeys('categoryBusy'),
+  system: categoryKeys('categorySystem'),
 };
 
 export interface CategoryCount {
@@ -150,7 +156,7 @@ export function categoryCounts(rows: readonly PreparedRow[]): CategoryCount[] {
     .map((category) => {
       const count = counts.get(category)!;
       const names = CATEGORY_LABELS[category];
-      return { category, count, label: `${count.toLocaleString('en-US')} ${count === 1 ? names.one : names.many}` };
+      return { category, count, label: count === 1 ? t(names.one) : t(names.many, formatCount(count)) };
     })
     .sort((a, b) => b.count - a.count);
 }

@@ -192,7 +192,7 @@ describe('chip in Spanish', () => {
     expectSpanishOnly(container);
     chip({ kind: 'lookup-failed', message: '' });
     expectSpanishOnly(container);
-    chip({ kind: 'pick-company', candidates: [{ id: 'a', name: 'Arbolista Pérez' }] });
+    chip({ kind: 'pick-company', candidates: [{ id: 'a', name: 'Arbolista Pérez', realmId: null }] });
     expectSpanishOnly(container);
   });
 });
