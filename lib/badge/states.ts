@@ -3,6 +3,9 @@
  * summary and which companies the user follows. Rendering is in ./render.ts.
  */
 import type { CompanySummary, Summary } from '../api/schema';
+import { formatCount } from '../format/amount';
+// Imported as `msg`: `t` is the conventional name of the totals in this file.
+import { t as msg, uiLocale, type MessageKey } from '../i18n/t';
 import type { ConnectionStatus } from '../messaging/protocol';
 
 export interface BadgeView {
@@ -36,7 +39,7 @@ export interface BadgeInput {
 }
 
 export function defaultFormatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(uiLocale(), { hour: 'numeric', minute: '2-digit' });
 }
 
 /** Badge text for a count: '' for none, capped at 999+. */
@@ -80,10 +83,10 @@ function totalsOf(companies: CompanySummary[]): Totals {
   return t;
 }
 
-const CONNECTOR_WORDS: Record<string, string> = {
-  stale: 'has not run on schedule',
-  offline: 'is offline',
-  'auth-expired': 'needs to be reconnected',
+const CONNECTOR_WORDS: Record<string, MessageKey> = {
+  stale: 'badgeConnectorStale',
+  offline: 'badgeConnectorOffline',
+  'auth-expired': 'badgeConnectorAuthExpired',
 };
 
 function breakdown(t: Totals, fmt: (iso: string) => string): string {
@@ -91,40 +94,41 @@ function breakdown(t: Totals, fmt: (iso: string) => string): string {
   const parts: string[] = [];
   parts.push(
     waiting === 0
-      ? 'Nothing waiting for approval'
-      : `${waiting} waiting for approval (${t.exportWaiting} export, ${t.importWaiting} import)`,
+      ? msg('badgeNothingWaiting')
+      : msg('badgeWaiting', formatCount(waiting), formatCount(t.exportWaiting), formatCount(t.importWaiting)),
   );
-  if (t.unsynced > 0) parts.push(`${t.unsynced} unsynced`);
-  if (t.failed > 0) parts.push(`${t.failed} failed`);
-  if (t.pending > 0) parts.push(`${t.pending} pending`);
+  if (t.unsynced > 0) parts.push(msg('badgeUnsynced', formatCount(t.unsynced)));
+  if (t.failed > 0) parts.push(msg('badgeFailed', formatCount(t.failed)));
+  if (t.pending > 0) parts.push(msg('badgePending', formatCount(t.pending)));
   for (const c of t.connectorProblems) {
-    parts.push(`${c.companyName}: connector ${CONNECTOR_WORDS[c.connector.state] ?? c.connector.state}`);
+    const words = Object.hasOwn(CONNECTOR_WORDS, c.connector.state) ? msg(CONNECTOR_WORDS[c.connector.state]!) : c.connector.state;
+    parts.push(msg('badgeConnectorProblem', c.companyName, words));
   }
-  if (t.lastRunAt) parts.push(`${t.webConnector ? 'Web Connector' : 'Connector'} last ran ${fmt(t.lastRunAt)}`);
+  if (t.lastRunAt) parts.push(msg(t.webConnector ? 'badgeWebConnectorLastRan' : 'badgeConnectorLastRan', fmt(t.lastRunAt)));
   return parts.join(' · ');
 }
 
 export function badgeFor(input: BadgeInput): BadgeView {
   const fmt = input.formatTime ?? defaultFormatTime;
   const { status } = input;
-  const view = (kind: BadgeKind, text: string, title: string): BadgeView => ({ kind, text, color: BADGE_COLORS[kind], title: `SyncLens: ${title}` });
+  const view = (kind: BadgeKind, text: string, title: string): BadgeView => ({ kind, text, color: BADGE_COLORS[kind], title: msg('badgeTitle', title) });
 
   if (status.state === 'unconfigured') {
-    return view('unconfigured', '', 'not set up yet. Open the options to connect to your sync service.');
+    return view('unconfigured', '', msg('badgeUnconfigured'));
   }
   if (status.state === 'signed-out') {
-    return view('signed-out', '!', 'the sync service refused the token. Open the options to sign in again.');
+    return view('signed-out', '!', msg('badgeSignedOut'));
   }
-  const dataAge = status.lastSuccessAt ? ` Showing data from ${fmt(status.lastSuccessAt)}.` : '';
+  const dataAge = status.lastSuccessAt ? ` ${msg('badgeDataFrom', fmt(status.lastSuccessAt))}` : '';
   if (status.state === 'unreachable') {
-    const since = status.failingSince ? ` since ${fmt(status.failingSince)}` : '';
-    return view('unreachable', '?', `cannot reach the sync service${since}.${dataAge}`);
+    const unreachable = status.failingSince ? msg('badgeUnreachableSince', fmt(status.failingSince)) : msg('badgeUnreachable');
+    return view('unreachable', '?', `${unreachable}${dataAge}`);
   }
   if (status.state === 'error') {
-    const message = (status.message ?? 'the sync service answered with an error').replace(/\.+$/, '');
+    const message = (status.message ?? msg('badgeServiceError')).replace(/\.+$/, '');
     return view('error', '?', `${message}.${dataAge}`);
   }
-  if (!input.summary) return view('ok', '', 'connected, waiting for the first summary.');
+  if (!input.summary) return view('ok', '', msg('badgeFirstSummary'));
 
   const t = totalsOf(followedCompanies(input.summary, input.followedCompanyIds));
   const text = countText(t.exportWaiting + t.importWaiting);

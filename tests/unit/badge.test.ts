@@ -63,7 +63,7 @@ describe('badge state table', () => {
     expect(countText(0)).toBe('');
     const view = badgeFor(input({ summary: summaryOf(company('a', { pendingApprovals: { export: 5000, import: 1 } })) }));
     expect(view.text).toBe('999+');
-    expect(view.title).toContain('5001 waiting for approval');
+    expect(view.title).toContain('5,001 waiting for approval');
   });
 
   it('uses the failure colour when anything is unsynced or failed, and says how many', () => {
