@@ -11,7 +11,8 @@
  * - Keys of what was notified are persisted, so nothing is shown twice across restarts.
  */
 import type { CompanySummary, ConnectorState } from '../api/schema';
-import { plural } from '../format/labels';
+import { formatCount } from '../format/amount';
+import { t, type MessageKey } from '../i18n/t';
 import { localDay } from '../history/days';
 import { centerPath } from '../center/center-link';
 import type { NotificationSettings } from '../messaging/center-commands';
@@ -87,35 +88,33 @@ export function decideAfterPoll(input: PollInput): PollDecision {
 
 function failureNotice(grew: { company: CompanySummary; added: number; key: string }[], since: string | null): Notice {
   const total = grew.reduce((n, g) => n + g.added, 0);
-  const what = plural(total, 'new sync failure');
+  const what = total === 1 ? t('notifyFailuresOne') : t('notifyFailuresMany', formatCount(total));
   const only = grew.length === 1 ? grew[0]!.company : null;
   const message = only
-    ? `${what} in ${only.companyName}`
-    : `${what}: ${grew.map((g) => `${g.added} in ${g.company.companyName}`).join(', ')}`;
+    ? t('notifyFailuresIn', what, only.companyName)
+    : t('notifyFailuresPerCompany', what, grew.map((g) => t('notifyFailuresCompanyPart', formatCount(g.added), g.company.companyName)).join(', '));
   const keys = grew.map((g) => g.key);
   return {
     id: keys[0]!,
-    title: 'SyncLens: new sync failures',
+    title: t('notifyFailuresTitle'),
     message,
     path: centerPath({ tab: 'unsynced', ...(only ? { companyId: only.companyId } : {}), ...(since ? { failedSince: since } : {}) }),
     keys,
   };
 }
 
-const CONNECTOR_WORDS: Record<ConnectorState, string> = {
-  ok: 'is running',
-  stale: 'is overdue',
-  offline: 'is offline',
-  'auth-expired': 'is signed out: reconnect it',
+/** Message keys per system and connector state: the whole sentence, so each language can word it. */
+const CONNECTOR_MESSAGES: Record<'qbo' | 'qbd', Record<ConnectorState, MessageKey>> = {
+  qbd: { ok: 'notifyQbdOk', stale: 'notifyQbdStale', offline: 'notifyQbdOffline', 'auth-expired': 'notifyQbdAuthExpired' },
+  qbo: { ok: 'notifyQboOk', stale: 'notifyQboStale', offline: 'notifyQboOffline', 'auth-expired': 'notifyQboAuthExpired' },
 };
 
 function connectorNotice(c: CompanySummary): Notice {
   const key = connectorKey(c.companyId, c.connector.state);
-  const who = c.system === 'qbd' ? 'The Web Connector' : 'The QuickBooks Online connection';
   return {
     id: key,
-    title: `SyncLens: ${c.companyName}`,
-    message: `${who} ${CONNECTOR_WORDS[c.connector.state]}.${c.system === 'qbd' ? ' Approved items stay in Pending until it runs.' : ''}`,
+    title: t('badgeTitle', c.companyName),
+    message: t(CONNECTOR_MESSAGES[c.system === 'qbd' ? 'qbd' : 'qbo'][c.connector.state]),
     path: centerPath({ tab: 'connector', companyId: c.companyId }),
     keys: [key],
   };

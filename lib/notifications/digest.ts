@@ -3,7 +3,8 @@
  * (the stored `lastDigestDay` survives worker and browser restarts) and waits out quiet hours.
  */
 import type { CompanySummary } from '../api/schema';
-import { plural } from '../format/labels';
+import { formatCount } from '../format/amount';
+import { t } from '../i18n/t';
 import { dayAndTime } from '../format/time';
 import { addDays, localDay } from '../history/days';
 import { afterQuiet, atLocal, isQuiet } from './clock';
@@ -48,12 +49,12 @@ export interface NoticeText {
 export function digestText(companies: readonly CompanySummary[], now: Date): NoticeText {
   const waiting = companies.reduce((n, c) => n + c.pendingApprovals.export + c.pendingApprovals.import, 0);
   const unsynced = companies.reduce((n, c) => n + c.unsynced, 0);
-  const parts = [`${waiting} waiting for approval`, `${unsynced} unsynced`];
+  const parts = [t('digestWaiting', formatCount(waiting)), t('badgeUnsynced', formatCount(unsynced))];
   for (const c of companies) {
     if (c.system !== 'qbd') continue;
-    const ran = dayAndTime(c.connector.lastRunAt ?? c.connector.lastContactAt, now) || 'never';
-    parts.push(companies.length > 1 ? `${c.companyName}: Web Connector last ran ${ran}` : `Web Connector last ran ${ran}`);
+    const ran = dayAndTime(c.connector.lastRunAt ?? c.connector.lastContactAt, now) || t('timeNever');
+    parts.push(companies.length > 1 ? t('digestCompanyWebConnector', c.companyName, ran) : t('digestWebConnector', ran));
   }
-  const title = companies.length === 1 ? `SyncLens: ${companies[0]!.companyName}` : `SyncLens: ${plural(companies.length, 'company', 'companies')}`;
+  const title = t('badgeTitle', companies.length === 1 ? companies[0]!.companyName : t('digestCompanies', formatCount(companies.length)));
   return { title, message: parts.join(', ') };
 }

@@ -107,10 +107,10 @@ describe('digest scheduling', () => {
     one.connector = { ...one.connector, lastRunAt: ran };
     expect(digestText([one], now)).toEqual({
       title: 'SyncLens: Cedar Ridge Lawn',
-      message: '12 waiting for approval, 3 unsynced, Web Connector last ran yesterday 18:04',
+      message: '12 waiting for approval, 3 unsynced, Web Connector last ran yesterday 6:04 PM',
     });
     const both = digestText([company('evergreen', { pendingApprovals: { export: 2, import: 0 }, unsynced: 1 }), one], now);
-    expect(both.message).toBe('14 waiting for approval, 4 unsynced, Cedar Ridge Lawn: Web Connector last ran yesterday 18:04');
+    expect(both.message).toBe('14 waiting for approval, 4 unsynced, Cedar Ridge Lawn: Web Connector last ran yesterday 6:04 PM');
     expect(both.title).toBe('SyncLens: 2 companies');
   });
 });
