@@ -5,6 +5,7 @@ import { deliver, enqueue } from '../outbox/outbox';
 import type { ActionResult } from '../outbox/describe';
 import type { ApiClient } from '../api/client';
 import type { BackgroundContext } from './context';
+import { t } from '../i18n/t';
 
 export type ActionOutcome<T extends ActionResult> = { status: 'sent'; data: T } | { status: 'queued'; message: string };
 
@@ -18,8 +19,8 @@ export async function runAction<T extends ActionResult>(ctx: BackgroundContext, 
     case 'refused':
       throw result.error;
     default: {
-      const why = result.status === 'queued' ? ` (${result.error.message})` : '';
-      return { status: 'queued', message: `Saved: SyncLens will send this again on its next check${why}.` };
+      const message = result.status === 'queued' ? t('bgQueuedBecause', result.error.message) : t('bgQueued');
+      return { status: 'queued', message };
     }
   }
 }

@@ -11,6 +11,8 @@ import { connectionChanged, loadSettings, saveSettings, SettingsError, toPublic 
 import type { BackgroundContext } from './context';
 import { pollNow } from './poll-cycle';
 import { INITIAL_STATUS, saveStatus } from './status';
+import { formatCount } from '../format/amount';
+import { t } from '../i18n/t';
 
 export async function getPublicSettings(): Promise<PublicSettings> {
   return toPublic(await loadSettings());
@@ -40,22 +42,22 @@ export async function testConnection(ctx: BackgroundContext, input: PayloadOf<'s
   const url = checkApiUrl(input.apiUrl);
   if (!url.ok) return { ok: false, message: url.message, companies: [] };
   const token = input.token?.trim() || (await loadSettings()).token;
-  if (!token) return { ok: false, message: 'Enter the token the sync service gave you.', companies: [] };
+  if (!token) return { ok: false, message: t('bgTestNoToken'), companies: [] };
   const client = createApiClient({ baseUrl: url.url, token, fetch: ctx.fetch });
   try {
     await client.health();
     const companies = await client.companies();
     const n = companies.length;
-    return { ok: true, message: `Connected: ${n} ${n === 1 ? 'company' : 'companies'}`, companies };
+    return { ok: true, message: n === 1 ? t('bgTestConnectedOne') : t('bgTestConnectedMany', formatCount(n)), companies };
   } catch (err) {
     if (!isApiError(err)) throw err;
     const message =
       err.code === 'signed-out'
-        ? 'The service refused the token.'
+        ? t('bgTestTokenRefused')
         : err.code === 'unreachable'
           ? err.message
           : err.code === 'bad-reply'
-            ? `${url.url} answered, but it does not look like a SyncLens sync service: ${err.message}`
+            ? t('bgTestNotSyncLens', url.url, err.message)
             : err.message;
     return { ok: false, message, companies: [] };
   }
