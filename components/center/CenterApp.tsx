@@ -2,6 +2,8 @@
 import type { CenterTab } from '@/lib/center/center-link';
 import { formatCount } from '@/lib/format/amount';
 import { shortTime } from '@/lib/format/time';
+import { useEffect } from 'preact/hooks';
+import { localizeDocument } from '@/lib/i18n/document';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { ErrorBanner, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from '../popup/StatusPanels';
 import { ConnectorTab } from './ConnectorTab';
@@ -20,6 +22,7 @@ const TABS: { id: CenterTab; label: MessageKey; testId: string }[] = [
 ];
 
 export function CenterApp({ store, now = new Date() }: { store: CenterStore; now?: Date }) {
+  useEffect(() => localizeDocument(document, 'pageTitleCenter'), []);
   const view = store.view.value;
   const snapshot = store.snapshot.value;
   const scope = store.scope.value;

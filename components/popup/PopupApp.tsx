@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { openSyncCenterFromPopup, rememberCurrentWindow } from '@/lib/center/open-center';
 import { formatCount } from '@/lib/format/amount';
+import { localizeDocument } from '@/lib/i18n/document';
 import { t } from '@/lib/i18n/t';
 import type { PopupStore } from './store';
 import { ApproveBar } from './ApproveBar';
@@ -23,6 +24,7 @@ function UnsyncedCount({ count }: { count: number }) {
 export function PopupApp({ store }: { store: PopupStore }) {
   // The side panel must open inside the click, so the window is looked up beforehand.
   useEffect(rememberCurrentWindow, []);
+  useEffect(() => localizeDocument(document, 'pageTitlePopup'), []);
   const view = store.view.value;
   const now = new Date();
   const snapshot = store.snapshot.value;

@@ -8,6 +8,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { ExplainLookup } from '@/components/errors/ExplainLookup';
 import type { OverlayServices } from './overlay-services';
 import { createShadowHost, overlayCss } from './shadow-host';
+import { t } from '../i18n/t';
 
 export function isFromOurBackground(sender: Browser.runtime.MessageSender, ownId: string): boolean {
   return sender.id === ownId && !sender.tab;
@@ -33,13 +34,13 @@ export function installExplainBox(services: OverlayServices): void {
           class="sl-modal"
           role="dialog"
           aria-modal="true"
-          aria-label="Explain a QuickBooks error"
+          aria-label={t('explainTitle')}
           data-testid="explain-box"
           onKeyDown={(e) => e.key === 'Escape' && close()}
         >
           <div class="sl-modal-head">
-            <strong>Explain a QuickBooks error</strong>
-            <button type="button" class="sl-icon-button" aria-label="Close" onClick={close}>
+            <strong>{t('explainTitle')}</strong>
+            <button type="button" class="sl-icon-button" aria-label={t('commonClose')} onClick={close}>
               ✕
             </button>
           </div>

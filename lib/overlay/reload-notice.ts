@@ -3,7 +3,22 @@
  * reach the extension (not even its CSS). It stops quietly and leaves one small notice, built
  * from plain DOM in its own shadow root, offering to reload the tab.
  */
+import { t, type MessageKey } from '../i18n/t';
+
 const HOST_TAG = 'synclens-reload-notice';
+
+/**
+ * The catalog may be out of reach once the extension context is gone, so each text has its English
+ * fallback here: the one place where English is written next to a key on purpose.
+ */
+function textOr(key: MessageKey, english: string): string {
+  try {
+    const text = t(key);
+    return text && text !== key ? text : english;
+  } catch {
+    return english;
+  }
+}
 
 const STYLE = `
   .box { position: fixed; right: 16px; bottom: 72px; z-index: 2147483000; max-width: 320px;
@@ -26,15 +41,15 @@ export function showReloadNotice(doc: Document): HTMLElement {
   box.className = 'box';
   box.setAttribute('role', 'status');
   const text = doc.createElement('div');
-  text.textContent = 'SyncLens was updated or reloaded. Reload this tab to see sync status again.';
+  text.textContent = textOr('overlayReloadText', 'SyncLens was updated or reloaded. Reload this tab to see sync status again.');
   const reload = doc.createElement('button');
   reload.type = 'button';
-  reload.textContent = 'Reload this tab';
+  reload.textContent = textOr('overlayReloadButton', 'Reload this tab');
   reload.addEventListener('click', () => doc.defaultView?.location.reload());
   const dismiss = doc.createElement('button');
   dismiss.type = 'button';
   dismiss.className = 'quiet';
-  dismiss.textContent = 'Not now';
+  dismiss.textContent = textOr('overlayReloadDismiss', 'Not now');
   dismiss.addEventListener('click', () => host.remove());
   box.append(text, reload, dismiss);
   shadow.append(style, box);

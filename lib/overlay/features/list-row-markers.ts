@@ -9,6 +9,7 @@ import { recordFromHref, type RecordRef } from '../../qbo/page-detect';
 import { resolveCompany } from '../company';
 import type { OverlayFeature } from '../feature-registry';
 import type { OverlayServices } from '../overlay-services';
+import { t, type MessageKey } from '../../i18n/t';
 
 const MARKED_STATUSES: ReadonlySet<LinkStatus> = new Set(['failed', 'pending', 'awaiting-approval']);
 const MARKER_COLOURS: Partial<Record<LinkStatus, string>> = {
@@ -16,10 +17,10 @@ const MARKER_COLOURS: Partial<Record<LinkStatus, string>> = {
   pending: '#e67700',
   'awaiting-approval': '#1971c2',
 };
-const STATUS_WORDS: Partial<Record<LinkStatus, string>> = {
-  failed: 'Sync failed',
-  pending: 'Waiting for the next sync',
-  'awaiting-approval': 'Waiting for approval in the Sync Wizard',
+const STATUS_WORDS: Partial<Record<LinkStatus, MessageKey>> = {
+  failed: 'markerFailed',
+  pending: 'markerPending',
+  'awaiting-approval': 'markerAwaitingApproval',
 };
 const ROW_SELECTOR = 'tr, [role="row"]';
 const MARKER_ATTR = 'data-synclens-marker';
@@ -27,8 +28,9 @@ const MARKER_ATTR = 'data-synclens-marker';
 const keyOf = (ref: RecordRef) => `${ref.entityType}:${ref.qbId}`;
 
 export function markerTitle(link: Link): string {
-  const parts = [`SyncLens: ${STATUS_WORDS[link.status] ?? link.status}`];
-  if (link.errorCode) parts.push(`QuickBooks error ${link.errorCode}`);
+  const words = STATUS_WORDS[link.status];
+  const parts = [t('badgeTitle', words ? t(words) : link.status)];
+  if (link.errorCode) parts.push(t('markerErrorCode', link.errorCode));
   if (link.errorMessage) parts.push(link.errorMessage.slice(0, 200));
   return parts.join(' · ');
 }

@@ -9,6 +9,7 @@ import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
 import { forgetOverlayContext, resolveCompany } from '../company';
 import { createStore, useStore, type Store } from '../view-store';
+import { t } from '../../i18n/t';
 
 /** Stable hooks near a record's title, best first (see docs/architecture.md, overlay). */
 export const TITLE_ANCHORS = [
@@ -67,8 +68,8 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
               ok: true,
               message:
                 kind === 'resync'
-                  ? 'Resync queued: the next sync run tries this record again.'
-                  : 'QuickBooks ID cleared: the next sync creates a new QuickBooks record. Press Resync to queue it.',
+                  ? t('chipResyncQueued')
+                  : t('chipIdCleared'),
             },
           });
           await load();
