@@ -17,11 +17,25 @@ export function t(key: MessageKey, ...args: (string | number)[]): string {
   return text.replace(/(?<!\.)\.\.(?!\.)/g, '.');
 }
 
-/** The browser's UI language (e.g. "es-MX"), for dates and numbers. */
+/**
+ * The browser's UI language (e.g. "es-MX"), for dates and numbers. It must agree with the language
+ * of the catalog Chrome chose (the `catalogLanguage` message), so a Spanish text never carries an
+ * English date: when the two disagree (a UI language without a catalog, or a browser launched with
+ * --lang only), the catalog's language wins.
+ */
 export function uiLocale(): string {
+  let ui = 'en';
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    ui = browser.i18n.getUILanguage() || 'en';
   } catch {
-    return 'en';
+    // Extension context gone (after an update): keep English formats.
   }
+  let catalog = '';
+  try {
+    catalog = browser.i18n.getMessage('catalogLanguage');
+  } catch {
+    return ui;
+  }
+  if (!catalog || ui.toLowerCase().split('-')[0] === catalog) return ui;
+  return catalog;
 }
