@@ -16,6 +16,7 @@ import { configuredClient } from './configured-client';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
+import { t } from '../i18n/t';
 
 export const CENTER_COMMANDS = [
   'center.unsyncedCached', 'center.unsynced', 'center.log', 'center.bulkResync', 'center.history',
@@ -28,7 +29,7 @@ export const DEFAULT_HISTORY_DAYS = 30;
 async function requireFollowed(companyId: string): Promise<void> {
   const { followedCompanyIds } = await loadSettings();
   if (followedCompanyIds.length > 0 && !followedCompanyIds.includes(companyId)) {
-    throw new ReplyError('rejected', `SyncLens does not follow the company "${companyId.slice(0, 128)}": add it in the options first.`);
+    throw new ReplyError('rejected', t('bgCompanyNotFollowed', companyId.slice(0, 128)));
   }
 }
 
@@ -41,7 +42,7 @@ export function localDayBound(day: string, edge: 'from' | 'to'): string {
 
 async function logSlice(ctx: BackgroundContext, query: LogQuery): Promise<LogSlice> {
   await requireFollowed(query.companyId);
-  if (query.from && query.to && query.to < query.from) throw new ReplyError('rejected', 'The end date is before the start date.');
+  if (query.from && query.to && query.to < query.from) throw new ReplyError('rejected', t('bgRangeReversed'));
   const client = await configuredClient(ctx);
   const page = await client.logPage(query.companyId, {
     status: query.status,

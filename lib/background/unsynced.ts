@@ -12,6 +12,7 @@ import { configuredClient } from './configured-client';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
+import { t } from '../i18n/t';
 
 type Ref = PayloadOf<'unsynced.resync'>;
 
@@ -34,7 +35,7 @@ async function act<T extends ResyncResult | ClearIdResult>(ctx: BackgroundContex
   const client = await configuredClient(ctx);
   const list = await unsyncedList(ctx, client, ref.companyId);
   if (!list.some((e) => e.id === ref.unsyncedId)) {
-    throw new ReplyError('rejected', 'That item is not in this company\'s unsynced list (it may already be fixed). Nothing was changed.');
+    throw new ReplyError('rejected', t('bgUnsyncedGone'));
   }
   const outcome = await runAction<T>(ctx, client, { kind, companyId: ref.companyId, unsyncedId: ref.unsyncedId });
   if (outcome.status === 'queued') throw queuedError(outcome.message);

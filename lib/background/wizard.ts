@@ -9,6 +9,7 @@ import { configuredClient } from './configured-client';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
+import { t } from '../i18n/t';
 
 export async function cachedWizard(ctx: BackgroundContext, companyId: string): Promise<WizardSnapshot | null> {
   const row = await readWizard(ctx.db, companyId);
@@ -58,7 +59,7 @@ async function dropReviewed(ctx: BackgroundContext, companyId: string, reviewedI
 export async function approveWizard(ctx: BackgroundContext, payload: PayloadOf<'wizard.approve'>): Promise<ApproveResult> {
   const { companyId, ...body } = payload;
   const request = v.safeParse(ApproveRequest, body);
-  if (!request.success) throw new ReplyError('rejected', 'Every approved item must also be among the reviewed items.');
+  if (!request.success) throw new ReplyError('rejected', t('bgApproveNotReviewed'));
   const client = await configuredClient(ctx);
   const outcome = await runAction<ApproveResult>(ctx, client, { kind: 'approve', companyId, request: request.output });
   await dropReviewed(ctx, companyId, request.output.reviewedIds);
