@@ -4,7 +4,7 @@
  */
 import type { ExplanationView } from '../messaging/overlay-commands';
 import { explainError, type Explanation } from './explain';
-import { localizedText } from './localize';
+import { localizedHint, localizedText } from './localize';
 import { normalizeError } from './normalize';
 
 /** How many codes one pasted text may produce (a whole log can hold many). */
@@ -29,7 +29,7 @@ export function toExplanationView(explanation: Explanation, raw: { message?: str
     category: entry.category,
     ...(entry.helpUrl && /^https:\/\//.test(entry.helpUrl) ? { helpUrl: entry.helpUrl } : {}),
     general: explanation.general,
-    hints: explanation.hints,
+    hints: explanation.hints.map(localizedHint),
     ...(related ? { relatedRecord: related } : {}),
     ...(raw.message ?? normalized.message ? { rawMessage: (raw.message ?? normalized.message)!.slice(0, 2000) } : {}),
     ...(raw.detail ?? normalized.detail ? { rawDetail: (raw.detail ?? normalized.detail)!.slice(0, 4000) } : {}),

@@ -178,7 +178,7 @@ describe('chip in Spanish', () => {
 
   it('failed with a catalog explanation, and the Clear ID confirmation', () => {
     // A general explanation (code outside the catalog) is translated through the message catalog.
-    const explanation = { ...explainFailure({ errorCode: '9999999' }, 'qbd'), hints: [] };
+    const explanation = explainFailure({ errorCode: '9999999' }, 'qbd');
     chip(ready(recordStatus({ status: 'failed', errorCode: '9999999' }, explanation)));
     expect(container.textContent).toContain('Explicación general');
     expectSpanishOnly(container);
@@ -212,5 +212,33 @@ describe('error explanations in Spanish', () => {
   it('keeps English when the UI is English', () => {
     useLocale('en');
     expect(explainFailure({ errorCode: '9999999' }, 'qbd').meaning).toMatch(/^General explanation: code 9999999 is not in our list\./);
+  });
+});
+
+describe('explanation hints in Spanish', () => {
+  const cases: [string, 'qbo' | 'qbd', string, string?][] = [
+    ['6240', 'qbo', 'Duplicate Name Exists Error', 'The name supplied already exists. : Another customer, vendor or employee is already using this name "Oak Hollow HOA". Id=58'],
+    ['610', 'qbo', 'Object Not Found', 'Something you\'re trying to use has been made inactive.'],
+    ['610', 'qbo', 'Object Not Found', 'The record was deleted.'],
+    ['610', 'qbo', 'Object Not Found', 'Another user may have changed it.'],
+    ['6140', 'qbo', 'Duplicate Document Number Error', 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1042 is assigned to TxnType=Invoice with TxnId=311'],
+    ['3100', 'qbd', 'The name "Cedar Court" of the list element is already in use.'],
+    ['3231', 'qbd', 'The request has not been processed.'],
+    ['99999', 'qbo', 'Something odd'],
+    ['3180', 'qbd', 'There was an error when saving a Invoice. QuickBooks error message: The transaction is in a closed period.'],
+  ];
+
+  it.each(cases)('%s (%s): every hint is translated and keeps its data', (code, system, message, detail) => {
+    useLocale('en');
+    const english = explainFailure({ errorCode: code, errorMessage: message, errorDetail: detail ?? null }, system).hints;
+    useLocale('es');
+    const spanish = explainFailure({ errorCode: code, errorMessage: message, errorDetail: detail ?? null }, system).hints;
+    expect(english.length, 'the case produces hints').toBeGreaterThan(0);
+    expect(spanish).toHaveLength(english.length);
+    spanish.forEach((hint, i) => {
+      expect(hint).not.toBe(english[i]);
+      expect(hint).not.toMatch(RAW_KEY);
+      for (const quoted of english[i]!.match(/"[^"]+"/g) ?? []) expect(hint).toContain(quoted);
+    });
   });
 });
