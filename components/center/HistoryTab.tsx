@@ -5,6 +5,7 @@
  */
 import { chartGeometry, SERIES, SERIES_LABELS, sumByDay, trendOf } from '@/lib/center/history';
 import { formatCount } from '@/lib/format/amount';
+import { calendarDay } from '@/lib/format/time';
 import { t } from '@/lib/i18n/t';
 import { ALL_COMPANIES, type CenterStore } from './store';
 
@@ -83,7 +84,9 @@ export function HistoryTab({ store }: { store: CenterStore }) {
           <tbody>
             {totals.map((row) => (
               <tr key={row.day}>
-                <th scope="row">{row.day}</th>
+                <th scope="row">
+                  <time dateTime={row.day}>{calendarDay(row.day)}</time>
+                </th>
                 {SERIES.map((s) => (
                   <td key={s}>{formatCount(row[s])}</td>
                 ))}

@@ -62,3 +62,11 @@ export function dateTime(iso: string | null | undefined): string {
   if (!d) return '';
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
+
+/** A calendar day given as "YYYY-MM-DD" in the locale's short form ("Nov 24, 2026"); other input unchanged. */
+export function calendarDay(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(d);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAmount } from '@/lib/format/amount';
 import { describeConnector } from '@/lib/format/connector';
 import { changeLabel, directionLabel, entityLabel, plural } from '@/lib/format/labels';
-import { clockTime, dayAndTime, parseTime, relativeAge, shortTime } from '@/lib/format/time';
+import { calendarDay, clockTime, dateTime, dayAndTime, parseTime, relativeAge, shortTime } from '@/lib/format/time';
 import type { Connector } from '@/lib/api/schema';
 import { useLocale } from './setup-i18n';
 
@@ -47,6 +47,15 @@ describe('clock times', () => {
   it('short time drops "today"', () => {
     expect(shortTime(at(26, 9, 2), now)).toBe('9:02 AM');
     expect(shortTime(at(25, 9, 2), now)).toBe('yesterday 9:02 AM');
+  });
+
+  it('formats calendar days and full date-times in the locale', () => {
+    expect(calendarDay('2026-11-24')).toBe('Nov 24, 2026');
+    expect(calendarDay('not a day')).toBe('not a day');
+    expect(dateTime(at(24, 9, 2))).toBe('Nov 24, 2026, 9:02 AM');
+    expect(dateTime(null)).toBe('');
+    useLocale('es');
+    expect(calendarDay('2026-11-24')).toMatch(/^24 nov(\.)? 2026$/);
   });
 
   it('speaks Spanish with the Spanish UI language', () => {
