@@ -15,28 +15,7 @@ import { createPopupStore } from '@/components/popup/store';
 import { StatusChip, type ChipProps, type ChipView } from '@/components/overlay/StatusChip';
 import { explainFailure } from '@/lib/errors/explanation-view';
 import { useLocale } from './setup-i18n';
-
-/** Words of our English UI text that never occur in the Spanish catalog. */
-const ENGLISH = /\b(the|and|is|are|was|waiting|approve[sd]?|checked|unchecked|keep|clear|pending|synced|failed|settings|refresh|open|items?|records?|sync(ing)?|service|try|again|new|changed|export|import|nothing|ago|today|yesterday|never|company|choose|cancel|explain|last|contact|sign|code|help)\b/i;
-/** A message key shown instead of its text (t() falls back to the key when it is missing). */
-const RAW_KEY = /\b(common|status|popup|chip|explain|connector|entity|change|direction|time|action|system|center|err)[A-Z][A-Za-z]+\b/;
-/** Product names that stay English in Spanish. */
-const PRODUCT_NAMES = /QuickBooks (Online|Desktop)|Web Connector|SyncLens|Online|Desktop/g;
-
-/** Visible text plus the accessible names, titles and placeholders a screen reader or tooltip shows. */
-function visibleText(root: Element): string {
-  const attributes = [...root.querySelectorAll('[aria-label],[title],[placeholder]')].flatMap((el) =>
-    ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
-  );
-  return [root.textContent ?? '', ...attributes].join(' \n ').replace(PRODUCT_NAMES, '');
-}
-
-function expectSpanishOnly(root: Element) {
-  const text = visibleText(root);
-  expect(text.trim()).not.toBe('');
-  expect(text).not.toMatch(RAW_KEY);
-  expect(text.match(ENGLISH)?.[0], text).toBeUndefined();
-}
+import { expectSpanishOnly, RAW_KEY } from './spanish-text';
 
 let container: HTMLElement;
 beforeEach(() => {
