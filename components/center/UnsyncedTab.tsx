@@ -123,7 +123,7 @@ function BulkBar({ store }: { store: CenterStore }) {
   return (
     <div class="bulkbar">
       <p class="bulkbar__count" aria-live="polite">
-        {count === 0 ? t('centerBulkHint') : t('centerSelectedCount', formatCount(count))}
+        {count === 0 ? t('centerBulkHint') : count === 1 ? t('centerSelectedCountOne') : t('centerSelectedCount', formatCount(count))}
       </p>
       <button type="button" class="button button--primary" data-testid="bulk-resync" disabled={count === 0 || running} onClick={() => void store.bulkResync()}>
         {t('centerBulkResync')}

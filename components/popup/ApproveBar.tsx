@@ -11,11 +11,11 @@ export function outcomeText(outcome: ApproveOutcome): string {
   switch (outcome.kind) {
     case 'success': {
       const parts = [
-        t('popupOutcomeApproved', formatCount(outcome.approved)),
-        t('popupOutcomeKept', formatCount(outcome.kept)),
-        t('popupOutcomeCleared', formatCount(outcome.cleared)),
+        outcome.approved === 1 ? t('popupOutcomeApprovedOne') : t('popupOutcomeApproved', formatCount(outcome.approved)),
+        outcome.kept === 1 ? t('popupOutcomeKeptOne') : t('popupOutcomeKept', formatCount(outcome.kept)),
+        outcome.cleared === 1 ? t('popupOutcomeClearedOne') : t('popupOutcomeCleared', formatCount(outcome.cleared)),
       ];
-      if (outcome.skipped > 0) parts.push(t('popupOutcomeSkipped', formatCount(outcome.skipped)));
+      if (outcome.skipped > 0) parts.push(outcome.skipped === 1 ? t('popupOutcomeSkippedOne') : t('popupOutcomeSkipped', formatCount(outcome.skipped)));
       return parts.join(' · ');
     }
     case 'queued':

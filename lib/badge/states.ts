@@ -99,7 +99,7 @@ function breakdown(t: Totals, fmt: (iso: string) => string): string {
   );
   if (t.unsynced > 0) parts.push(msg('badgeUnsynced', formatCount(t.unsynced)));
   if (t.failed > 0) parts.push(msg('badgeFailed', formatCount(t.failed)));
-  if (t.pending > 0) parts.push(msg('badgePending', formatCount(t.pending)));
+  if (t.pending > 0) parts.push(t.pending === 1 ? msg('badgePendingOne') : msg('badgePending', formatCount(t.pending)));
   for (const c of t.connectorProblems) {
     const words = Object.hasOwn(CONNECTOR_WORDS, c.connector.state) ? msg(CONNECTOR_WORDS[c.connector.state]!) : c.connector.state;
     parts.push(msg('badgeConnectorProblem', c.companyName, words));

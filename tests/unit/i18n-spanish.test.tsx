@@ -221,3 +221,12 @@ describe('explanation hints in Spanish', () => {
     });
   });
 });
+
+describe('counts of one in Spanish', () => {
+  it('the approval result agrees in number', async () => {
+    const { outcomeText } = await import('@/components/popup/ApproveBar');
+    expect(outcomeText({ kind: 'success', approved: 1, kept: 2, cleared: 0, skipped: 1 })).toBe(
+      '1 aprobado · 2 conservados para la próxima vez · 0 descartados · 1 ya procesado',
+    );
+  });
+});
