@@ -87,7 +87,7 @@ export async function launchExtension(extensionDir: string, extraArgs: string[] 
 }
 
 /** Polls `read` until `accept` holds, for state that changes asynchronously in the browser. */
-export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
