@@ -1,5 +1,6 @@
 /** The "Notifications" card: master switch, morning digest, new failures, connector alerts, quiet hours. */
 import type { Signal } from '@preact/signals';
+import { t } from '@/lib/i18n/t';
 import { NoticeLine } from './NoticeLine';
 import type { NotificationsStore } from './notifications-store';
 
@@ -49,7 +50,7 @@ export function NotificationsSection({ store }: { store: NotificationsStore }) {
       }}
     >
       <section class="card" aria-labelledby="notifications-title" data-testid="notifications-section">
-        <h2 id="notifications-title">Notifications</h2>
+        <h2 id="notifications-title">{t('optionsNotifyHeading')}</h2>
         <div class="field">
           <label class="check" for="notify-enabled">
             <input
@@ -67,29 +68,29 @@ export function NotificationsSection({ store }: { store: NotificationsStore }) {
                 void store.setEnabled(on);
               }}
             />
-            <span>Show notifications</span>
+            <span>{t('optionsNotifyEnabled')}</span>
           </label>
           <p id="notify-enabled-help" class="field__help">
-            {store.asking.value ? 'Waiting for the browser to ask you…' : 'The browser asks once for permission. Nothing is shown during quiet hours.'}
+            {store.asking.value ? t('optionsNotifyAsking') : t('optionsNotifyEnabledHelp')}
           </p>
         </div>
         <fieldset class="notify-options" disabled={off} data-testid="notify-options">
-          <legend class="visually-hidden">What to notify</legend>
+          <legend class="visually-hidden">{t('optionsNotifyWhat')}</legend>
           <div class="notify-row">
-            <Check id="notify-digest" label="Morning digest" value={store.digestOn} testId="notify-digest" help="What waits for approval, what is unsynced, when the Web Connector last ran." />
-            <Time id="notify-digest-at" label="at" value={store.digestAt} error={errors.digestAt} disabled={off || !store.digestOn.value} testId="notify-digest-at" />
+            <Check id="notify-digest" label={t('optionsNotifyDigest')} value={store.digestOn} testId="notify-digest" help={t('optionsNotifyDigestHelp')} />
+            <Time id="notify-digest-at" label={t('optionsNotifyDigestAt')} value={store.digestAt} error={errors.digestAt} disabled={off || !store.digestOn.value} testId="notify-digest-at" />
           </div>
-          <Check id="notify-failures" label="New sync failures" value={store.newFailures} testId="notify-failures" help="One notification per check, however many failed." />
-          <Check id="notify-connector" label="Connector alerts" value={store.connectorAlerts} testId="notify-connector" help="When the Web Connector or the QuickBooks Online connection goes overdue, offline or signed out." />
+          <Check id="notify-failures" label={t('optionsNotifyFailures')} value={store.newFailures} testId="notify-failures" help={t('optionsNotifyFailuresHelp')} />
+          <Check id="notify-connector" label={t('optionsNotifyConnector')} value={store.connectorAlerts} testId="notify-connector" help={t('optionsNotifyConnectorHelp')} />
           <div class="notify-row">
-            <Check id="notify-quiet" label="Quiet hours" value={store.quietOn} testId="notify-quiet" />
-            <Time id="notify-quiet-from" label="from" value={store.quietFrom} error={errors.quietFrom} disabled={off || !store.quietOn.value} testId="notify-quiet-from" />
-            <Time id="notify-quiet-to" label="to" value={store.quietTo} error={errors.quietTo} disabled={off || !store.quietOn.value} testId="notify-quiet-to" />
+            <Check id="notify-quiet" label={t('optionsNotifyQuiet')} value={store.quietOn} testId="notify-quiet" />
+            <Time id="notify-quiet-from" label={t('optionsNotifyQuietFrom')} value={store.quietFrom} error={errors.quietFrom} disabled={off || !store.quietOn.value} testId="notify-quiet-from" />
+            <Time id="notify-quiet-to" label={t('optionsNotifyQuietTo')} value={store.quietTo} error={errors.quietTo} disabled={off || !store.quietOn.value} testId="notify-quiet-to" />
           </div>
         </fieldset>
         <div class="actions">
           <button type="submit" class="button button--primary" data-testid="notify-save" disabled={store.saving.value || !store.loaded.value} aria-busy={store.saving.value}>
-            {store.saving.value ? 'Saving…' : 'Save notifications'}
+            {store.saving.value ? t('optionsSaving') : t('optionsNotifySave')}
           </button>
           <NoticeLine notice={store.notice.value} testId="notify-result" />
         </div>

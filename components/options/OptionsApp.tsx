@@ -2,15 +2,20 @@
  * The settings form: service address, token, poll interval, followed companies, Save and Test;
  * then the notification settings, saved on their own.
  */
+import { useEffect } from 'preact/hooks';
+import { localizeDocument } from '@/lib/i18n/document';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import { NoticeLine } from './NoticeLine';
 import { NotificationsSection } from './NotificationsSection';
 import type { NotificationsStore } from './notifications-store';
 import type { OptionsStore } from './store';
 import { intervalLabel } from './validate';
 
-const SYSTEM_LABEL = { qbo: 'QuickBooks Online', qbd: 'QuickBooks Desktop' } as const;
+const SYSTEM_LABEL = { qbo: 'systemQbo', qbd: 'systemQbd' } as const;
 
 export function OptionsApp({ store, notifications }: { store: OptionsStore; notifications?: NotificationsStore }) {
+  useEffect(() => localizeDocument(document, 'pageTitleOptions'), []);
   const urlError = store.urlError.value;
   const companies = store.companies.value;
   const followed = store.followed.value;
@@ -20,8 +25,8 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
   return (
     <main class="options" data-testid="options-root" aria-busy={!store.loaded.value}>
       <header class="options__header">
-        <h1>SyncLens settings</h1>
-        <p class="muted">Connect SyncLens to the sync service that moves your jobs, invoices and payments to QuickBooks.</p>
+        <h1>{t('optionsTitle')}</h1>
+        <p class="muted">{t('optionsIntro')}</p>
       </header>
 
       <form
@@ -33,9 +38,9 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
         }}
       >
         <section class="card">
-          <h2>Sync service</h2>
+          <h2>{t('optionsServiceHeading')}</h2>
           <div class="field">
-            <label for="api-url">Service address</label>
+            <label for="api-url">{t('optionsApiUrlLabel')}</label>
             <input
               id="api-url"
               class={`input${urlError ? ' input--invalid' : ''}`}
@@ -44,7 +49,7 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
               inputMode="url"
               autoComplete="url"
               spellcheck={false}
-              placeholder="https://sync.example.com"
+              placeholder={t('optionsApiUrlPlaceholder')}
               value={store.apiUrl.value}
               onInput={(e) => (store.apiUrl.value = e.currentTarget.value)}
               aria-invalid={urlError ? true : undefined}
@@ -56,39 +61,39 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
               </p>
             ) : (
               <p id="api-url-help" class="field__help">
-                Must start with https:// (http:// is accepted only for localhost).
+                {t('optionsApiUrlHelp')}
               </p>
             )}
           </div>
           <div class="field">
-            <label for="api-token">Access token</label>
+            <label for="api-token">{t('optionsTokenLabel')}</label>
             <input
               id="api-token"
               class="input"
               data-testid="settings-token"
               type="password"
               autoComplete="off"
-              placeholder={store.hasToken.value ? '•••• saved' : 'Paste the token from the sync service'}
+              placeholder={store.hasToken.value ? t('optionsTokenPlaceholderSaved') : t('optionsTokenPlaceholder')}
               value={store.token.value}
               onInput={(e) => (store.token.value = e.currentTarget.value)}
               aria-describedby="api-token-help"
             />
             <p id="api-token-help" class="field__help">
-              {store.hasToken.value ? 'Leave empty to keep the saved token.' : 'Stored only in this browser profile.'}
+              {store.hasToken.value ? t('optionsTokenHelpSaved') : t('optionsTokenHelp')}
             </p>
           </div>
           <div class="actions">
             <button type="button" class="button" data-testid="settings-test" disabled={store.testing.value} aria-busy={store.testing.value} onClick={() => void store.test()}>
-              {store.testing.value ? 'Testing…' : 'Test connection'}
+              {store.testing.value ? t('optionsTesting') : t('optionsTest')}
             </button>
             <NoticeLine notice={store.testNotice.value} testId="settings-test-result" />
           </div>
         </section>
 
         <section class="card">
-          <h2>Checking for changes</h2>
+          <h2>{t('optionsPollHeading')}</h2>
           <div class="field">
-            <label for="poll-interval">Check the sync service every</label>
+            <label for="poll-interval">{t('optionsPollLabel')}</label>
             <select
               id="poll-interval"
               class="select"
@@ -108,15 +113,17 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
         <section class="card">
           <fieldset class="companies" data-testid="settings-companies">
             <legend>
-              <h2>Companies to follow</h2>
+              <h2>{t('optionsCompaniesHeading')}</h2>
             </legend>
             <p class="field__help" data-testid="settings-companies-hint">
               {followed.size === 0
-                ? 'None checked: SyncLens follows every company the sync service lists.'
-                : `Following ${followed.size} ${followed.size === 1 ? 'company' : 'companies'}.`}
+                ? t('optionsCompaniesAll')
+                : followed.size === 1
+                  ? t('optionsCompaniesFollowingOne')
+                  : t('optionsCompaniesFollowingMany', formatCount(followed.size))}
             </p>
             {companies.length === 0 && missing.length === 0 && (
-              <p class="muted">Press Test connection to load your companies.</p>
+              <p class="muted">{t('optionsCompaniesLoadHint')}</p>
             )}
             {companies.map((c) => (
               <label class="check" key={c.id}>
@@ -128,7 +135,7 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
                   onChange={(e) => store.setFollowed(c.id, e.currentTarget.checked)}
                 />
                 <span>
-                  {c.name} <span class="muted">{SYSTEM_LABEL[c.system]}</span>
+                  {c.name} <span class="muted">{t(SYSTEM_LABEL[c.system])}</span>
                 </span>
               </label>
             ))}
@@ -136,7 +143,7 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
               <label class="check" key={id}>
                 <input type="checkbox" data-testid="settings-company" data-company-id={id} checked onChange={(e) => store.setFollowed(id, e.currentTarget.checked)} />
                 <span>
-                  {id} <span class="muted">not listed by the service now</span>
+                  {id} <span class="muted">{t('optionsCompanyNotListed')}</span>
                 </span>
               </label>
             ))}
@@ -145,7 +152,7 @@ export function OptionsApp({ store, notifications }: { store: OptionsStore; noti
 
         <div class="actions actions--save">
           <button type="submit" class="button button--primary" data-testid="settings-save" disabled={store.saving.value} aria-busy={store.saving.value}>
-            {store.saving.value ? 'Saving…' : 'Save'}
+            {store.saving.value ? t('optionsSaving') : t('optionsSave')}
           </button>
           <NoticeLine notice={store.saveNotice.value} testId="settings-save-result" />
         </div>

@@ -4,6 +4,7 @@
  * a user gesture); refused, the switch stays off and the page says why. Save sends the settings.
  */
 import { batch, signal } from '@preact/signals';
+import { t } from '@/lib/i18n/t';
 import type { NotificationSettings } from '@/lib/messaging/center-commands';
 import type { SendCommand } from '../common/client';
 import type { Notice } from './store';
@@ -52,7 +53,7 @@ export function createNotificationsStore(deps: NotificationsDeps) {
     const reply = await deps.send('notifications.get', {});
     batch(() => {
       if (reply.ok) apply(reply.data);
-      else notice.value = { kind: 'error', text: `Could not read the notification settings. ${reply.error.message}` };
+      else notice.value = { kind: 'error', text: t('optionsNotifyLoadFailed', reply.error.message) };
       loaded.value = true;
     });
   }
@@ -72,15 +73,15 @@ export function createNotificationsStore(deps: NotificationsDeps) {
           asking.value = false;
           enabled.value = granted;
           notice.value = granted
-            ? { kind: 'info', text: 'Allowed. Press Save notifications to turn them on.' }
-            : { kind: 'error', text: 'The browser did not allow notifications, so they stay off. Turn the switch on again and choose Allow.' };
+            ? { kind: 'info', text: t('optionsNotifyAllowed') }
+            : { kind: 'error', text: t('optionsNotifyRefused') };
         });
       },
       (err: unknown) => {
         batch(() => {
           asking.value = false;
           enabled.value = false;
-          notice.value = { kind: 'error', text: `The browser could not ask for permission to show notifications: ${String(err)}` };
+          notice.value = { kind: 'error', text: t('optionsNotifyPermissionError', String(err)) };
         });
       },
     );
@@ -91,13 +92,13 @@ export function createNotificationsStore(deps: NotificationsDeps) {
     const errors: Partial<Record<'digestAt' | 'quietFrom' | 'quietTo', string>> = {};
     const clock = (field: 'digestAt' | 'quietFrom' | 'quietTo', value: string) => {
       const c = toClock(value);
-      if (!c) errors[field] = 'Enter a time like 07:30.';
+      if (!c) errors[field] = t('optionsNotifyBadTime');
       return c;
     };
     const digest = digestOn.value ? clock('digestAt', digestAt.value) : null;
     const from = quietOn.value ? clock('quietFrom', quietFrom.value) : null;
     const to = quietOn.value ? clock('quietTo', quietTo.value) : null;
-    if (quietOn.value && from && to && from === to) errors.quietTo = 'Quiet hours must end at another time than they start.';
+    if (quietOn.value && from && to && from === to) errors.quietTo = t('optionsNotifyQuietSameTime');
     fieldErrors.value = errors;
     if (Object.keys(errors).length > 0) return null;
     return { enabled: enabled.value, digestAt: digest, newFailures: newFailures.value, connectorAlerts: connectorAlerts.value, quietFrom: from, quietTo: to };
@@ -107,7 +108,7 @@ export function createNotificationsStore(deps: NotificationsDeps) {
     if (saving.value) return;
     const settings = collect();
     if (!settings) {
-      notice.value = { kind: 'error', text: 'Not saved: check the marked times.' };
+      notice.value = { kind: 'error', text: t('optionsNotifyCheckTimes') };
       return;
     }
     saving.value = true;
@@ -117,14 +118,14 @@ export function createNotificationsStore(deps: NotificationsDeps) {
       saving.value = false;
       if (reply.ok) {
         apply(reply.data);
-        const what = !reply.data.enabled
-          ? 'Notifications are off.'
+        const text = !reply.data.enabled
+          ? t('optionsNotifySavedOff')
           : reply.data.digestAt
-            ? `Notifications are on; the morning digest comes at ${reply.data.digestAt}.`
-            : 'Notifications are on, without a morning digest.';
-        notice.value = { kind: 'success', text: `Saved. ${what}` };
+            ? t('optionsNotifySavedDigest', reply.data.digestAt)
+            : t('optionsNotifySavedNoDigest');
+        notice.value = { kind: 'success', text };
       } else {
-        notice.value = { kind: 'error', text: `Not saved. ${reply.error.message}` };
+        notice.value = { kind: 'error', text: t('optionsNotSaved', reply.error.message) };
       }
     });
   }

@@ -5,6 +5,8 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { Company } from '@/lib/api/schema';
+import { formatCount } from '@/lib/format/amount';
+import { t } from '@/lib/i18n/t';
 import { POLL_MINUTE_CHOICES, type SettingsInput } from '@/lib/messaging/protocol';
 import type { SendCommand } from '../common/client';
 import { checkApiUrl } from './validate';
@@ -47,7 +49,7 @@ export function createOptionsStore(deps: OptionsDeps) {
         pollMinutes.value = settings.data.pollMinutes;
         followed.value = new Set(settings.data.followedCompanyIds);
       } else {
-        saveNotice.value = { kind: 'error', text: `Could not read the saved settings. ${settings.error.message}` };
+        saveNotice.value = { kind: 'error', text: t('optionsLoadFailed', settings.error.message) };
       }
       if (state.ok) companies.value = state.data.companies;
       loaded.value = true;
@@ -62,7 +64,7 @@ export function createOptionsStore(deps: OptionsDeps) {
   }
 
   /** Validates the address and asks for its host permission; must be called directly from a click. */
-  function prepare(notice: typeof saveNotice, action: string): Promise<string | null> {
+  function prepare(notice: typeof saveNotice, action: 'save' | 'test'): Promise<string | null> {
     const check = checkApiUrl(apiUrl.value);
     if (!check.ok) {
       urlError.value = check.message;
@@ -74,14 +76,12 @@ export function createOptionsStore(deps: OptionsDeps) {
     return deps.requestPermission([`${check.origin}/*`]).then(
       (granted) => {
         if (granted) return check.url;
-        notice.value = {
-          kind: 'error',
-          text: `SyncLens needs your permission to contact ${check.origin}. Nothing was ${action}; press the button again and choose Allow.`,
-        };
+        const refused = action === 'save' ? 'optionsPermissionRefusedSave' : 'optionsPermissionRefusedTest';
+        notice.value = { kind: 'error', text: t(refused, check.origin) };
         return null;
       },
       (err: unknown) => {
-        notice.value = { kind: 'error', text: `The browser could not ask for permission to contact ${check.origin}: ${String(err)}` };
+        notice.value = { kind: 'error', text: t('optionsPermissionError', check.origin, String(err)) };
         return null;
       },
     );
@@ -89,7 +89,7 @@ export function createOptionsStore(deps: OptionsDeps) {
 
   async function save(): Promise<void> {
     if (saving.value) return;
-    const permitted = prepare(saveNotice, 'saved');
+    const permitted = prepare(saveNotice, 'save');
     saving.value = true;
     saveNotice.value = null;
     const url = await permitted;
@@ -109,16 +109,16 @@ export function createOptionsStore(deps: OptionsDeps) {
         pollMinutes.value = reply.data.pollMinutes;
         followed.value = new Set(reply.data.followedCompanyIds);
         token.value = '';
-        saveNotice.value = { kind: 'success', text: 'Settings saved.' };
+        saveNotice.value = { kind: 'success', text: t('optionsSaved') };
       } else {
-        saveNotice.value = { kind: 'error', text: `Not saved. ${reply.error.message}` };
+        saveNotice.value = { kind: 'error', text: t('optionsNotSaved', reply.error.message) };
       }
     });
   }
 
   async function test(): Promise<void> {
     if (testing.value) return;
-    const permitted = prepare(testNotice, 'tested');
+    const permitted = prepare(testNotice, 'test');
     testing.value = true;
     testNotice.value = null;
     const url = await permitted;
@@ -138,7 +138,7 @@ export function createOptionsStore(deps: OptionsDeps) {
       } else {
         const n = reply.data.companies.length;
         companies.value = reply.data.companies;
-        testNotice.value = { kind: 'success', text: `Connected: ${n} ${n === 1 ? 'company' : 'companies'}` };
+        testNotice.value = { kind: 'success', text: n === 1 ? t('bgTestConnectedOne') : t('bgTestConnectedMany', formatCount(n)) };
       }
     });
   }

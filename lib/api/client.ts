@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { checkApiUrl } from '../settings/api-url';
-import { ApiError, parseRetryAfter } from './errors';
+import { ApiError, apiText, parseRetryAfter } from './errors';
 import * as s from './schema';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -86,8 +86,8 @@ export function createApiClient(options: ApiClientOptions) {
       return await doFetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      const reason = timedOut ? `no answer within ${Math.round(timeoutMs / 1000)} s` : describeNetworkError(err);
-      throw new ApiError('unreachable', `Could not reach ${base}: ${reason}`, { cause: err });
+      const reason = timedOut ? apiText('apiNoAnswerWithin', Math.round(timeoutMs / 1000)) : describeNetworkError(err);
+      throw new ApiError('unreachable', apiText('apiUnreachable', base, reason), { cause: err });
     }
   }
 
@@ -112,9 +112,9 @@ export function createApiClient(options: ApiClientOptions) {
     const details = { status: res.status, problemCode: problem?.code, retryAfterSeconds };
     const said = problem ? (problem.detail ?? problem.title) : `HTTP ${res.status}`;
     if (res.status === 401 || res.status === 403) {
-      return new ApiError('signed-out', `The service refused the token (${said}).`, details);
+      return new ApiError('signed-out', apiText('apiTokenRefused', said), details);
     }
-    return new ApiError('server-error', `The sync service answered with an error: ${said}`, details);
+    return new ApiError('server-error', apiText('apiServerError', said), details);
   }
 
   async function parseReply<T extends v.GenericSchema>(res: Response, schema: T): Promise<v.InferOutput<T>> {
@@ -123,15 +123,15 @@ export function createApiClient(options: ApiClientOptions) {
       raw = await res.json();
     } catch (err) {
       if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        throw new ApiError('unreachable', `Could not reach ${base}: the reply was cut off`, { cause: err });
+        throw new ApiError('unreachable', apiText('apiUnreachable', base, apiText('apiReplyCutOff')), { cause: err });
       }
-      throw new ApiError('bad-reply', `The service at ${base} did not answer with JSON.`, { status: res.status, cause: err });
+      throw new ApiError('bad-reply', apiText('apiNotJson', base), { status: res.status, cause: err });
     }
     const parsed = v.safeParse(schema, raw);
     if (!parsed.success) {
       const first = s.describeIssues(parsed.issues)[0];
-      const where = first ? ` (${first.path}: ${first.message})` : '';
-      throw new ApiError('bad-reply', `The service at ${base} sent a reply SyncLens does not understand${where}.`, { status: res.status });
+      const message = first ? apiText('apiNotUnderstoodAt', base, first.path, first.message) : apiText('apiNotUnderstood', base);
+      throw new ApiError('bad-reply', message, { status: res.status });
     }
     return parsed.output;
   }
@@ -159,7 +159,7 @@ export function createApiClient(options: ApiClientOptions) {
       if (!result.nextCursor || result.nextCursor === cursor) return items;
       cursor = result.nextCursor;
     }
-    throw new ApiError('bad-reply', `The service at ${base} kept sending more pages (over ${MAX_PAGES}).`);
+    throw new ApiError('bad-reply', apiText('apiTooManyPages', base, MAX_PAGES));
   }
 
   const enc = encodeURIComponent;

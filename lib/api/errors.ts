@@ -2,7 +2,22 @@
  * Typed failures of the Sync API client. Every call either returns validated data or throws an
  * ApiError whose `code` says what the caller can do about it.
  */
+import en from '../../public/_locales/en/messages.json';
+import { t, type MessageKey } from '../i18n/t';
 import type { ReplyErrorCode } from '../messaging/protocol';
+
+/**
+ * A user-facing API or settings message from the catalog. This client also runs outside the
+ * extension (the reference server's Node tests and tools), and in a background whose extension
+ * context is gone after an update: with no browser catalog there, the shipped English text is used.
+ */
+export function apiText(key: MessageKey, ...args: (string | number)[]): string {
+  try {
+    return t(key, ...args);
+  } catch {
+    return en[key].message.replace(/\$(\d)/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
+  }
+}
 
 export type ApiErrorCode =
   | 'bad-url' // the base URL is not an allowed http(s) address: nothing was sent

@@ -9,6 +9,7 @@ import { configuredClient } from '../background/configured-client';
 import type { BackgroundContext } from '../background/context';
 import { readCompanies } from '../db/cache';
 import { explainFailure, explainText } from '../errors/explanation-view';
+import { t } from '../i18n/t';
 import type { overlayCommands, OverlayCompany } from '../messaging/overlay-commands';
 import { ReplyError, type Handlers } from '../messaging/router';
 import { isQboUrl } from '../qbo/hosts';
@@ -29,7 +30,7 @@ export async function followedQboCompanies(ctx: BackgroundContext): Promise<Comp
 
 async function requireFollowedQbo(ctx: BackgroundContext, companyId: string): Promise<Company> {
   const company = (await followedQboCompanies(ctx)).find((c) => c.id === companyId);
-  if (!company) throw new ReplyError('rejected', 'That company is not a QuickBooks Online company SyncLens follows.');
+  if (!company) throw new ReplyError('rejected', t('overlayNotFollowedQbo'));
   return company;
 }
 
@@ -80,7 +81,7 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
 
     async 'overlay.pickCompany'({ companyId }, { tab }) {
       await requireFollowedQbo(ctx, companyId);
-      if (tab?.id === undefined) throw new ReplyError('rejected', 'Only a QuickBooks tab can pick its company.');
+      if (tab?.id === undefined) throw new ReplyError('rejected', t('overlayOnlyTabPicks'));
       await browser.storage.session.set({ [`${TAB_CHOICE_PREFIX}${tab.id}`]: companyId });
       return { companyId };
     },

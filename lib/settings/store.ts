@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { Id } from '../api/schema';
 import { PollMinutes, type PublicSettings, type SettingsInput } from '../messaging/protocol';
+import { t } from '../i18n/t';
 import { checkApiUrl } from './api-url';
 import { AnyPollMinutes, buildDefaults } from './defaults';
 
@@ -63,7 +64,7 @@ export async function saveSettings(input: SettingsInput): Promise<{ before: Sett
   if (!url.ok) throw new SettingsError(url.message);
   const token = input.token?.trim() ? input.token.trim() : before.token;
   const minutes = v.safeParse(PollMinutes, input.pollMinutes);
-  if (!minutes.success) throw new SettingsError('Choose how often to check: between 1 and 60 minutes.');
+  if (!minutes.success) throw new SettingsError(t('settingsPollRange'));
   const after: Settings = {
     apiUrl: url.url,
     token,
