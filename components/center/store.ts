@@ -153,9 +153,19 @@ export function createCenterStore(deps: CenterDeps) {
     const present = new Set(items.map((i) => rowKey(companyId, i.id)));
     const gone = (key: string) => splitRowKey(key).companyId === companyId && !present.has(key);
     if ([...selected.value].some(gone)) selected.value = new Set([...selected.value].filter((k) => !gone(k)));
-    // A fresh list settles what a resync or clear did: drop those row notes.
+    // A fresh list settles what a resync did: drop those row notes. "ID cleared" stays while the
+    // row is still there without a QuickBooks id: nothing has settled it until the next Resync.
+    const byKey = new Map(items.map((i) => [rowKey(companyId, i.id), i]));
+    const stillCleared = (key: string) => {
+      const item = byKey.get(key);
+      return item !== undefined && !item.qbId && item.state === 'failed';
+    };
     const actions = new Map(rowActions.value);
-    for (const key of actions.keys()) if (splitRowKey(key).companyId === companyId && actions.get(key)!.kind !== 'busy') actions.delete(key);
+    for (const [key, action] of actions) {
+      if (splitRowKey(key).companyId !== companyId || action.kind === 'busy') continue;
+      if (action.kind === 'cleared' && stillCleared(key)) continue;
+      actions.delete(key);
+    }
     rowActions.value = actions;
     if (open.value && gone(open.value.key)) open.value = null;
   }
