@@ -46,7 +46,7 @@ describe('Spanish UI in the real browser', () => {
     const page = await session.openPage('popup.html');
     await page.getByTestId('wizard-row').first().waitFor();
     await expect.poll(() => page.getByTestId('approve-checked').textContent()).toMatch(/^Aprobar marcados \(\d[\d.,]*\)$/);
-    expect(await page.getByTestId('unchecked-mode').locator('option').allTextContents()).toEqual(['Conservar los no marcados', 'Descartar los no marcados']);
+    expect(await page.getByTestId('unchecked-mode').locator('option').allTextContents()).toEqual(['Conservar no marcados', 'Descartar no marcados']);
     expect(await page.evaluate(() => [document.title, document.documentElement.lang])).toEqual(['SyncLens', 'es']);
     const text = await visibleText(page);
     expect(text).toContain('Exportar a QuickBooks');
