@@ -18,6 +18,9 @@ export interface RowProps {
   openKind: 'explain' | 'confirm-clear' | null;
   now: Date;
   rowIndex: number;
+  /** This row holds the table's tab stop (roving tabindex): it and its controls are tabbable. */
+  tabbable: boolean;
+  onFocusRow: (key: string) => void;
   onSelect: (key: string, on: boolean) => void;
   onResync: (key: string) => void;
   onAskClearId: (key: string) => void;
@@ -37,6 +40,25 @@ function stateText(row: PreparedRow, action: RowAction | undefined): { text: str
   return { text: t('centerRowFailed'), tone: 'failed' };
 }
 
+/** Compact link icons: the row's actions must fit a 400 px side panel in every language. */
+function LedgerIcon() {
+  return (
+    <svg class="icon-link__svg" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <rect x="2.5" y="1.5" width="11" height="13" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.4" />
+      <path d="M5 5h6M5 8h6M5 11h4" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+function OpenIcon() {
+  return (
+    <svg class="icon-link__svg" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M9 2.5h4.5V7M13.5 2.5 7.5 8.5" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" />
+      <path d="M12 10v3a1 1 0 0 1-1 1H3.5a1 1 0 0 1-1-1V5.5a1 1 0 0 1 1-1H6" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" />
+    </svg>
+  );
+}
+
 export function UnsyncedRow(p: RowProps) {
   const { row, company, action } = p;
   const { item } = row;
@@ -45,12 +67,16 @@ export function UnsyncedRow(p: RowProps) {
   const busy = action?.kind === 'busy';
   const qboUrl = qboLinkFor(company, item.entityType, item.qbId);
   const localUrl = isHttpUrl(item.localUrl) ? item.localUrl : null;
+  const tab = p.tabbable ? 0 : -1;
   return (
     <div
       class={`urow${p.selected ? ' urow--selected' : ''}${p.openKind ? ' urow--open' : ''}`}
       role="row"
       aria-rowindex={p.rowIndex}
+      tabIndex={tab}
+      onFocusIn={() => p.onFocusRow(row.key)}
       data-testid="unsynced-row"
+      data-row-key={row.key}
       data-unsynced-id={item.id}
       data-company-id={item.companyId}
       data-state={action?.kind === 'queued' ? 'resync-queued' : item.state}
@@ -59,6 +85,7 @@ export function UnsyncedRow(p: RowProps) {
         <input
           type="checkbox"
           data-testid="row-select"
+          tabIndex={tab}
           checked={p.selected}
           aria-label={t('centerRowSelect', title)}
           onChange={(e) => p.onSelect(row.key, e.currentTarget.checked)}
@@ -94,13 +121,15 @@ export function UnsyncedRow(p: RowProps) {
         <span title={state.text}>{state.text}</span>
       </div>
       <div class="ucell ucell--actions" role="cell">
-        <button type="button" class="button button--small" data-testid="row-resync" disabled={busy} aria-label={t('centerRowResyncLabel', title)} onClick={() => p.onResync(row.key)}>
+        <button type="button" class="button button--small" data-testid="row-resync"
+          tabIndex={tab} disabled={busy} aria-label={t('centerRowResyncLabel', title)} onClick={() => p.onResync(row.key)}>
           {t('actionResync')}
         </button>
         <button
           type="button"
           class="button button--small"
           data-testid="row-clear-id"
+          tabIndex={tab}
           disabled={busy || !item.qbId}
           title={item.qbId ? undefined : t('centerRowNotLinked')}
           aria-label={t('centerRowClearIdLabel', title)}
@@ -113,6 +142,7 @@ export function UnsyncedRow(p: RowProps) {
           type="button"
           class="button button--small"
           data-testid="row-explain"
+          tabIndex={tab}
           aria-expanded={p.openKind === 'explain'}
           aria-label={t('centerRowExplainLabel', item.errorCode, title)}
           onClick={() => p.onExplain(row.key)}
@@ -120,14 +150,14 @@ export function UnsyncedRow(p: RowProps) {
           {t('explainSubmit')}
         </button>
         {qboUrl && (
-          <a class="icon-link" data-testid="row-open-qbo" href={qboUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInQuickBooks')}>
-            <span aria-hidden="true">QB↗</span>
+          <a class="icon-link" data-testid="row-open-qbo" tabIndex={tab} href={qboUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInQuickBooks')}>
+            <LedgerIcon />
             <span class="sr-only">{t('centerRowOpenInQuickBooks', title)}</span>
           </a>
         )}
         {localUrl && (
-          <a class="icon-link" data-testid="row-open-local" href={localUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInService')}>
-            <span aria-hidden="true">App↗</span>
+          <a class="icon-link" data-testid="row-open-local" tabIndex={tab} href={localUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInService')}>
+            <OpenIcon />
             <span class="sr-only">{t('centerRowOpenInService', title)}</span>
           </a>
         )}

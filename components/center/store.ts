@@ -100,6 +100,8 @@ export function createCenterStore(deps: CenterDeps) {
   const rowActions = signal<ReadonlyMap<string, RowAction>>(new Map());
   const open = signal<OpenPanel | null>(null);
   const bulk = signal<BulkState>({ kind: 'idle' });
+  /** The row that holds the table's one tab stop (by key, with its last position for clamping). */
+  const activeRow = signal<{ key: string | null; index: number }>({ key: null, index: 0 });
 
   const companies = computed(() => followedCompanies(snapshot.value));
   const companyById = computed(() => new Map(companies.value.map((c) => [c.id, c])));
@@ -357,6 +359,11 @@ export function createCenterStore(deps: CenterDeps) {
     open.value = null;
   }
 
+  function setActiveRow(key: string, index: number): void {
+    const cur = activeRow.value;
+    if (cur.key !== key || cur.index !== index) activeRow.value = { key, index };
+  }
+
   function toggleExplain(key: string): void {
     open.value = open.value?.key === key && open.value.kind === 'explain' ? null : { key, kind: 'explain' };
   }
@@ -472,6 +479,7 @@ export function createCenterStore(deps: CenterDeps) {
     rowActions,
     open,
     bulk,
+    activeRow,
     // derived
     view,
     companies,
@@ -503,6 +511,7 @@ export function createCenterStore(deps: CenterDeps) {
     confirmClearId,
     closePanel,
     toggleExplain,
+    setActiveRow,
     bulkResync,
     applyLink,
     clearSince,
