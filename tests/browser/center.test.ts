@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnsyncedPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
-import { centerFixture, LOG_SUCCESS_COUNT } from './fixtures/center-fixture';
+import { bulkCenterFixture, centerFixture, LOG_SUCCESS_COUNT } from './fixtures/center-fixture';
 import { buildFor, eventually, launchExtension, removeTempDirs, tempDir, type ExtensionSession } from './harness';
 
 const TOKEN = 'center-test-token';
@@ -28,8 +28,24 @@ async function serverUnsynced() {
 const rows = () => page.getByTestId('unsynced-row');
 const rowIds = () => rows().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unsyncedId!));
 
-async function axeViolations() {
-  const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+/** Row actions that do not fit their cell (the narrow layout must never need to scroll them). */
+function overflowingActions(p: Page) {
+  return p
+    .locator('[data-testid="unsynced-row"] .ucell--actions')
+    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.closest<HTMLElement>('[data-unsynced-id]')!.dataset.unsyncedId));
+}
+
+async function narrowScreenshot(p: Page, path: string) {
+  await p.setViewportSize({ width: 400, height: 800 });
+  await p.getByTestId('unsynced-row').first().waitFor();
+  const heights = await p.getByTestId('unsynced-row').evaluateAll((els) => [...new Set(els.map((e) => e.getBoundingClientRect().height))]);
+  await p.screenshot({ path });
+  expect(heights).toEqual([88]); // NARROW_ROW_HEIGHT: the windowing depends on it
+  expect(await overflowingActions(p)).toEqual([]);
+}
+
+async function axeViolations(p: Page = page) {
+  const result = await p.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -62,6 +78,7 @@ describe('Sync Center (real browser)', () => {
     mkdirSync('docs/screenshots', { recursive: true });
     await page.setViewportSize({ width: 1280, height: 760 });
     await page.screenshot({ path: 'docs/screenshots/sync-center.png' });
+    await narrowScreenshot(page, 'docs/screenshots/sync-center-narrow.png');
     await page.setViewportSize({ width: 1000, height: 800 });
   });
 
@@ -160,5 +177,93 @@ describe('Sync Center (real browser)', () => {
     await page.keyboard.press('Home');
     expect(await page.getByTestId('tab-unsynced').getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tab-unsynced');
+  });
+});
+
+describe('Sync Center keyboard and narrow layout, 300 rows, in Spanish (real browser)', () => {
+  let bigServer: RunningServer;
+  let es: ExtensionSession;
+  let esPage: Page;
+  const focused = () =>
+    esPage.evaluate(() => {
+      const row = document.activeElement?.closest<HTMLElement>('[data-testid="unsynced-row"]');
+      return row ? { id: row.dataset.unsyncedId!, rowIndex: Number(row.getAttribute('aria-rowindex')), isRow: row === document.activeElement } : null;
+    });
+
+  beforeAll(async () => {
+    const fixture = join(tempDir('synclens-center-big-'), 'fixture.json');
+    writeFileSync(fixture, JSON.stringify(bulkCenterFixture(300, 0)));
+    bigServer = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: fixture });
+    const ext = await buildFor(bigServer.url, TOKEN);
+    copyFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), join(ext, 'axe.min.js'));
+    es = await launchExtension(ext, ['--lang=es']);
+    esPage = await es.openPage('sidepanel.html#tab=unsynced&company=evergreen');
+    await esPage.getByTestId('center-root').waitFor();
+    await eventually(() => esPage.getByTestId('shown-count').innerText(), (t) => t.includes('300'), 'the 300 rows');
+  });
+
+  afterAll(async () => {
+    await es?.close();
+    await bigServer?.close();
+  });
+
+  it('the arrow keys walk past the first window; Home, End, Enter and Space work on the focused row', async () => {
+    const first = await esPage.getByTestId('unsynced-row').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.unsyncedId!));
+    expect(first.length).toBeLessThan(300);
+    // One tab stop in the table: Tab from the select-all checkbox's column leads into it.
+    expect(await esPage.locator('[data-testid="unsynced-row"][tabindex="0"]').count()).toBe(1);
+    await esPage.locator('[data-testid="unsynced-row"][tabindex="0"]').focus();
+    const steps = first.length + 10;
+    for (let i = 0; i < steps; i++) await esPage.keyboard.press('ArrowDown');
+    const walked = await focused();
+    expect(walked).toMatchObject({ rowIndex: steps + 2, isRow: true });
+    expect(first).not.toContain(walked!.id);
+    // The focused row is inside the scroll box's visible part.
+    const inView = await esPage.evaluate(() => {
+      const row = document.activeElement!.getBoundingClientRect();
+      const box = document.querySelector('[data-testid="unsynced-scroller"]')!.getBoundingClientRect();
+      return row.top >= box.top - 1 && row.bottom <= box.bottom + 1;
+    });
+    expect(inView).toBe(true);
+
+    await esPage.keyboard.press('End');
+    expect(await focused()).toMatchObject({ rowIndex: 301, isRow: true });
+    await esPage.keyboard.press('Home');
+    expect(await focused()).toMatchObject({ rowIndex: 2, isRow: true });
+    await esPage.keyboard.press('PageDown');
+    expect((await focused())!.rowIndex).toBeGreaterThan(3);
+
+    const id = (await focused())!.id;
+    const row = esPage.locator(`[data-unsynced-id="${id}"]`);
+    await esPage.keyboard.press('Space');
+    expect(await row.getByTestId('row-select').isChecked()).toBe(true);
+    await esPage.keyboard.press('Enter');
+    await esPage.getByTestId('row-explanation').waitFor();
+    expect(await row.getByTestId('row-explain').getAttribute('aria-expanded')).toBe('true');
+    await esPage.keyboard.press('Enter');
+    expect(await esPage.getByTestId('row-explanation').count()).toBe(0);
+    await esPage.keyboard.press('Space');
+    expect(await row.getByTestId('row-select').isChecked()).toBe(false);
+    // Tab leaves the row for its own controls, the first being its checkbox.
+    await esPage.keyboard.press('Tab');
+    expect(await esPage.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('row-select');
+  });
+
+  it('at 400 px in Spanish the row actions fit, the links are icons with their full names; screenshot', async () => {
+    await narrowScreenshot(esPage, 'docs/screenshots/sync-center-narrow-es.png');
+    const row = esPage.getByTestId('unsynced-row').first();
+    expect(await row.getByTestId('row-resync').innerText()).toBe('Volver a sincronizar');
+    for (const testId of ['row-open-qbo', 'row-open-local']) {
+      const link = row.getByTestId(testId);
+      expect(await link.locator('svg').count()).toBe(1);
+      expect((await link.boundingBox())!.width).toBeLessThanOrEqual(32);
+      expect(await link.getAttribute('title')).toMatch(/\S{3}/);
+      expect(await link.evaluate((a) => a.textContent!.trim())).toMatch(/\S{3}/); // the screen-reader name
+    }
+    await esPage.addScriptTag({ url: `chrome-extension://${es.extensionId}/axe.min.js` });
+    expect(await axeViolations(esPage)).toEqual([]);
+    await esPage.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(esPage)).toEqual([]);
+    await esPage.emulateMedia({ colorScheme: 'light' });
   });
 });
