@@ -215,60 +215,66 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
   }
 
   return (
-    <div
-      class="utable"
-      role="table"
-      aria-label={t('centerUnsyncedTableLabel')}
-      aria-rowcount={filtered.length + 1}
-      data-testid="unsynced-table"
-      data-rendered-rows={rows.length}
-    >
-      <div class="uhead" role="rowgroup">
-        <div class="urow urow--head" role="row" aria-rowindex={1}>
-          <div class="ucell ucell--select" role="columnheader">
-            <input
-              type="checkbox"
-              ref={checkAll}
-              data-testid="select-all"
-              checked={allSelected}
-              aria-label={t('centerSelectAllShown', formatCount(filtered.length))}
-              onChange={store.toggleSelectAll}
-            />
-          </div>
-          {COLUMNS.map((col) => (
-            <div
-              key={col.cls}
-              class={`ucell ucell--${col.cls}`}
-              role="columnheader"
-              aria-sort={col.key && sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-            >
-              {col.key ? (
-                <button type="button" class="sort-button" data-testid={`sort-${col.key}`} onClick={() => store.toggleSort(col.key!)}>
-                  {t(col.label)}
-                  <span aria-hidden="true">{sort.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                </button>
-              ) : (
-                t(col.label)
-              )}
+    <>
+      <p id="unsynced-keys-hint" class="sr-only">
+        {t('centerRowKeysHint')}
+      </p>
+      <div
+        class="utable"
+        role="table"
+        aria-label={t('centerUnsyncedTableLabel')}
+        aria-describedby="unsynced-keys-hint"
+        aria-rowcount={filtered.length + 1}
+        data-testid="unsynced-table"
+        data-rendered-rows={rows.length}
+      >
+        <div class="uhead" role="rowgroup">
+          <div class="urow urow--head" role="row" aria-rowindex={1}>
+            <div class="ucell ucell--select" role="columnheader">
+              <input
+                type="checkbox"
+                ref={checkAll}
+                data-testid="select-all"
+                checked={allSelected}
+                aria-label={t('centerSelectAllShown', formatCount(filtered.length))}
+                onChange={store.toggleSelectAll}
+              />
             </div>
-          ))}
-          <div class="ucell ucell--actions" role="columnheader">
-            {t('centerColActions')}
+            {COLUMNS.map((col) => (
+              <div
+                key={col.cls}
+                class={`ucell ucell--${col.cls}`}
+                role="columnheader"
+                aria-sort={col.key && sort.key === col.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
+                {col.key ? (
+                  <button type="button" class="sort-button" data-testid={`sort-${col.key}`} onClick={() => store.toggleSort(col.key!)}>
+                    {t(col.label)}
+                    <span aria-hidden="true">{sort.key === col.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                ) : (
+                  t(col.label)
+                )}
+              </div>
+            ))}
+            <div class="ucell ucell--actions" role="columnheader">
+              {t('centerColActions')}
+            </div>
           </div>
         </div>
+        <div
+          class="ubody"
+          role="rowgroup"
+          ref={scroller}
+          data-testid="unsynced-scroller"
+          onKeyDown={onKeyDown}
+          onScroll={windowed ? (e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight }) : undefined}
+        >
+          {range.before > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.before}px` }} />}
+          {rows}
+          {range.after > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.after}px` }} />}
+        </div>
       </div>
-      <div
-        class="ubody"
-        role="rowgroup"
-        ref={scroller}
-        data-testid="unsynced-scroller"
-        onKeyDown={onKeyDown}
-        onScroll={windowed ? (e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight }) : undefined}
-      >
-        {range.before > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.before}px` }} />}
-        {rows}
-        {range.after > 0 && <div class="uspacer" aria-hidden="true" style={{ height: `${range.after}px` }} />}
-      </div>
-    </div>
+    </>
   );
 }
