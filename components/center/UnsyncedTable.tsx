@@ -3,8 +3,7 @@
  * in view (plus a margin) exist in the DOM, at a fixed row height (--urow-height in center.css).
  * The one open panel under a row is measured and accounted for, so scrolling stays exact.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isMoveKey, moveActive, pageStep, resolveActive, revealScrollTop } from '@/lib/center/row-keyboard';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { windowRange } from '@/lib/center/windowing';
 import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
 import { formatCount } from '@/lib/format/amount';
@@ -12,6 +11,7 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 import { ConfirmClearPanel, ExplainPanel } from './RowPanel';
 import { UnsyncedRow } from './UnsyncedRow';
+import { useRowKeyboard } from './use-row-keyboard';
 
 /** Must match --urow-height in center.css: wide rows, and three-line rows in the narrow side panel. */
 export const ROW_HEIGHT = 60;
@@ -42,20 +42,6 @@ const COLUMNS: { key: SortKey | null; label: MessageKey; cls: string }[] = [
   { key: 'state', label: 'centerColState', cls: 'state' },
 ];
 
-/** Keys of the displayed rows in order, where each sits among the entries, and the reverse lookup. */
-function rowPositions(entries: readonly DisplayEntry[]) {
-  const keys: string[] = [];
-  const entryAt: number[] = [];
-  const positionOf = new Map<string, number>();
-  entries.forEach((e, i) => {
-    if (e.kind !== 'row') return;
-    positionOf.set(e.row.key, keys.length);
-    keys.push(e.row.key);
-    entryAt.push(i);
-  });
-  return { keys, entryAt, positionOf };
-}
-
 export function UnsyncedTable({ store, entries, now }: { store: CenterStore; entries: DisplayEntry[]; now: Date }) {
   const scroller = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -83,69 +69,16 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
       })
     : { start: 0, end: entries.length, before: 0, after: 0 };
 
-  // Roving tabindex: one row holds the tab stop. Rows are addressed by their position among the
-  // displayed rows (group headings skipped); `entryAt` maps that back to the windowed entries.
-  const { keys, entryAt, positionOf } = useMemo(() => rowPositions(entries), [entries]);
-  const stored = store.activeRow.value;
-  const activePos = resolveActive(keys, stored.key, stored.index);
-  const activeKey = activePos >= 0 ? keys[activePos]! : null;
-  const activeEntry = activePos >= 0 ? entryAt[activePos]! : -1;
-  // When the active row is scrolled out of the window, the first rendered row keeps Tab reaching the table.
-  let tabStopKey = activeKey;
-  if (activeEntry < range.start || activeEntry >= range.end) {
-    const firstRow = entries.slice(range.start, range.end).find((e) => e.kind === 'row');
-    tabStopKey = firstRow?.kind === 'row' ? firstRow.row.key : null;
-  }
-  const focusAfterRender = useRef<string | null>(null);
-  useLayoutEffect(() => {
-    const key = focusAfterRender.current;
-    if (key === null) return;
-    focusAfterRender.current = null;
-    const el = Array.from(scroller.current?.querySelectorAll<HTMLElement>('[data-testid="unsynced-row"]') ?? []).find((r) => r.dataset.rowKey === key);
-    el?.focus({ preventScroll: true });
+  const { tabStopKey, onFocusRow, onKeyDown } = useRowKeyboard({
+    store,
+    entries,
+    range,
+    scroller,
+    rowHeight,
+    fallbackHeight: scroll.height,
+    open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
+    onScrolled: setScroll,
   });
-  const onFocusRow = (key: string) => {
-    const pos = positionOf.get(key);
-    if (pos !== undefined) store.setActiveRow(key, pos);
-  };
-  const onKeyDown = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement;
-    const rowEl = target.closest<HTMLElement>('[data-testid="unsynced-row"]');
-    const key = rowEl?.dataset.rowKey;
-    if (!rowEl || !key || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (isMoveKey(e.key)) {
-      e.preventDefault();
-      const el = scroller.current;
-      const viewportHeight = el?.clientHeight || scroll.height;
-      const from = positionOf.get(key) ?? activePos;
-      const next = moveActive(e.key, from, keys.length, pageStep(viewportHeight, rowHeight));
-      if (next < 0) return;
-      const nextKey = keys[next]!;
-      store.setActiveRow(nextKey, next);
-      if (el) {
-        const top = revealScrollTop({
-          index: entryAt[next]!,
-          scrollTop: el.scrollTop,
-          viewportHeight,
-          rowHeight,
-          open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
-        });
-        if (top !== el.scrollTop) el.scrollTop = top;
-        setScroll({ top, height: viewportHeight });
-      }
-      focusAfterRender.current = nextKey;
-      return;
-    }
-    // Enter and Space act on the row itself only; on a control inside it they press that control.
-    if (target !== rowEl) return;
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      store.toggleExplain(key);
-    } else if (e.key === ' ') {
-      e.preventDefault();
-      store.setSelected(key, !selected.has(key));
-    }
-  };
 
   useLayoutEffect(() => {
     const el = scroller.current;
