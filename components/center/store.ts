@@ -3,6 +3,7 @@
  * (`center.unsyncedCached`) first and are replaced by fresh ones (`center.unsynced`). Rows are
  * prepared once per load (lib/center/unsynced-rows), so filters only scan.
  */
+import { followedCompanyList, hasUsableConnection } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import type { BulkResyncResult, Company, UnsyncedEntity } from '@/lib/api/schema';
 import { planBulkResync, type BulkFailure } from '@/lib/center/bulk';
@@ -66,10 +67,7 @@ const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], CenterView>> = {
 
 export function followedCompanies(snapshot: Snapshot | null): Company[] {
   if (!snapshot) return [];
-  const followed = new Set(snapshot.settings.followedCompanyIds);
-  if (followed.size === 0) return snapshot.companies;
-  const list = snapshot.companies.filter((c) => followed.has(c.id));
-  return list.length > 0 ? list : snapshot.companies;
+  return followedCompanyList(snapshot.settings, snapshot.companies);
 }
 
 interface CompanyRows {
@@ -132,7 +130,7 @@ export function createCenterStore(deps: CenterDeps) {
     const err = connectionError.value;
     const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
     const snap = snapshot.value;
-    if (errView === 'unconfigured' || (snap && (!snap.settings.apiUrl || !snap.settings.hasToken))) return 'unconfigured';
+    if (errView === 'unconfigured' || (snap && !hasUsableConnection(snap.settings))) return 'unconfigured';
     if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
     if (!snap) return err ? (errView ?? 'error') : 'loading';
     if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';

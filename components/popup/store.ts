@@ -3,6 +3,7 @@
  * (state.get + wizard.cached), then asks for fresh data (state.refresh + wizard.load).
  * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
  */
+import { followedCompanyList, hasUsableConnection } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
@@ -86,11 +87,7 @@ const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], PopupView>> = {
 
 function followedCompanies(snapshot: Snapshot | null): Company[] {
   if (!snapshot) return [];
-  const followed = new Set(snapshot.settings.followedCompanyIds);
-  if (followed.size === 0) return snapshot.companies;
-  const list = snapshot.companies.filter((c) => followed.has(c.id));
-  // A stale follow list (companies renamed or removed) must not leave the popup empty.
-  return list.length > 0 ? list : snapshot.companies;
+  return followedCompanyList(snapshot.settings, snapshot.companies);
 }
 
 /** With nothing remembered, open where the work is: the company with the most items waiting. */
@@ -154,7 +151,7 @@ export function createPopupStore(deps: PopupDeps) {
     const snap = snapshot.value;
     // The settings decide "not configured": before its first poll the background reports the
     // status 'unconfigured' even when an address and token are saved.
-    if (errView === 'unconfigured' || (snap && (!snap.settings.apiUrl || !snap.settings.hasToken))) return 'unconfigured';
+    if (errView === 'unconfigured' || (snap && !hasUsableConnection(snap.settings))) return 'unconfigured';
     if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
     if (!snap) return err ? (errView ?? 'error') : 'loading';
     if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';

@@ -12,7 +12,8 @@ import { ReplyError } from '../messaging/router';
 import { digestSettingsChanged } from '../notifications/notifier';
 import { loadNotificationSettings, saveNotificationSettings } from '../notifications/settings';
 import { loadSettings } from '../settings/store';
-import { configuredClient } from './configured-client';
+import { clientForCompany } from './configured-client';
+import { isFollowed } from '../connections/connection';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
@@ -27,8 +28,7 @@ export type CenterHandlers = Pick<Handlers, (typeof CENTER_COMMANDS)[number]>;
 export const DEFAULT_HISTORY_DAYS = 30;
 
 async function requireFollowed(companyId: string): Promise<void> {
-  const { followedCompanyIds } = await loadSettings();
-  if (followedCompanyIds.length > 0 && !followedCompanyIds.includes(companyId)) {
+  if (!isFollowed(await loadSettings(), companyId)) {
     throw new ReplyError('rejected', t('bgCompanyNotFollowed', companyId.slice(0, 128)));
   }
 }
@@ -43,7 +43,7 @@ export function localDayBound(day: string, edge: 'from' | 'to'): string {
 async function logSlice(ctx: BackgroundContext, query: LogQuery): Promise<LogSlice> {
   await requireFollowed(query.companyId);
   if (query.from && query.to && query.to < query.from) throw new ReplyError('rejected', t('bgRangeReversed'));
-  const client = await configuredClient(ctx);
+  const client = await clientForCompany(ctx, query.companyId);
   const page = await client.logPage(query.companyId, {
     status: query.status,
     direction: query.direction,
@@ -59,7 +59,7 @@ async function logSlice(ctx: BackgroundContext, query: LogQuery): Promise<LogSli
 
 async function bulkResync(ctx: BackgroundContext, companyId: string, ids: string[]): Promise<BulkResyncResult> {
   await requireFollowed(companyId);
-  const client = await configuredClient(ctx);
+  const client = await clientForCompany(ctx, companyId);
   // One request for every id, with one idempotency key: a retry after a lost reply applies once.
   const outcome = await runAction<BulkResyncResult>(ctx, client, { kind: 'bulk-resync', companyId, ids: [...new Set(ids)] });
   if (outcome.status === 'queued') throw queuedError(outcome.message);
@@ -79,7 +79,7 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
     },
     'center.unsynced': async ({ companyId }) => {
       await requireFollowed(companyId);
-      const client = await configuredClient(ctx);
+      const client = await clientForCompany(ctx, companyId);
       const items = await client.unsyncedAll(companyId);
       const now = ctx.now();
       await writeUnsynced(ctx.db, companyId, items, now);
@@ -88,8 +88,7 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
     'center.log': (query) => logSlice(ctx, query),
     'center.bulkResync': ({ companyId, ids }) => bulkResync(ctx, companyId, ids),
     'center.history': async ({ days }) => {
-      const { followedCompanyIds } = await loadSettings();
-      return { days: await readHistory(ctx.db, days ?? DEFAULT_HISTORY_DAYS, followedCompanyIds, ctx.now()) };
+      return { days: await readHistory(ctx.db, days ?? DEFAULT_HISTORY_DAYS, await loadSettings(), ctx.now()) };
     },
     'notifications.get': () => loadNotificationSettings(),
     'notifications.save': async (settings) => {

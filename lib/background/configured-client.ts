@@ -1,14 +1,19 @@
-/** The API client for the saved settings, or a clear `unconfigured` reply when there are none. */
+/**
+ * The API client for a company key: the scoped client of the sync service the company belongs to,
+ * or a clear `unconfigured` / `rejected` reply when there is none.
+ */
 import type { ApiClient } from '../api/client';
+import { connectionForKey } from '../connections/connection';
 import { ReplyError } from '../messaging/router';
-import { isConfigured, loadSettings } from '../settings/store';
+import { isConfigured, isConnectionConfigured, loadSettings } from '../settings/store';
 import { clientFor, type BackgroundContext } from './context';
 import { t } from '../i18n/t';
 
-export async function configuredClient(ctx: BackgroundContext): Promise<ApiClient> {
+export async function clientForCompany(ctx: BackgroundContext, companyKey: string): Promise<ApiClient> {
   const settings = await loadSettings();
-  if (!isConfigured(settings)) {
-    throw new ReplyError('unconfigured', t('bgNotConnected'));
-  }
-  return clientFor(ctx, settings);
+  if (!isConfigured(settings)) throw new ReplyError('unconfigured', t('bgNotConnected'));
+  const connection = connectionForKey(settings, companyKey);
+  if (!connection) throw new ReplyError('rejected', t('bgCompanyNoService'));
+  if (!isConnectionConfigured(connection)) throw new ReplyError('unconfigured', t('bgNotConnected'));
+  return clientFor(ctx, connection, settings.connections.map((c) => c.id));
 }

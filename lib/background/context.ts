@@ -1,7 +1,8 @@
 /** What the background's logic depends on, injectable so tests control time, randomness and fetch. */
 import { createApiClient, type ApiClient } from '../api/client';
 import { getDb, type SyncLensDb } from '../db/schema';
-import type { Settings } from '../settings/store';
+import { scopeClient } from '../connections/scoped-client';
+import type { Connection } from '../settings/store';
 
 export interface BackgroundContext {
   db: SyncLensDb;
@@ -21,6 +22,8 @@ export function createBackgroundContext(overrides: Partial<BackgroundContext> = 
   return { db: overrides.db ?? getDb(), now: () => new Date(), random: Math.random, ...overrides };
 }
 
-export function clientFor(ctx: BackgroundContext, settings: Pick<Settings, 'apiUrl' | 'token'>): ApiClient {
-  return createApiClient({ baseUrl: settings.apiUrl, token: settings.token, fetch: ctx.fetch, now: () => ctx.now().getTime() });
+/** The client of one sync service, speaking company keys (see lib/connections/scoped-client). */
+export function clientFor(ctx: BackgroundContext, connection: Pick<Connection, 'id' | 'apiUrl' | 'token'>, connectionIds: readonly string[]): ApiClient {
+  const plain = createApiClient({ baseUrl: connection.apiUrl, token: connection.token, fetch: ctx.fetch, now: () => ctx.now().getTime() });
+  return scopeClient(plain, connection.id, connectionIds);
 }

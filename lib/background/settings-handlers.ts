@@ -1,16 +1,16 @@
 /** settings.get / settings.save / settings.test. */
 import { createApiClient } from '../api/client';
 import { isApiError } from '../api/errors';
-import { clearCaches } from '../db/cache';
+import { clearConnectionData } from '../db/cache';
 import type { ConnectionTestResult, PayloadOf, PublicSettings } from '../messaging/protocol';
 import { ReplyError } from '../messaging/router';
-import { OPEN_GATE, saveGate } from '../poll/gate';
+import { loadGates, saveGates } from '../poll/gate';
 import { ensurePollAlarm } from '../poll/scheduler';
 import { checkApiUrl } from '../settings/api-url';
-import { connectionChanged, loadSettings, saveSettings, SettingsError, toPublic } from '../settings/store';
+import { changedConnections, loadSettings, saveSettings, SettingsError, toPublic } from '../settings/store';
 import type { BackgroundContext } from './context';
 import { pollNow } from './poll-cycle';
-import { INITIAL_STATUS, saveStatus } from './status';
+import { loadConnectionStatuses, saveConnectionStatuses } from './status';
 import { formatCount } from '../format/amount';
 import { t } from '../i18n/t';
 
@@ -26,11 +26,16 @@ export async function savePublicSettings(ctx: BackgroundContext, input: PayloadO
     if (err instanceof SettingsError) throw new ReplyError('rejected', err.message);
     throw err;
   }
-  if (connectionChanged(saved.before, saved.after)) {
-    // Another service or account: its data, back-off and failures do not carry over.
-    await clearCaches(ctx.db);
-    await saveGate({ ...OPEN_GATE });
-    await saveStatus({ ...INITIAL_STATUS });
+  const { removed, changed } = changedConnections(saved.before, saved.after);
+  const stale = [...removed, ...changed];
+  if (stale.length > 0) {
+    // Another service or account, or none: its data, back-off and failures do not carry over.
+    const idsBefore = saved.before.connections.map((c) => c.id);
+    for (const id of stale) await clearConnectionData(ctx.db, id, idsBefore, { forget: removed.includes(id) });
+    const [gates, statuses] = await Promise.all([loadGates(), loadConnectionStatuses()]);
+    const keep = <T>(map: Record<string, T>) => Object.fromEntries(Object.entries(map).filter(([id]) => !stale.includes(id)));
+    await saveGates(keep(gates));
+    await saveConnectionStatuses(keep(statuses));
   }
   await ensurePollAlarm(saved.after.pollMinutes);
   await pollNow(ctx, 'user');
@@ -41,8 +46,10 @@ export async function savePublicSettings(ctx: BackgroundContext, input: PayloadO
 export async function testConnection(ctx: BackgroundContext, input: PayloadOf<'settings.test'>): Promise<ConnectionTestResult> {
   const url = checkApiUrl(input.apiUrl);
   if (!url.ok) return { ok: false, message: url.message, companies: [] };
-  const token = input.token?.trim() || (await loadSettings()).token;
+  const stored = input.connectionId ? (await loadSettings()).connections.find((c) => c.id === input.connectionId) : undefined;
+  const token = input.token?.trim() || stored?.token;
   if (!token) return { ok: false, message: t('bgTestNoToken'), companies: [] };
+  // Plain ids on purpose: the page builds this service's follow list from them.
   const client = createApiClient({ baseUrl: url.url, token, fetch: ctx.fetch });
   try {
     await client.health();

@@ -1,23 +1,54 @@
 /**
- * The persisted connection status, so a popup opened while the service is down can say
- * "offline, data from 9:02" even after the service worker restarted.
+ * The persisted connection status of each sync service, so a popup opened while a service is
+ * down can say "offline, data from 9:02" even after the service worker restarted.
+ *
+ * Each connection's status is kept under CONNECTION_STATUSES_KEY; the combination of all of them
+ * (lib/connections/combine-status) under STATUS_KEY, which pages watch to follow every poll.
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ApiError } from '../api/errors';
+import { PRIMARY_CONNECTION_ID } from '../connections/company-key';
+import { combineStatuses } from '../connections/combine-status';
 import { ConnectionStatus } from '../messaging/protocol';
 
 export const STATUS_KEY = 'connectionStatus';
+export const CONNECTION_STATUSES_KEY = 'connectionStatuses';
 
 export const INITIAL_STATUS: ConnectionStatus = { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null };
 
+const StatusMap = v.record(v.string(), ConnectionStatus);
+
+/** The combined status of all connections. */
 export async function loadStatus(): Promise<ConnectionStatus> {
   const parsed = v.safeParse(ConnectionStatus, (await browser.storage.local.get(STATUS_KEY))[STATUS_KEY]);
   return parsed.success ? parsed.output : { ...INITIAL_STATUS };
 }
 
-export async function saveStatus(status: ConnectionStatus): Promise<void> {
-  await browser.storage.local.set({ [STATUS_KEY]: status });
+/**
+ * Every connection's status. Before several services existed only the combined status was kept:
+ * it was the primary service's own, and is read as such.
+ */
+export async function loadConnectionStatuses(): Promise<Record<string, ConnectionStatus>> {
+  const stored = await browser.storage.local.get([CONNECTION_STATUSES_KEY, STATUS_KEY]);
+  const parsed = v.safeParse(StatusMap, stored[CONNECTION_STATUSES_KEY]);
+  if (parsed.success) return parsed.output;
+  const legacy = v.safeParse(ConnectionStatus, stored[STATUS_KEY]);
+  return legacy.success ? { [PRIMARY_CONNECTION_ID]: legacy.output } : {};
+}
+
+export function statusOf(statuses: Record<string, ConnectionStatus>, connectionId: string): ConnectionStatus {
+  return statuses[connectionId] ?? { ...INITIAL_STATUS };
+}
+
+/**
+ * Stores the statuses of the given connections (others are dropped: removed services) and their
+ * combination, in one write so a watching page never sees the two disagree.
+ */
+export async function saveConnectionStatuses(statuses: Record<string, ConnectionStatus>): Promise<ConnectionStatus> {
+  const combined = combineStatuses(Object.values(statuses));
+  await browser.storage.local.set({ [CONNECTION_STATUSES_KEY]: statuses, [STATUS_KEY]: combined });
+  return combined;
 }
 
 /** Pure: the status after a successful poll. */

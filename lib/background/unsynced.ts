@@ -8,7 +8,7 @@ import { readUnsynced, writeUnsynced } from '../db/cache';
 import type { PayloadOf } from '../messaging/protocol';
 import { ReplyError } from '../messaging/router';
 import type { ApiClient } from '../api/client';
-import { configuredClient } from './configured-client';
+import { clientForCompany } from './configured-client';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
@@ -32,7 +32,7 @@ async function unsyncedList(ctx: BackgroundContext, client: ApiClient, companyId
 }
 
 async function act<T extends ResyncResult | ClearIdResult>(ctx: BackgroundContext, ref: Ref, kind: 'resync' | 'clear-id'): Promise<T> {
-  const client = await configuredClient(ctx);
+  const client = await clientForCompany(ctx, ref.companyId);
   const list = await unsyncedList(ctx, client, ref.companyId);
   if (!list.some((e) => e.id === ref.unsyncedId)) {
     throw new ReplyError('rejected', t('bgUnsyncedGone'));

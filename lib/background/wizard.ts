@@ -1,11 +1,13 @@
 /** Sync Wizard commands: cached items, loading both directions, approving through the outbox. */
 import * as v from 'valibot';
 import { ApproveRequest, type ApproveResult, type Summary, type WizardItem } from '../api/schema';
+import { connectionOfKey } from '../connections/company-key';
 import { readSummary, readWizard, writeSummary, writeWizard } from '../db/cache';
+import { loadSettings } from '../settings/store';
 import type { PayloadOf, WizardSnapshot } from '../messaging/protocol';
 import { ReplyError } from '../messaging/router';
 import { refreshBadge } from './badge';
-import { configuredClient } from './configured-client';
+import { clientForCompany } from './configured-client';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
 import { pollNow } from './poll-cycle';
@@ -17,7 +19,7 @@ export async function cachedWizard(ctx: BackgroundContext, companyId: string): P
 }
 
 export async function loadWizard(ctx: BackgroundContext, companyId: string): Promise<WizardSnapshot> {
-  const client = await configuredClient(ctx);
+  const client = await clientForCompany(ctx, companyId);
   const [exports, imports] = await Promise.all([client.wizardAll(companyId, 'export'), client.wizardAll(companyId, 'import')]);
   const row = await writeWizard(ctx.db, companyId, [...exports, ...imports], ctx.now());
   return { companyId, items: row.items, fetchedAt: row.fetchedAt };
@@ -49,10 +51,11 @@ async function dropReviewed(ctx: BackgroundContext, companyId: string, reviewedI
   const reviewed = new Set(reviewedIds);
   const removed = row.items.filter((i) => reviewed.has(i.id));
   await ctx.db.wizard.put({ ...row, items: row.items.filter((i) => !reviewed.has(i.id)) });
-  const cached = await readSummary(ctx.db);
-  if (cached && removed.length > 0) {
+  const connectionId = connectionOfKey(companyId, (await loadSettings()).connections.map((c) => c.id));
+  const cached = connectionId ? await readSummary(ctx.db, connectionId) : undefined;
+  if (connectionId && cached && removed.length > 0) {
     // Keep the old ETag out: the adjusted summary is ours, the next poll must fetch the real one.
-    await writeSummary(ctx.db, summaryWithout(cached.summary, companyId, removed), null, ctx.now());
+    await writeSummary(ctx.db, connectionId, summaryWithout(cached.summary, companyId, removed), null, ctx.now());
   }
 }
 
@@ -60,7 +63,7 @@ export async function approveWizard(ctx: BackgroundContext, payload: PayloadOf<'
   const { companyId, ...body } = payload;
   const request = v.safeParse(ApproveRequest, body);
   if (!request.success) throw new ReplyError('rejected', t('bgApproveNotReviewed'));
-  const client = await configuredClient(ctx);
+  const client = await clientForCompany(ctx, companyId);
   const outcome = await runAction<ApproveResult>(ctx, client, { kind: 'approve', companyId, request: request.output });
   await dropReviewed(ctx, companyId, request.output.reviewedIds);
   await refreshBadge(ctx);

@@ -15,12 +15,13 @@ export interface BadgeView {
   title: string;
 }
 
-export type BadgeKind = 'unconfigured' | 'signed-out' | 'unreachable' | 'error' | 'failures' | 'connector-warning' | 'ok';
+export type BadgeKind = 'unconfigured' | 'signed-out' | 'unreachable' | 'error' | 'failures' | 'connector-warning' | 'service-warning' | 'ok';
 
 export const BADGE_COLORS: Record<BadgeKind, string> = {
   ok: '#1a73e8', // calm blue: items wait for approval, nothing wrong
   failures: '#c5221f', // red: something did not sync
   'connector-warning': '#b06000', // amber: the Web Connector / QBO link is stale or offline
+  'service-warning': '#b06000', // amber: one of several sync services does not answer; counts are partly old
   'signed-out': '#c5221f',
   unreachable: '#5f6368', // grey: we do not know, data shown is old
   error: '#b06000',
@@ -32,10 +33,22 @@ export const BADGE_MAX = 999;
 export interface BadgeInput {
   status: ConnectionStatus;
   summary: Summary | null;
-  /** Empty = every company. */
-  followedCompanyIds: readonly string[];
+  /** Empty or absent = every company in the summary. */
+  followedCompanyIds?: readonly string[];
+  /**
+   * Services that fail while others answer (several connections). Their cached counts still
+   * count; the badge turns amber (or red for a refused sign-in) and the tooltip names them.
+   */
+  serviceProblems?: readonly ServiceProblem[];
   /** Formats an ISO time for the tooltip ("9:02"); injectable so tests do not depend on locale. */
   formatTime?: (iso: string) => string;
+}
+
+export interface ServiceProblem {
+  name: string;
+  state: ConnectionStatus['state'];
+  /** Since when it fails (ISO), if known. */
+  since: string | null;
 }
 
 export function defaultFormatTime(iso: string): string {
@@ -108,6 +121,12 @@ function breakdown(t: Totals, fmt: (iso: string) => string): string {
   return parts.join(' · ');
 }
 
+function serviceProblemText(p: ServiceProblem, fmt: (iso: string) => string): string {
+  if (p.state === 'signed-out') return msg('badgeServiceSignedOut', p.name);
+  if (p.state === 'unreachable') return p.since ? msg('badgeServiceUnreachableSince', p.name, fmt(p.since)) : msg('badgeServiceUnreachable', p.name);
+  return msg('badgeServiceFailing', p.name);
+}
+
 export function badgeFor(input: BadgeInput): BadgeView {
   const fmt = input.formatTime ?? defaultFormatTime;
   const { status } = input;
@@ -130,10 +149,14 @@ export function badgeFor(input: BadgeInput): BadgeView {
   }
   if (!input.summary) return view('ok', '', msg('badgeFirstSummary'));
 
-  const t = totalsOf(followedCompanies(input.summary, input.followedCompanyIds));
+  const t = totalsOf(followedCompanies(input.summary, input.followedCompanyIds ?? []));
   const text = countText(t.exportWaiting + t.importWaiting);
-  const title = breakdown(t, fmt);
+  const problems = input.serviceProblems ?? [];
+  // A service that refused its token or does not answer comes first: its counts are old.
+  const title = [...problems.map((p) => serviceProblemText(p, fmt)), breakdown(t, fmt)].join(' · ');
+  if (problems.some((p) => p.state === 'signed-out')) return view('signed-out', text || '!', title);
   if (t.unsynced > 0 || t.failed > 0) return view('failures', text, title);
+  if (problems.length > 0) return view('service-warning', text || '?', title);
   if (t.connectorProblems.length > 0) return view('connector-warning', text, title);
   return view('ok', text, title);
 }

@@ -1,25 +1,43 @@
 /** Reads and writes of the cached service data (summary, companies, wizard, unsynced). */
 import type { Company, Summary, UnsyncedEntity, WizardItem } from '../api/schema';
+import { connectionOfKey } from '../connections/company-key';
+import { mergeSummaries } from '../connections/merge-summary';
 import type { SummaryRow, SyncLensDb, WizardRow } from './schema';
 
-export async function readSummary(db: SyncLensDb): Promise<SummaryRow | undefined> {
-  return db.summary.get('current');
+/** One sync service's cached summary (with its ETag). */
+export async function readSummary(db: SyncLensDb, connectionId: string): Promise<SummaryRow | undefined> {
+  return db.summary.get(connectionId);
 }
 
-export async function writeSummary(db: SyncLensDb, summary: Summary, etag: string | null, now: Date): Promise<void> {
-  await db.summary.put({ id: 'current', summary, etag, storedAt: now.toISOString() });
+/** Every service's cached summary; only the given connections (a removed service's row is ignored). */
+export async function readSummaries(db: SyncLensDb, connectionIds: readonly string[]): Promise<SummaryRow[]> {
+  const rows = await db.summary.bulkGet([...connectionIds]);
+  return rows.filter((row): row is SummaryRow => row !== undefined);
 }
 
-/** Replaces the company list (companies gone from the service disappear from the cache too). */
-export async function writeCompanies(db: SyncLensDb, companies: Company[]): Promise<void> {
+/** All services' cached summaries as one (see mergeSummaries), or null before the first poll. */
+export async function readMergedSummary(db: SyncLensDb, connectionIds: readonly string[]): Promise<Summary | null> {
+  return mergeSummaries((await readSummaries(db, connectionIds)).map((row) => row.summary));
+}
+
+export async function writeSummary(db: SyncLensDb, connectionId: string, summary: Summary, etag: string | null, now: Date): Promise<void> {
+  await db.summary.put({ id: connectionId, summary, etag, storedAt: now.toISOString() });
+}
+
+/**
+ * Replaces one service's companies (companies gone from it disappear from the cache too).
+ * `connectionIds` are all connections, to tell which cached keys belong to this one.
+ */
+export async function writeCompanies(db: SyncLensDb, connectionId: string, companies: Company[], connectionIds: readonly string[]): Promise<void> {
   await db.transaction('rw', db.companies, async () => {
-    await db.companies.clear();
+    await db.companies.filter((c) => connectionOfKey(c.id, connectionIds) === connectionId).delete();
     await db.companies.bulkPut(companies);
   });
 }
 
-export async function readCompanies(db: SyncLensDb): Promise<Company[]> {
-  return db.companies.toArray();
+/** Cached companies of the given connections (keys of a removed service are left out). */
+export async function readCompanies(db: SyncLensDb, connectionIds: readonly string[]): Promise<Company[]> {
+  return db.companies.filter((c) => connectionOfKey(c.id, connectionIds) !== null).toArray();
 }
 
 export async function readWizard(db: SyncLensDb, companyId: string): Promise<WizardRow | undefined> {
@@ -59,9 +77,26 @@ export async function readUnsynced(db: SyncLensDb, companyId: string): Promise<U
   return rows.map(({ fetchedAt: _fetchedAt, ...entity }) => entity);
 }
 
-/** Drops every cached row (used when the service address or token changes). */
-export async function clearCaches(db: SyncLensDb): Promise<void> {
-  await db.transaction('rw', [db.summary, db.companies, db.wizard, db.unsynced, db.unsyncedFetches], async () => {
-    await Promise.all([db.summary.clear(), db.companies.clear(), db.wizard.clear(), db.unsynced.clear(), db.unsyncedFetches.clear()]);
+/**
+ * Drops what is cached for one service: its summary, companies, wizard items, unsynced entities
+ * and record links. Used when its address or token changed (another service or account) and when
+ * it is removed; `forget` (removal) also drops its waiting outbox actions, which no service would
+ * accept any more, and its history. `connectionIds` must still include this connection.
+ */
+export async function clearConnectionData(db: SyncLensDb, connectionId: string, connectionIds: readonly string[], options: { forget: boolean }): Promise<void> {
+  const mine = (key: string) => connectionOfKey(key, connectionIds) === connectionId;
+  const tables = [db.summary, db.companies, db.wizard, db.unsynced, db.unsyncedFetches, db.links, db.outbox, db.history];
+  await db.transaction('rw', tables, async () => {
+    await db.summary.delete(connectionId);
+    await db.companies.filter((c) => mine(c.id)).delete();
+    await db.wizard.filter((row) => mine(row.companyId)).delete();
+    await db.unsynced.filter((row) => mine(row.companyId)).delete();
+    await db.unsyncedFetches.filter((row) => mine(row.companyId)).delete();
+    // Link keys are `${companyKey}|${entityType}|${qbId}`.
+    await db.links.filter((row) => mine(row.key.slice(0, row.key.indexOf('|')))).delete();
+    if (options.forget) {
+      await db.outbox.filter((row) => mine(row.companyId)).delete();
+      await db.history.filter((row) => mine(row.companyId)).delete();
+    }
   });
 }

@@ -3,6 +3,7 @@
  * order, so a browser holding any earlier version upgrades step by step without losing data.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { PRIMARY_CONNECTION_ID } from '../connections/company-key';
 import type { ApproveRequest, Company, Link, Summary, UnsyncedEntity, WizardItem } from '../api/schema';
 
 export const DB_NAME = 'synclens';
@@ -42,10 +43,17 @@ export const STORES_V4 = {
   noticeTargets: 'id, at',
 } as const;
 
-export const CURRENT_VERSION = 4;
+/**
+ * v5: one cached summary per sync service (`id` is the connection id). Same stores; the upgrade
+ * renames the single summary row `current` to `primary`, the id of the service it came from.
+ */
+export const STORES_V5 = STORES_V4;
+
+export const CURRENT_VERSION = 5;
 
 export interface SummaryRow {
-  id: 'current';
+  /** The connection id (lib/connections/company-key): one row per sync service. */
+  id: string;
   summary: Summary;
   etag: string | null;
   storedAt: string;
@@ -155,6 +163,16 @@ export function createDb(name: string = DB_NAME): SyncLensDb {
     });
   db.version(3).stores(STORES_V3);
   db.version(4).stores(STORES_V4);
+  db.version(5)
+    .stores(STORES_V5)
+    .upgrade(async (tx) => {
+      const summary = tx.table('summary');
+      const current = await summary.get('current');
+      if (current) {
+        await summary.put({ ...current, id: PRIMARY_CONNECTION_ID });
+        await summary.delete('current');
+      }
+    });
   return db;
 }
 

@@ -1,6 +1,7 @@
 /** Records each day's latest counts per followed company in Dexie and reads them back. */
 import type { Summary } from '../api/schema';
-import { readSummary } from '../db/cache';
+import { followedOnly, type ConnectionsLike } from '../connections/connection';
+import { readMergedSummary } from '../db/cache';
 import { loadSettings } from '../settings/store';
 import type { HistoryRow, SyncLensDb } from '../db/schema';
 import type { HistoryDay } from '../messaging/center-commands';
@@ -9,15 +10,15 @@ import { addDays, dayRange, fillMissingDays, localDay } from './days';
 /** How long daily counts are kept. */
 export const HISTORY_DAYS = 90;
 
-/** Companies the user follows among those in the summary (an empty list follows all). */
-export function followedOf(summary: Summary, followedIds: readonly string[]): Summary['companies'] {
-  return followedIds.length === 0 ? summary.companies : summary.companies.filter((c) => followedIds.includes(c.companyId));
+/** Companies the user follows among those in the summary (each service's own follow list). */
+export function followedOf(summary: Summary, settings: ConnectionsLike): Summary['companies'] {
+  return followedOnly(settings, summary.companies, (c) => c.companyId);
 }
 
 /** Overwrites today's row of each followed company with the summary's counts; prunes old days. */
-export async function recordHistory(db: SyncLensDb, summary: Summary, followedIds: readonly string[], now: Date): Promise<void> {
+export async function recordHistory(db: SyncLensDb, summary: Summary, settings: ConnectionsLike, now: Date): Promise<void> {
   const day = localDay(now);
-  const rows: HistoryRow[] = followedOf(summary, followedIds).map((c) => ({
+  const rows: HistoryRow[] = followedOf(summary, settings).map((c) => ({
     companyId: c.companyId,
     day,
     waiting: c.pendingApprovals.export + c.pendingApprovals.import,
@@ -35,16 +36,17 @@ export async function recordHistory(db: SyncLensDb, summary: Summary, followedId
  * The last `days` days (today included) for the followed companies, missing days filled (see
  * fillMissingDays). Reads the whole kept window so a gap at the start is filled from before it.
  */
-export async function readHistory(db: SyncLensDb, days: number, followedIds: readonly string[], now: Date): Promise<HistoryDay[]> {
+export async function readHistory(db: SyncLensDb, days: number, settings: ConnectionsLike, now: Date): Promise<HistoryDay[]> {
   const today = localDay(now);
   const range = dayRange(today, days);
   const rows = await db.history.where('day').between(addDays(today, -(HISTORY_DAYS - 1)), today, true, true).toArray();
-  const followed = followedIds.length === 0 ? rows : rows.filter((r) => followedIds.includes(r.companyId));
+  const followed = followedOnly(settings, rows, (r) => r.companyId);
   return fillMissingDays(followed.map(({ at: _at, ...day }) => day), range);
 }
 
 /** After a successful poll: today's counts from the cached summary, for the followed companies. */
 export async function recordPollHistory(db: SyncLensDb, now: Date): Promise<void> {
-  const [row, settings] = await Promise.all([readSummary(db), loadSettings()]);
-  if (row) await recordHistory(db, row.summary, settings.followedCompanyIds, now);
+  const settings = await loadSettings();
+  const summary = await readMergedSummary(db, settings.connections.map((c) => c.id));
+  if (summary) await recordHistory(db, summary, settings, now);
 }

@@ -13,6 +13,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { ConnectionId } from '../connections/company-key';
 import { centerCommands } from './center-commands';
 import { contentCommands } from './overlay-commands';
 
@@ -50,34 +51,59 @@ export type ConnectionStatus = v.InferOutput<typeof ConnectionStatus>;
 export const POLL_MINUTE_CHOICES = [1, 5, 15, 30, 60] as const;
 export const PollMinutes = v.pipe(v.number(), v.integer(), v.minValue(0.05), v.maxValue(60));
 
-/** Settings as extension pages see them: the token itself is never sent out of the background. */
-export const PublicSettings = v.object({
+/** One sync service as extension pages see it: the token itself never leaves the background. */
+export const PublicConnection = v.object({
+  id: ConnectionId,
+  /** The user's label; empty shows the service's host name. */
+  name: v.string(),
   apiUrl: v.string(),
   hasToken: v.boolean(),
-  pollMinutes: v.number(),
-  /** Followed company ids; empty means "follow every company the service lists". */
+  /** Plain company ids of this service; empty means "follow every company it lists". */
   followedCompanyIds: v.array(api.Id),
+});
+export type PublicConnection = v.InferOutput<typeof PublicConnection>;
+
+export const PublicSettings = v.object({
+  connections: v.array(PublicConnection),
+  pollMinutes: v.number(),
 });
 export type PublicSettings = v.InferOutput<typeof PublicSettings>;
 
-export const SettingsInput = v.strictObject({
+export const ConnectionInput = v.strictObject({
+  /** Chosen by the page for a new connection (see newConnectionId), so a retried save adds it once. */
+  id: ConnectionId,
+  name: v.pipe(v.string(), v.maxLength(80)),
   apiUrl: v.pipe(v.string(), v.maxLength(2048)),
-  /** Omitted or empty keeps the stored token. */
+  /** Omitted or empty keeps the token stored for this connection id. */
   token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
-  pollMinutes: PollMinutes,
   followedCompanyIds: v.pipe(v.array(api.Id), v.maxLength(500)),
+});
+export type ConnectionInput = v.InferOutput<typeof ConnectionInput>;
+
+/** The whole list of connections: one left out is removed, with everything cached for it. */
+export const SettingsInput = v.strictObject({
+  connections: v.pipe(v.array(ConnectionInput), v.maxLength(20)),
+  pollMinutes: PollMinutes,
 });
 export type SettingsInput = v.InferOutput<typeof SettingsInput>;
 
 export const ConnectionTestResult = v.object({
   ok: v.boolean(),
   message: v.string(),
+  /** The tested service's companies with their plain ids (what a follow list holds). */
   companies: v.array(api.Company),
 });
 export type ConnectionTestResult = v.InferOutput<typeof ConnectionTestResult>;
 
+/** One connection with its own status, for views that group by service. */
+export const ConnectionState = v.object({ ...PublicConnection.entries, status: ConnectionStatus });
+export type ConnectionState = v.InferOutput<typeof ConnectionState>;
+
 export const Snapshot = v.object({
+  /** All connections together: ok while any service answers (see combineStatuses). */
   status: ConnectionStatus,
+  /** Each service on its own, in the order of the settings. */
+  connections: v.array(ConnectionState),
   summary: v.nullable(api.Summary),
   companies: v.array(api.Company),
   settings: PublicSettings,
@@ -114,10 +140,14 @@ export const commands = {
   ),
   'settings.get': command(['page'], Empty, PublicSettings),
   'settings.save': command(['page'], SettingsInput, PublicSettings),
-  /** Try a URL and token without saving them. Omitted token: use the stored one. */
+  /** Try a URL and token without saving them. Omitted token: the one stored for `connectionId`. */
   'settings.test': command(
     ['page'],
-    v.strictObject({ apiUrl: v.pipe(v.string(), v.maxLength(2048)), token: v.optional(v.pipe(v.string(), v.maxLength(4096))) }),
+    v.strictObject({
+      apiUrl: v.pipe(v.string(), v.maxLength(2048)),
+      token: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+      connectionId: v.optional(ConnectionId),
+    }),
     ConnectionTestResult,
   ),
   // Commands a content script may send (overlay lookups, Resync, Clear ID) live in their own file,

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundContext } from '../background/context';
 import { centerPath } from '../center/center-link';
-import { readSummary } from '../db/cache';
+import { readMergedSummary } from '../db/cache';
 import { followedOf } from '../history/store';
 import type { NotificationSettings } from '../messaging/center-commands';
 import { loadSettings } from '../settings/store';
@@ -18,8 +18,9 @@ import { forgetNotified, loadLastDigestDay, loadSeen, markNotified, notifiedKeys
 export const DIGEST_ALARM = 'digest';
 
 async function followedCompanies(ctx: BackgroundContext) {
-  const [row, settings] = await Promise.all([readSummary(ctx.db), loadSettings()]);
-  return row ? followedOf(row.summary, settings.followedCompanyIds) : null;
+  const settings = await loadSettings();
+  const summary = await readMergedSummary(ctx.db, settings.connections.map((c) => c.id));
+  return summary ? followedOf(summary, settings) : null;
 }
 
 /** After a successful poll; `previousPollAt` is when the poll before it succeeded. */

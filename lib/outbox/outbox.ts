@@ -72,9 +72,12 @@ export async function deliver(db: SyncLensDb, client: ApiClient, row: OutboxRow,
   }
 }
 
-/** Retries everything still in the outbox, oldest first (on alarm ticks and at startup). */
-export async function flushOutbox(db: SyncLensDb, client: ApiClient, now: () => Date): Promise<Delivery[]> {
-  const rows = await db.outbox.orderBy('createdAt').toArray();
+/**
+ * Retries what is still in the outbox, oldest first (on alarm ticks and at startup). With several
+ * sync services, `only` picks the rows of the service `client` talks to.
+ */
+export async function flushOutbox(db: SyncLensDb, client: ApiClient, now: () => Date, only: (row: OutboxRow) => boolean = () => true): Promise<Delivery[]> {
+  const rows = (await db.outbox.orderBy('createdAt').toArray()).filter(only);
   const results: Delivery[] = [];
   for (const row of rows) {
     const result = await deliver(db, client, row, now);

@@ -1,6 +1,7 @@
 /**
- * Decides whether a poll may go out now, and records the outcome of each poll. The gate is kept in
- * storage.local so a restarted service worker still honours a back-off or a Retry-After.
+ * Decides whether a poll may go out now, and records the outcome of each poll. Each sync service
+ * has its own gate, kept in storage.local so a restarted service worker still honours a back-off
+ * or a Retry-After.
  *
  * Two limits:
  * - `notBefore`: the server's Retry-After. Nothing polls before it, not even a user refresh.
@@ -9,9 +10,13 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { PRIMARY_CONNECTION_ID } from '../connections/company-key';
 import { backoffDelayMs } from './backoff';
 
-export const GATE_KEY = 'pollGate';
+/** Each sync service's gate, by connection id. */
+export const GATES_KEY = 'pollGates';
+/** Where the single gate lived before several services existed (read as the primary service's). */
+export const LEGACY_GATE_KEY = 'pollGate';
 /** Alarms fire a little early or late; a tick this close to the limit counts as on time. */
 export const TICK_GRACE_MS = 1_000;
 
@@ -25,13 +30,24 @@ export type PollGate = v.InferOutput<typeof Gate>;
 
 export const OPEN_GATE: PollGate = { failures: 0, notBefore: 0, nextAutoAt: 0, pollIntervalSeconds: null };
 
-export async function loadGate(): Promise<PollGate> {
-  const parsed = v.safeParse(Gate, (await browser.storage.local.get(GATE_KEY))[GATE_KEY]);
-  return parsed.success ? parsed.output : { ...OPEN_GATE };
+const GateMap = v.record(v.string(), Gate);
+
+/** Every connection's gate (a connection without one may poll at once). */
+export async function loadGates(): Promise<Record<string, PollGate>> {
+  const stored = await browser.storage.local.get([GATES_KEY, LEGACY_GATE_KEY]);
+  const parsed = v.safeParse(GateMap, stored[GATES_KEY]);
+  if (parsed.success) return parsed.output;
+  const legacy = v.safeParse(Gate, stored[LEGACY_GATE_KEY]);
+  return legacy.success ? { [PRIMARY_CONNECTION_ID]: legacy.output } : {};
 }
 
-export async function saveGate(gate: PollGate): Promise<void> {
-  await browser.storage.local.set({ [GATE_KEY]: gate });
+export function gateOf(gates: Record<string, PollGate>, connectionId: string): PollGate {
+  return gates[connectionId] ?? { ...OPEN_GATE };
+}
+
+/** Stores all gates in one write (connections left out lose theirs: removed, or reset). */
+export async function saveGates(gates: Record<string, PollGate>): Promise<void> {
+  await browser.storage.local.set({ [GATES_KEY]: gates });
 }
 
 export type PollTrigger = 'alarm' | 'user';

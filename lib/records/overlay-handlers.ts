@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Company } from '../api/schema';
-import { configuredClient } from '../background/configured-client';
+import { clientForCompany } from '../background/configured-client';
 import type { BackgroundContext } from '../background/context';
 import { readCompanies } from '../db/cache';
 import { explainFailure, explainText } from '../errors/explanation-view';
@@ -15,6 +15,7 @@ import { ReplyError, type Handlers } from '../messaging/router';
 import { isQboUrl } from '../qbo/hosts';
 import { CURRENT_COMPANY_COOKIE, realmFromCookieValue } from '../qbo/realm';
 import { isConfigured, loadSettings } from '../settings/store';
+import { connectionForKey, connectionName, followedOnly, hasSeveralConnections } from '../connections/connection';
 import { createRecordStatusService, type LinkStore } from './record-status';
 
 export type OverlayHandlers = Pick<Handlers, keyof typeof overlayCommands>;
@@ -23,9 +24,9 @@ const TAB_CHOICE_PREFIX = 'overlay:tabCompany:';
 
 /** Followed QuickBooks Online companies (an empty follow list means every company). */
 export async function followedQboCompanies(ctx: BackgroundContext): Promise<Company[]> {
-  const [settings, companies] = await Promise.all([loadSettings(), readCompanies(ctx.db)]);
-  const followed = new Set(settings.followedCompanyIds);
-  return companies.filter((c) => c.system === 'qbo' && (followed.size === 0 || followed.has(c.id)));
+  const settings = await loadSettings();
+  const companies = await readCompanies(ctx.db, settings.connections.map((c) => c.id));
+  return followedOnly(settings, companies, (c) => c.id).filter((c) => c.system === 'qbo');
 }
 
 async function requireFollowedQbo(ctx: BackgroundContext, companyId: string): Promise<Company> {
@@ -54,7 +55,7 @@ async function cookieRealm(tabUrl: string | undefined): Promise<string | null> {
 
 export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkStore): OverlayHandlers & { forgetCompany(id: string): Promise<void> } {
   const records = createRecordStatusService({
-    client: () => configuredClient(ctx),
+    client: (companyId) => clientForCompany(ctx, companyId),
     company: (id) => requireFollowedQbo(ctx, id),
     store: linkStore,
     explain: (link, company) =>
@@ -68,7 +69,12 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
     async 'overlay.context'(_payload, { tab }) {
       const settings = await loadSettings();
       if (!isConfigured(settings)) return { configured: false, companies: [], cookieRealm: null, storedCompanyId: null };
-      const companies: OverlayCompany[] = (await followedQboCompanies(ctx)).map((c) => ({ id: c.id, name: c.name, realmId: c.realmId ?? null }));
+      // With several services, the picker says which one a company comes from (names may repeat).
+      const several = hasSeveralConnections(settings);
+      const companies: OverlayCompany[] = (await followedQboCompanies(ctx)).map((c) => {
+        const service = several ? connectionForKey(settings, c.id) : undefined;
+        return { id: c.id, name: service ? `${c.name} · ${connectionName(service)}` : c.name, realmId: c.realmId ?? null };
+      });
       const key = `${TAB_CHOICE_PREFIX}${tab?.id ?? 'none'}`;
       const stored = tab?.id !== undefined ? ((await browser.storage.session.get(key))[key] as string | undefined) : undefined;
       return {

@@ -26,7 +26,8 @@ export interface LinkStore {
 }
 
 export interface RecordStatusDeps {
-  client(): Promise<ApiClient>;
+  /** The API client of the service this company belongs to. */
+  client(companyId: string): Promise<ApiClient>;
   /** The followed QuickBooks Online company with this id; throws when it is not one. */
   company(companyId: string): Promise<Company>;
   store: LinkStore;
@@ -54,7 +55,7 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
       else missing.push(ref);
     });
     if (missing.length) {
-      const client = await deps.client();
+      const client = await deps.client(companyId);
       const byType = new Map<string, string[]>();
       for (const ref of missing) byType.set(ref.entityType, [...(byType.get(ref.entityType) ?? []), ref.qbId]);
       const fresh: CachedLink[] = [];
