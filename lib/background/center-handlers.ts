@@ -11,7 +11,7 @@ import type { Handlers } from '../messaging/router';
 import { ReplyError } from '../messaging/router';
 import { digestSettingsChanged } from '../notifications/notifier';
 import { loadNotificationSettings, saveNotificationSettings } from '../notifications/settings';
-import { loadSettings } from '../settings/store';
+import { isConfigured, loadSettings } from '../settings/store';
 import { clientForCompany } from './configured-client';
 import { isFollowed } from '../connections/connection';
 import type { BackgroundContext } from './context';
@@ -28,7 +28,9 @@ export type CenterHandlers = Pick<Handlers, (typeof CENTER_COMMANDS)[number]>;
 export const DEFAULT_HISTORY_DAYS = 30;
 
 async function requireFollowed(companyId: string): Promise<void> {
-  if (!isFollowed(await loadSettings(), companyId)) {
+  const settings = await loadSettings();
+  if (!isConfigured(settings)) throw new ReplyError('unconfigured', t('bgNotConnected'));
+  if (!isFollowed(settings, companyId)) {
     throw new ReplyError('rejected', t('bgCompanyNotFollowed', companyId.slice(0, 128)));
   }
 }

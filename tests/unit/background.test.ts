@@ -11,6 +11,7 @@ import { createDb } from '@/lib/db/schema';
 import { createRouter, unregisterRouter } from '@/lib/messaging/router';
 import type { CommandName, PayloadOf, Reply, ReplyOf } from '@/lib/messaging/protocol';
 import { POLL_ALARM } from '@/lib/poll/scheduler';
+import { oneService } from './one-service';
 
 const TOKEN = 'background-test-token';
 let server: RunningServer;
@@ -30,7 +31,7 @@ async function ok<C extends CommandName>(command: C, payload: PayloadOf<C>, send
   if (!reply.ok) throw new Error(`${command} failed: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
 }
-const connect = () => ok('settings.save', { apiUrl: server.url, token: TOKEN, pollMinutes: 5, followedCompanyIds: [] });
+const connect = () => ok('settings.save', oneService(server.url, TOKEN));
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -92,7 +93,7 @@ describe('commands against the reference server', () => {
 
   it('saves settings, polls at once, caches the summary and sets the badge; the token stays inside', async () => {
     const saved = await connect();
-    expect(saved).toEqual({ apiUrl: server.url, hasToken: true, pollMinutes: 5, followedCompanyIds: [] });
+    expect(saved).toEqual({ pollMinutes: 5, connections: [{ id: 'primary', name: '', apiUrl: server.url, hasToken: true, followedCompanyIds: [] }] });
     const snapshot = await ok('state.get', {});
     expect(snapshot.status.state).toBe('ok');
     expect(snapshot.summary?.companies).toHaveLength(2);
@@ -105,7 +106,7 @@ describe('commands against the reference server', () => {
   });
 
   it('badge follows only the followed companies', async () => {
-    await ok('settings.save', { apiUrl: server.url, token: TOKEN, pollMinutes: 15, followedCompanyIds: ['cedar-ridge'] });
+    await ok('settings.save', oneService(server.url, TOKEN, { pollMinutes: 15, followed: ['cedar-ridge'] }));
     const { summary } = await ok('state.get', {});
     const cedar = summary!.companies.find((c) => c.companyId === 'cedar-ridge')!;
     expect(await fakeBrowser.action.getBadgeText({})).toBe(String(cedar.pendingApprovals.export + cedar.pendingApprovals.import));
@@ -196,7 +197,7 @@ describe('commands against the reference server', () => {
   });
 
   it('shows signed-out when the token is refused', async () => {
-    await ok('settings.save', { apiUrl: server.url, token: 'revoked', pollMinutes: 5, followedCompanyIds: [] });
+    await ok('settings.save', oneService(server.url, 'revoked'));
     expect((await ok('state.get', {})).status.state).toBe('signed-out');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });

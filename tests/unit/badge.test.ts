@@ -127,6 +127,21 @@ describe('badge state table', () => {
     expect(onlyA.title).not.toContain('unsynced');
   });
 
+  it('tells a partial outage of several services apart: amber, or red with the count for a refused token', () => {
+    const summary = summaryOf(company('a', { pendingApprovals: { export: 3, import: 0 } }));
+    const down = badgeFor(input({ summary, serviceProblems: [{ name: 'Oak Hill', state: 'unreachable', since: '2026-11-26T08:05:00.000Z' }] }));
+    expect(down).toMatchObject({ kind: 'service-warning', text: '3', color: BADGE_COLORS['service-warning'] });
+    expect(down.title).toMatch(/^SyncLens: cannot reach Oak Hill since 08:05 · 3 waiting/);
+    const refused = badgeFor(input({ summary, serviceProblems: [{ name: 'Oak Hill', state: 'signed-out', since: null }] }));
+    expect(refused).toMatchObject({ kind: 'signed-out', text: '3' });
+    expect(refused.title).toContain('Oak Hill refused the token');
+    expect(badgeFor(input({ summary: summaryOf(company('a')), serviceProblems: [{ name: 'X', state: 'error', since: null }] })).text).toBe('?');
+    // Failures still win over an outage elsewhere: they are work to do.
+    const failing = badgeFor(input({ summary: summaryOf(company('a', { failedSyncs: 1 })), serviceProblems: [{ name: 'X', state: 'error', since: null }] }));
+    expect(failing.kind).toBe('failures');
+    expect(failing.title).toContain('X answers with an error');
+  });
+
   it('renders onto the toolbar button', async () => {
     fakeBrowser.reset();
     await renderBadge({ kind: 'failures', text: '12', color: '#c5221f', title: 'SyncLens: 12 waiting' });

@@ -17,6 +17,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { DIGEST_ALARM, onDigestAlarm } from '@/lib/notifications/notifier';
 import { listenForClicks, resetClickListener } from '@/lib/notifications/show';
 import { POLL_ALARM } from '@/lib/poll/scheduler';
+import { oneService } from './one-service';
 
 const TOKEN = 'center-test-token';
 let server: RunningServer;
@@ -38,7 +39,7 @@ async function ok<C extends CommandName>(command: C, payload: PayloadOf<C>): Pro
   if (!reply.ok) throw new Error(`${command} failed: ${reply.error.code} ${reply.error.message}`);
   return reply.data;
 }
-const connect = (followedCompanyIds: string[] = []) => ok('settings.save', { apiUrl: server.url, token: TOKEN, pollMinutes: 5, followedCompanyIds });
+const connect = (followed: string[] = []) => ok('settings.save', oneService(server.url, TOKEN, { followed }));
 /** The server's own view, straight over HTTP. */
 async function serverGet(path: string) {
   const res = await fetch(`${server.url}/api/v1${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });

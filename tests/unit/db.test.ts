@@ -1,9 +1,9 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, STORES_V1, STORES_V2, STORES_V3, createDb, type OutboxRow } from '@/lib/db/schema';
+import { CURRENT_VERSION, STORES_V1, STORES_V2, STORES_V3, STORES_V4, createDb, type OutboxRow } from '@/lib/db/schema';
 import { createLinkStore } from '@/lib/db/link-store';
-import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, readUnsyncedSnapshot, writeWizard, clearCaches } from '@/lib/db/cache';
-import type { Company, UnsyncedEntity } from '@/lib/api/schema';
+import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, readUnsyncedSnapshot, writeWizard, clearConnectionData, readMergedSummary, readSummary, writeSummary } from '@/lib/db/cache';
+import type { Company, Summary, UnsyncedEntity } from '@/lib/api/schema';
 
 let n = 0;
 const names: string[] = [];
@@ -68,7 +68,9 @@ describe('Dexie schema upgrades', () => {
     expect(await db.companies.get('c1')).toEqual(company);
     expect(await db.wizard.get('c1')).toMatchObject({ companyId: 'c1' });
     expect(await db.unsynced.get('u1')).toMatchObject({ id: 'u1', companyId: 'c1' });
-    expect((await db.summary.get('current'))?.etag).toBe('"e1"');
+    // v5: the single summary became the primary service's, ETag and all.
+    expect(await db.summary.get('current')).toBeUndefined();
+    expect((await db.summary.get('primary'))?.etag).toBe('"e1"');
     // The table v2 added works.
     await db.activity.add({ at: 'now', companyId: 'c1', kind: 'resync', ok: true, text: 'Resync requested', idempotencyKey: 'k-1' });
     expect(await db.activity.count()).toBe(1);
@@ -121,6 +123,25 @@ describe('Dexie schema upgrades', () => {
     expect(await db.noticeTargets.count()).toBe(1);
     db.close();
   });
+
+  it('upgrades a v4 database: the one cached summary becomes the primary service\'s, history and marks stay', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(4).stores(STORES_V4);
+    await old.open();
+    await old.table('summary').put({ id: 'current', summary: { companies: [] }, etag: '"e4"', storedAt: 'x' });
+    await old.table('history').put({ companyId: 'c1', day: '2026-11-25', waiting: 4, failed: 1, unsynced: 2, at: 'x' });
+    await old.table('notified').put({ key: 'failures:c1:5@2026-11-25', at: 'x' });
+    old.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.summary.toArray()).toEqual([{ id: 'primary', summary: { companies: [] }, etag: '"e4"', storedAt: 'x' }]);
+    expect(await db.history.get(['c1', '2026-11-25'])).toMatchObject({ waiting: 4 });
+    expect(await db.notified.get('failures:c1:5@2026-11-25')).toBeDefined();
+    db.close();
+  });
 });
 
 describe('link store', () => {
@@ -142,11 +163,11 @@ describe('link store', () => {
 });
 
 describe('cache helpers', () => {
-  it('replaces companies and per-company unsynced lists, and clears everything on request', async () => {
+  it('replaces companies and per-company unsynced lists', async () => {
     const db = createDb(freshName());
-    await writeCompanies(db, [company, { ...company, id: 'c2' }]);
-    await writeCompanies(db, [company]);
-    expect((await readCompanies(db)).map((c) => c.id)).toEqual(['c1']);
+    await writeCompanies(db, 'primary', [company, { ...company, id: 'c2' }], ['primary']);
+    await writeCompanies(db, 'primary', [company], ['primary']);
+    expect((await readCompanies(db, ['primary'])).map((c) => c.id)).toEqual(['c1']);
 
     const now = new Date('2026-11-26T09:00:00.000Z');
     await writeUnsynced(db, 'c1', [unsynced('u1', 'c1'), unsynced('u2', 'c1')], now);
@@ -158,13 +179,50 @@ describe('cache helpers', () => {
     expect(await readUnsyncedSnapshot(db, 'c3')).toEqual({ items: [], fetchedAt: now.toISOString() });
     expect(await readUnsyncedSnapshot(db, 'c4')).toBeUndefined();
     expect(await readUnsynced(db, 'c2')).toEqual([unsynced('u3', 'c2')]);
-
     await writeWizard(db, 'c1', [], now);
     expect(await readWizard(db, 'c1')).toEqual({ companyId: 'c1', items: [], fetchedAt: now.toISOString() });
-    await clearCaches(db);
-    expect(await readCompanies(db)).toEqual([]);
-    expect(await readWizard(db, 'c1')).toBeUndefined();
-    expect(await readUnsyncedSnapshot(db, 'c3')).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps each service\'s companies and summary apart, and clears one service without touching the other', async () => {
+    const db = createDb(freshName());
+    const ids = ['primary', 'sabc123'];
+    const now = new Date('2026-11-26T09:00:00.000Z');
+    // Both services call their company "c1": the second one's key carries its connection id.
+    await writeCompanies(db, 'primary', [company], ids);
+    await writeCompanies(db, 'sabc123', [{ ...company, id: 'sabc123~c1' }], ids);
+    await writeCompanies(db, 'primary', [{ ...company, id: 'c2' }], ids);
+    expect((await readCompanies(db, ids)).map((c) => c.id).sort()).toEqual(['c2', 'sabc123~c1']);
+
+    const summaryOf = (companyId: string, exp: number): Summary => ({
+      pendingApprovals: { export: exp, import: 1 }, pendingSyncs: 0, failedSyncs: 1, unsynced: 2, generatedAt: `2026-11-26T0${exp}:00:00.000Z`,
+      companies: [{ companyId, companyName: companyId, system: 'qbo', pendingApprovals: { export: exp, import: 1 }, pendingSyncs: 0, failedSyncs: 1, unsynced: 2,
+        connector: { kind: 'qbo-api', state: 'ok', lastContactAt: null, lastRunAt: null }, generatedAt: '2026-11-26T09:00:00.000Z' }],
+    });
+    await writeSummary(db, 'primary', summaryOf('c2', 3), '"a"', now);
+    await writeSummary(db, 'sabc123', summaryOf('sabc123~c1', 4), '"b"', now);
+    const merged = await readMergedSummary(db, ids);
+    expect(merged).toMatchObject({ pendingApprovals: { export: 7, import: 2 }, failedSyncs: 2, unsynced: 4, generatedAt: '2026-11-26T04:00:00.000Z' });
+    expect(merged!.companies.map((c) => c.companyId)).toEqual(['c2', 'sabc123~c1']);
+
+    await writeUnsynced(db, 'c2', [unsynced('u1', 'c2')], now);
+    await writeUnsynced(db, 'sabc123~c1', [unsynced('sabc123~u1', 'sabc123~c1')], now);
+    await writeWizard(db, 'sabc123~c1', [], now);
+    await db.outbox.add({ key: 'k1', companyId: 'sabc123~c1', action: { kind: 'resync', companyId: 'sabc123~c1', unsyncedId: 'sabc123~u1' }, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, lastError: null });
+    await db.outbox.add({ key: 'k2', companyId: 'c2', action: { kind: 'resync', companyId: 'c2', unsyncedId: 'u1' }, createdAt: now.toISOString(), attempts: 0, lastAttemptAt: null, lastError: null });
+
+    // Address changed: caches go, the waiting action stays (the same service moved).
+    await clearConnectionData(db, 'sabc123', ids, { forget: false });
+    expect(await readSummary(db, 'sabc123')).toBeUndefined();
+    expect(await readSummary(db, 'primary')).toBeDefined();
+    expect((await readCompanies(db, ids)).map((c) => c.id)).toEqual(['c2']);
+    expect(await readWizard(db, 'sabc123~c1')).toBeUndefined();
+    expect(await readUnsyncedSnapshot(db, 'sabc123~c1')).toBeUndefined();
+    expect(await readUnsynced(db, 'c2')).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(2);
+    // Removed: its waiting actions go too, the other service's stay.
+    await clearConnectionData(db, 'sabc123', ids, { forget: true });
+    expect((await db.outbox.toArray()).map((r) => r.key)).toEqual(['k2']);
     db.close();
   });
 });

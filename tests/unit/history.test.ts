@@ -52,6 +52,8 @@ describe('history store', () => {
     companyId, companyName: companyId, system: 'qbo', pendingApprovals: { export: exp, import: imp }, pendingSyncs: 0, failedSyncs, unsynced,
     connector: { kind: 'qbo-api', state: 'ok', lastContactAt: null, lastRunAt: null }, generatedAt: '2026-11-26T09:00:00.000Z',
   });
+  /** One primary service following `ids` (empty: all). */
+  const following = (ids: string[]) => ({ connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', followedCompanyIds: ids }] });
   const summary = (...companies: CompanySummary[]): Summary => ({
     companies, pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0, generatedAt: '2026-11-26T09:00:00.000Z',
   });
@@ -59,17 +61,17 @@ describe('history store', () => {
   it('keeps the day\'s latest counts per followed company (waiting = export + import)', async () => {
     db = createDb(`history-${Math.random()}`);
     const morning = new Date(2026, 10, 26, 8, 0);
-    await recordHistory(db, summary(company('a', 3, 2, 1, 4), company('b', 1, 1, 1, 1)), ['a'], morning);
-    await recordHistory(db, summary(company('a', 6, 1, 0, 2)), ['a'], new Date(2026, 10, 26, 17, 0));
-    expect(await readHistory(db, 1, ['a'], new Date(2026, 10, 26, 18, 0))).toEqual([row('2026-11-26', 'a', 7, 0, 2)]);
+    await recordHistory(db, summary(company('a', 3, 2, 1, 4), company('b', 1, 1, 1, 1)), following(['a']), morning);
+    await recordHistory(db, summary(company('a', 6, 1, 0, 2)), following(['a']), new Date(2026, 10, 26, 17, 0));
+    expect(await readHistory(db, 1, following(['a']), new Date(2026, 10, 26, 18, 0))).toEqual([row('2026-11-26', 'a', 7, 0, 2)]);
     expect(await db.history.count()).toBe(1); // b is not followed
   });
 
   it('follows every company when none is chosen, and fills days the browser was closed', async () => {
     db = createDb(`history-${Math.random()}`);
-    await recordHistory(db, summary(company('a', 1, 0, 0, 0), company('b', 2, 0, 0, 0)), [], new Date(2026, 10, 24, 9, 0));
-    await recordHistory(db, summary(company('a', 5, 0, 0, 0), company('b', 2, 0, 0, 0)), [], new Date(2026, 10, 26, 9, 0));
-    const days = await readHistory(db, 3, [], new Date(2026, 10, 26, 12, 0));
+    await recordHistory(db, summary(company('a', 1, 0, 0, 0), company('b', 2, 0, 0, 0)), following([]), new Date(2026, 10, 24, 9, 0));
+    await recordHistory(db, summary(company('a', 5, 0, 0, 0), company('b', 2, 0, 0, 0)), following([]), new Date(2026, 10, 26, 9, 0));
+    const days = await readHistory(db, 3, following([]), new Date(2026, 10, 26, 12, 0));
     expect(days.filter((d) => d.companyId === 'a').map((d) => [d.day, d.waiting])).toEqual([['2026-11-24', 1], ['2026-11-25', 1], ['2026-11-26', 5]]);
     expect(sumAcrossCompanies(days).map((t) => t.waiting)).toEqual([3, 3, 7]);
   });
@@ -79,9 +81,9 @@ describe('history store', () => {
     const today = new Date(2026, 10, 26, 9, 0);
     const old = new Date(2026, 10, 26 - HISTORY_DAYS, 9, 0);
     const lastKept = new Date(2026, 10, 26 - HISTORY_DAYS + 1, 9, 0);
-    await recordHistory(db, summary(company('a', 1, 0, 0, 0)), [], old);
-    await recordHistory(db, summary(company('a', 2, 0, 0, 0)), [], lastKept);
-    await recordHistory(db, summary(company('a', 3, 0, 0, 0)), [], today);
+    await recordHistory(db, summary(company('a', 1, 0, 0, 0)), following([]), old);
+    await recordHistory(db, summary(company('a', 2, 0, 0, 0)), following([]), lastKept);
+    await recordHistory(db, summary(company('a', 3, 0, 0, 0)), following([]), today);
     expect((await db.history.toArray()).map((r) => r.day).sort()).toEqual([localDay(lastKept), '2026-11-26']);
   });
 });

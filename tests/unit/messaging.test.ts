@@ -7,7 +7,7 @@ const self = { id: 'our-extension-id', origin: 'chrome-extension://our-extension
 const popup: SenderInfo = { id: self.id, origin: 'chrome-extension://our-extension-id', url: 'chrome-extension://our-extension-id/popup.html' };
 const contentTop: SenderInfo = { id: self.id, origin: 'https://qbo.intuit.com', url: 'https://qbo.intuit.com/app/invoices', tab: { id: 7 }, frameId: 0 };
 
-const emptySettings = { apiUrl: '', hasToken: false, pollMinutes: 5, followedCompanyIds: [] };
+const emptySettings = { connections: [], pollMinutes: 5 };
 
 function handlersWithSpies() {
   const spies = {

@@ -6,9 +6,10 @@ import type { BackgroundContext } from '@/lib/background/context';
 import { pollNow } from '@/lib/background/poll-cycle';
 import { loadStatus } from '@/lib/background/status';
 import { createDb } from '@/lib/db/schema';
-import { GATE_KEY, afterFailure, afterSuccess, loadGate, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
+import { GATES_KEY, LEGACY_GATE_KEY, afterFailure, afterSuccess, gateOf, loadGates, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
 import { POLL_ALARM, ensurePollAlarm } from '@/lib/poll/scheduler';
 import { saveSettings } from '@/lib/settings/store';
+import { oneService } from './one-service';
 
 const T0 = Date.parse('2026-11-26T09:00:00.000Z');
 const MIN = 60_000;
@@ -74,7 +75,7 @@ function context(fetchFn: typeof fetch): BackgroundContext {
 beforeEach(async () => {
   fakeBrowser.reset();
   clock = T0;
-  await saveSettings({ apiUrl: 'http://127.0.0.1:9', token: 't', pollMinutes: 5, followedCompanyIds: [] });
+  await saveSettings(oneService('http://127.0.0.1:9', 't'));
 });
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -142,7 +143,7 @@ describe('polling the service', () => {
     expect(summaries[0]?.headers['If-None-Match']).toBeUndefined();
     expect(summaries[1]?.headers['If-None-Match']).toBe('"v1"');
     expect(summaries[1]?.headers.Authorization).toBe('Bearer t');
-    expect((await ctx.db.summary.get('current'))?.summary).toEqual(summary);
+    expect((await ctx.db.summary.get('primary'))?.summary).toEqual(summary);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
     expect((await loadStatus()).state).toBe('ok');
   });
@@ -182,7 +183,7 @@ describe('polling the service', () => {
     expect(status.state).toBe('unreachable');
     expect(status.failingSince).toBe(new Date(T0).toISOString());
     expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
-    expect((await fakeBrowser.storage.local.get(GATE_KEY))[GATE_KEY]).toMatchObject({ failures: 1, nextAutoAt: T0 + MIN });
+    expect((await fakeBrowser.storage.local.get(GATES_KEY))[GATES_KEY]).toMatchObject({ primary: { failures: 1, nextAutoAt: T0 + MIN } });
 
     clock = T0 + 1 * MIN;
     expect(await pollNow(ctx, 'alarm')).toBe('failed'); // second failure: wait 2 minutes
@@ -197,7 +198,7 @@ describe('polling the service', () => {
     up = true;
     clock = T0 + 3 * MIN;
     expect(await pollNow(restarted, 'alarm')).toBe('updated');
-    expect(await loadGate()).toMatchObject({ failures: 0 });
+    expect(gateOf(await loadGates(), 'primary')).toMatchObject({ failures: 0 });
     expect(await loadStatus()).toMatchObject({ state: 'ok', failingSince: null });
   });
 
@@ -230,5 +231,61 @@ describe('polling the service', () => {
     expect(await pollNow(context(net.fetch), 'alarm')).toBe('unconfigured');
     expect(net.requests).toHaveLength(0);
     expect((await loadStatus()).state).toBe('unconfigured');
+  });
+});
+
+describe('polling several services', () => {
+  const OAK = 'http://localhost:9';
+  const twoServices = {
+    pollMinutes: 5,
+    connections: [
+      { id: 'primary', name: '', apiUrl: 'http://127.0.0.1:9', token: 't', followedCompanyIds: [] },
+      { id: 'sabc123', name: 'Oak books', apiUrl: OAK, token: 'oak-token', followedCompanyIds: [] },
+    ],
+  };
+
+  it('backs off a failing service on its own while the other keeps polling, and counts both in the badge', async () => {
+    await saveSettings(twoServices);
+    let oakUp = true;
+    const healthy = service();
+    const net = network((req) => {
+      if (req.url.startsWith(OAK)) {
+        if (!oakUp) throw new TypeError('fetch failed');
+        expect(req.headers.Authorization).toBe('Bearer oak-token');
+      }
+      return healthy(req);
+    });
+    const ctx = context(net.fetch);
+    expect(await pollNow(ctx, 'alarm')).toBe('updated');
+    // Both services answered with the same company id "c1"; the second one's is keyed.
+    const merged = (await ctx.db.summary.toArray()).flatMap((row) => row.summary.companies.map((c) => c.companyId)).sort();
+    expect(merged).toEqual(['c1', 'sabc123~c1']);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
+
+    oakUp = false;
+    clock += 5 * MIN;
+    expect(await pollNow(ctx, 'alarm')).toBe('unchanged'); // the primary still answers
+    const gates = await loadGates();
+    expect(gates.sabc123).toMatchObject({ failures: 1 });
+    expect(gates.primary).toMatchObject({ failures: 0 });
+    expect((await loadStatus()).state).toBe('ok');
+    // Oak's cached counts still count; amber, and the tooltip names the service.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('8');
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/cannot reach Oak books since 09:05/);
+
+    const oakCalls = () => net.requests.filter((r) => r.url.startsWith(OAK) && r.url.endsWith('/summary')).length;
+    const before = oakCalls();
+    clock += 30_000; // within Oak's back-off: an alarm tick leaves it alone, the primary is polled
+    await pollNow(ctx, 'alarm');
+    expect(oakCalls()).toBe(before);
+  });
+
+  it('reads the single gate stored before several services as the primary service\'s', async () => {
+    await fakeBrowser.storage.local.set({ [LEGACY_GATE_KEY]: { failures: 3, notBefore: 0, nextAutoAt: T0 + 10 * MIN, pollIntervalSeconds: null } });
+    expect(gateOf(await loadGates(), 'primary')).toMatchObject({ failures: 3 });
+    expect(gateOf(await loadGates(), 'sabc123')).toEqual(OPEN_GATE);
+    const net = network(service());
+    expect(await pollNow(context(net.fetch), 'alarm')).toBe('skipped'); // still backing off
+    expect(net.requests).toHaveLength(0);
   });
 });

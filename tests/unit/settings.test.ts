@@ -2,10 +2,18 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkApiUrl, hostPermissionPattern } from '@/lib/settings/api-url';
 import { DEFAULT_POLL_MINUTES, parsePollMinutes } from '@/lib/settings/defaults';
-import { connectionChanged, loadSettings, saveSettings, SETTINGS_KEY, SettingsError, toPublic } from '@/lib/settings/store';
+import { changedConnections, loadSettings, saveSettings, settingsFromStored, SETTINGS_KEY, SettingsError, toPublic } from '@/lib/settings/store';
+import { oneService } from './one-service';
 import { getPublicSettings } from '@/lib/background/settings-handlers';
 
-const input = { apiUrl: 'https://sync.example.com/', token: 'secret-token', pollMinutes: 15, followedCompanyIds: ['c1', 'c1', 'c2'] };
+const input = oneService('https://sync.example.com/', 'secret-token', { pollMinutes: 15, followed: ['c1', 'c1', 'c2'] });
+const twoServices = {
+  pollMinutes: 15,
+  connections: [
+    input.connections[0]!,
+    { id: 'sabc123', name: ' Oak books ', apiUrl: 'https://oak.example.com', token: 'second-token', followedCompanyIds: [] },
+  ],
+};
 
 describe('API URL validation', () => {
   it('accepts https anywhere and http only on this computer, normalising the trailing slash', () => {
@@ -36,8 +44,18 @@ describe('API URL validation', () => {
 describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('defaults to 5 minutes and nothing configured when storage is empty (no build defaults in tests)', async () => {
-    expect(await loadSettings()).toEqual({ apiUrl: '', token: '', pollMinutes: DEFAULT_POLL_MINUTES, followedCompanyIds: [] });
+  it('defaults to 5 minutes and no service when storage is empty (no build defaults in tests)', async () => {
+    expect(await loadSettings()).toEqual({ connections: [], pollMinutes: DEFAULT_POLL_MINUTES });
+  });
+
+  it('reads settings saved before several services as the primary connection', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { apiUrl: 'https://sync.example.com', token: 'old-token', pollMinutes: 15, followedCompanyIds: ['c1'] } });
+    expect(await loadSettings()).toEqual({
+      connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'old-token', followedCompanyIds: ['c1'] }],
+      pollMinutes: 15,
+    });
+    expect(settingsFromStored({ apiUrl: '', token: '', pollMinutes: 5, followedCompanyIds: [] })).toEqual({ connections: [], pollMinutes: 5 });
+    expect(settingsFromStored('junk')).toEqual({ connections: [], pollMinutes: DEFAULT_POLL_MINUTES });
   });
 
   it('parses a build-time poll period, falling back to the default for junk', () => {
@@ -57,37 +75,63 @@ describe('settings store', () => {
     expect(syncGet).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
     const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-    expect(stored).toEqual({ apiUrl: 'https://sync.example.com', token: 'secret-token', pollMinutes: 15, followedCompanyIds: ['c1', 'c2'] });
+    expect(stored).toEqual({
+      connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'secret-token', followedCompanyIds: ['c1', 'c2'] }],
+      pollMinutes: 15,
+    });
   });
 
-  it('keeps the stored token when the new one is omitted or blank', async () => {
-    await saveSettings(input);
-    const { after } = await saveSettings({ ...input, token: '  ', pollMinutes: 30 });
-    expect(after.token).toBe('secret-token');
+  it('keeps each connection\'s stored token when the new one is omitted or blank', async () => {
+    await saveSettings(twoServices);
+    const { after } = await saveSettings({
+      pollMinutes: 30,
+      connections: [
+        { ...twoServices.connections[0]!, token: '  ' },
+        { ...twoServices.connections[1]!, token: undefined, name: 'Oak Hill' },
+      ],
+    });
+    expect(after.connections.map((c) => c.token)).toEqual(['secret-token', 'second-token']);
+    expect(after.connections[1]!.name).toBe('Oak Hill');
     expect(after.pollMinutes).toBe(30);
-    const again = await saveSettings({ apiUrl: input.apiUrl, pollMinutes: 30, followedCompanyIds: [] });
-    expect(again.after.token).toBe('secret-token');
   });
 
-  it('refuses a bad URL with a clear message and loses nothing', async () => {
-    await saveSettings(input);
-    await expect(saveSettings({ ...input, apiUrl: 'http://sync.example.com' })).rejects.toThrow(SettingsError);
-    expect((await loadSettings()).apiUrl).toBe('https://sync.example.com');
+  it('refuses a bad URL with a clear message naming the service, and loses nothing', async () => {
+    await saveSettings(twoServices);
+    const bad = { ...twoServices, connections: [twoServices.connections[0]!, { ...twoServices.connections[1]!, apiUrl: 'http://oak.example.com' }] };
+    await expect(saveSettings(bad)).rejects.toThrow(/^Oak books: Use https/);
+    await expect(saveSettings(oneService('http://sync.example.com', 't'))).rejects.toThrow(SettingsError);
+    expect((await loadSettings()).connections.map((c) => c.apiUrl)).toEqual(['https://sync.example.com', 'https://oak.example.com']);
+  });
+
+  it('refuses the same connection id twice', async () => {
+    const twice = { ...twoServices, connections: [twoServices.connections[0]!, { ...twoServices.connections[1]!, id: 'primary' }] };
+    await expect(saveSettings(twice)).rejects.toThrow(/listed twice/);
   });
 
   it('is idempotent: saving the same input twice gives the same settings and no connection change', async () => {
-    const first = await saveSettings(input);
-    const second = await saveSettings(input);
+    const first = await saveSettings(twoServices);
+    const second = await saveSettings(twoServices);
     expect(second.after).toEqual(first.after);
-    expect(connectionChanged(second.before, second.after)).toBe(false);
-    expect(connectionChanged(first.before, first.after)).toBe(true);
+    expect(changedConnections(second.before, second.after)).toEqual({ removed: [], changed: [] });
   });
 
-  it('never lets the token out: settings.get has hasToken only', async () => {
-    await saveSettings(input);
+  it('tells removed connections from ones whose address or token changed', async () => {
+    const { after: before } = await saveSettings(twoServices);
+    const { after } = await saveSettings({ pollMinutes: 5, connections: [{ ...twoServices.connections[0]!, token: 'new-token' }] });
+    expect(changedConnections(before, after)).toEqual({ removed: ['sabc123'], changed: ['primary'] });
+  });
+
+  it('never lets a token out: settings.get has hasToken only', async () => {
+    await saveSettings(twoServices);
     const pub = await getPublicSettings();
-    expect(pub).toEqual({ apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 15, followedCompanyIds: ['c1', 'c2'] });
-    expect(JSON.stringify(pub)).not.toContain('secret-token');
-    expect(toPublic(await loadSettings())).not.toHaveProperty('token');
+    expect(pub).toEqual({
+      pollMinutes: 15,
+      connections: [
+        { id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: ['c1', 'c2'] },
+        { id: 'sabc123', name: 'Oak books', apiUrl: 'https://oak.example.com', hasToken: true, followedCompanyIds: [] },
+      ],
+    });
+    expect(JSON.stringify(pub)).not.toMatch(/secret-token|second-token/);
+    expect(toPublic(await loadSettings()).connections[0]).not.toHaveProperty('token');
   });
 });
