@@ -3,6 +3,8 @@
  * Starts the reference sync server on 127.0.0.1:8787 with a freshly seeded SQLite database
  * (.data/demo.db), builds the extension pre-configured for it into .output/chrome-mv3, and prints
  * how to load it. The connector runs on a schedule, as the Web Connector's auto-run would.
+ * A second sync service (another business, on the next port) is started too, for trying several
+ * services side by side: the extension is not pre-configured for it; the printout says how to add it.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,10 +16,13 @@ const DEMO_PORT = Number(process.env.SYNCLENS_PORT ?? 8787);
 // The demo's token is public on purpose: the server has no default token outside the demo.
 const DEMO_TOKEN = 'synclens-demo-token';
 const DB_PATH = resolve('.data/demo.db');
+const SECOND_PORT = DEMO_PORT + 1;
+const SECOND_TOKEN = 'synclens-demo-token-2';
+const SECOND_DB_PATH = resolve('.data/demo-second.db');
 const CONNECTOR_AUTO_RUN_SECONDS = 15 * 60;
 
 mkdirSync('.data', { recursive: true });
-for (const suffix of ['', '-wal', '-shm']) rmSync(DB_PATH + suffix, { force: true });
+for (const path of [DB_PATH, SECOND_DB_PATH]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 
 const server = await startServer({
   port: DEMO_PORT,
@@ -27,6 +32,14 @@ const server = await startServer({
   connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
 });
 console.log(`Sync server: ${server.url}  (database ${DB_PATH}, fresh demo data)`);
+const second = await startServer({
+  port: SECOND_PORT,
+  db: SECOND_DB_PATH,
+  token: SECOND_TOKEN,
+  seed: 'demo-second',
+  connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
+});
+console.log(`Second sync service: ${second.url}  (another business, database ${SECOND_DB_PATH})`);
 
 const companies = ((await (await fetch(`${server.url}/api/v1/companies`, { headers: { authorization: `Bearer ${DEMO_TOKEN}` } })).json()) as CompanyList).items;
 
@@ -52,10 +65,14 @@ The API token for this demo is "${DEMO_TOKEN}". The connector runs every ${CONNE
 run it now (approved items leave Pending, kept ones come back to the wizard) with:
 ${companies.map((c) => `  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${c.id}/connector/run   # ${c.name}`).join('\n')}
 
-Press Ctrl+C to stop the server.`);
+Several businesses? A second sync service runs at ${second.url}. In SyncLens's options press
+"Add another sync service", enter ${second.url} and the token "${SECOND_TOKEN}", then Save:
+the badge sums both, and the popup and Sync Center group companies by service.
+
+Press Ctrl+C to stop the servers.`);
 
 const stop = async () => {
-  await server.close();
+  await Promise.all([server.close(), second.close()]);
   process.exit(0);
 };
 process.on('SIGINT', stop);

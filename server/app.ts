@@ -18,7 +18,7 @@ export interface StartOptions {
   /** File path or ':memory:' (default). */
   db?: string;
   token: string;
-  /** 'demo', a fixture file path, or null for none. Seeds load only into an empty database. */
+  /** 'demo', 'demo-second' (another business, same company ids), a fixture file path, or null. Seeds load only into an empty database. */
   seed?: 'demo' | string | null;
   /** Run every company's connector this often (0/undefined = only on request). */
   connectorAutoRunSeconds?: number;

@@ -1,6 +1,6 @@
 /**
  * npm run server -- --port 8787 --db .data/synclens.db --token <token>
- *   [--seed demo | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
+ *   [--seed demo | --seed demo-second | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
  * Port, database and token can also come from SYNCLENS_PORT, SYNCLENS_DB and SYNCLENS_TOKEN.
  */
 import { startServer } from './app.ts';

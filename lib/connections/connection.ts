@@ -74,3 +74,13 @@ export function followedCompanyList<C extends { id: string }>(settings: Connecti
 export function hasUsableConnection(settings: { connections: readonly { apiUrl: string; hasToken: boolean }[] }): boolean {
   return settings.connections.some((c) => c.apiUrl !== '' && c.hasToken);
 }
+
+/**
+ * A company's name as shown outside the pages' own grouping (notifications, the overlay's picker):
+ * with several services the service's name is added, since two services may both have "Evergreen".
+ */
+export function companyLabel(settings: ConnectionsLike, key: string, companyName: string): string {
+  if (!hasSeveralConnections(settings)) return companyName;
+  const service = connectionForKey(settings, key);
+  return service ? `${companyName} · ${connectionName(service)}` : companyName;
+}

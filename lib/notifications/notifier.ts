@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundContext } from '../background/context';
 import { centerPath } from '../center/center-link';
 import { readMergedSummary } from '../db/cache';
+import { companyLabel } from '../connections/connection';
 import { followedOf } from '../history/store';
 import type { NotificationSettings } from '../messaging/center-commands';
 import { loadSettings } from '../settings/store';
@@ -20,7 +21,8 @@ export const DIGEST_ALARM = 'digest';
 async function followedCompanies(ctx: BackgroundContext) {
   const settings = await loadSettings();
   const summary = await readMergedSummary(ctx.db, settings.connections.map((c) => c.id));
-  return summary ? followedOf(summary, settings) : null;
+  // Notifications name the service too when two services may share a company name.
+  return summary ? followedOf(summary, settings).map((c) => ({ ...c, companyName: companyLabel(settings, c.companyId, c.companyName) })) : null;
 }
 
 /** After a successful poll; `previousPollAt` is when the poll before it succeeded. */

@@ -15,7 +15,7 @@ import { ReplyError, type Handlers } from '../messaging/router';
 import { isQboUrl } from '../qbo/hosts';
 import { CURRENT_COMPANY_COOKIE, realmFromCookieValue } from '../qbo/realm';
 import { isConfigured, loadSettings } from '../settings/store';
-import { connectionForKey, connectionName, followedOnly, hasSeveralConnections } from '../connections/connection';
+import { companyLabel, followedOnly } from '../connections/connection';
 import { createRecordStatusService, type LinkStore } from './record-status';
 
 export type OverlayHandlers = Pick<Handlers, keyof typeof overlayCommands>;
@@ -70,11 +70,11 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
       const settings = await loadSettings();
       if (!isConfigured(settings)) return { configured: false, companies: [], cookieRealm: null, storedCompanyId: null };
       // With several services, the picker says which one a company comes from (names may repeat).
-      const several = hasSeveralConnections(settings);
-      const companies: OverlayCompany[] = (await followedQboCompanies(ctx)).map((c) => {
-        const service = several ? connectionForKey(settings, c.id) : undefined;
-        return { id: c.id, name: service ? `${c.name} · ${connectionName(service)}` : c.name, realmId: c.realmId ?? null };
-      });
+      const companies: OverlayCompany[] = (await followedQboCompanies(ctx)).map((c) => ({
+        id: c.id,
+        name: companyLabel(settings, c.id, c.name),
+        realmId: c.realmId ?? null,
+      }));
       const key = `${TAB_CHOICE_PREFIX}${tab?.id ?? 'none'}`;
       const stored = tab?.id !== undefined ? ((await browser.storage.session.get(key))[key] as string | undefined) : undefined;
       return {

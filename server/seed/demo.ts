@@ -274,3 +274,17 @@ function failures(b: Builder, ev: Biz, cr: Biz, closedBooksDate: string) {
   b.failed({ ...p408, qbId: null, error: { code: '0x80040408', message: 'Could not start QuickBooks.',
     detail: 'The Web Connector could not open the company file: QuickBooks was closed and unattended access is not allowed, or the file is open in another mode.' }, attempts: 1, hoursAgo: 8 });
 }
+
+/**
+ * A second business for the demo of several sync services (an accountant's other client). Same
+ * shape and the same company ids as the first on purpose: the extension must keep two services'
+ * "evergreen" apart. Names, realm and company file differ so they are easy to tell apart on screen.
+ */
+export function buildSecondDemoFixture(now: Date): FixtureInput {
+  const fx = buildDemoFixture(now);
+  const renamed: Record<string, { name: string; realmId?: string; companyFile?: string }> = {
+    evergreen: { name: 'Oak Hill Arborists', realmId: '9130357766542099' },
+    'cedar-ridge': { name: 'Riverbend Lawn & Garden', companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Riverbend Lawn & Garden.qbw' },
+  };
+  return { ...fx, companies: (fx.companies ?? []).map((c) => ({ ...c, ...renamed[c.id] })) };
+}

@@ -1,15 +1,16 @@
 /** Chooses and loads a seed: the built-in demo data or a fixture file. Only an empty database is seeded. */
 import { readFileSync } from 'node:fs';
 import type { Store } from '../store/store.ts';
-import { buildDemoFixture } from './demo.ts';
+import { buildDemoFixture, buildSecondDemoFixture } from './demo.ts';
 import { FixtureError, loadFixture, validateFixture } from './fixture.ts';
 
 export function loadSeed(store: Store, seed: string): void {
   const hasData = (store.db.prepare('SELECT COUNT(*) AS n FROM companies').get() as { n: number }).n > 0;
   // A file database keeps its data between starts; seeding again would duplicate it.
   if (hasData) return;
-  if (seed === 'demo') {
-    loadFixture(store, validateFixture(buildDemoFixture(store.now())));
+  if (seed === 'demo' || seed === 'demo-second') {
+    const build = seed === 'demo' ? buildDemoFixture : buildSecondDemoFixture;
+    loadFixture(store, validateFixture(build(store.now())));
     return;
   }
   let raw: unknown;
