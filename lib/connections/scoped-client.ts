@@ -5,11 +5,20 @@
  * above it (outbox, caches, handlers, pages) works with keys only.
  */
 import type { ApiClient } from '../api/client';
+import { ApiError, apiText } from '../api/errors';
 import type * as s from '../api/schema';
 import { resolveKey, scopeId } from './company-key';
 
+/** The longest id the Sync API allows; a key must fit too, or pages would refuse the reply. */
+const MAX_ID_LENGTH = 128;
+
 export function scopeClient(client: ApiClient, connectionId: string, allConnectionIds: readonly string[]): ApiClient {
-  const key = (id: string) => scopeId(connectionId, id);
+  const key = (id: string) => {
+    const scoped = scopeId(connectionId, id);
+    // Fail this service's reply with a clear reason rather than every page's snapshot later.
+    if (scoped.length > MAX_ID_LENGTH) throw new ApiError('bad-reply', apiText('apiIdTooLongBesideOthers', client.baseUrl, MAX_ID_LENGTH - (scoped.length - id.length), id.slice(0, 24)));
+    return scoped;
+  };
   /** A key of this connection back to the service's id; a key of another service is a bug, never sent. */
   const plain = (k: string): string => {
     const resolved = resolveKey(k, allConnectionIds);

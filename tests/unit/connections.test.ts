@@ -109,3 +109,20 @@ describe('scoped client', () => {
     expect(fetchFn).not.toHaveBeenCalled();
   });
 });
+
+describe('scoped client replies', () => {
+  const company = (id: string) => ({ id, name: 'Evergreen', system: 'qbo', connector: { kind: 'qbo-api', state: 'ok', lastContactAt: null, lastRunAt: null } });
+  const serving = (items: unknown[]) =>
+    vi.fn(async () => new Response(JSON.stringify({ items }), { status: 200, headers: { 'Content-Type': 'application/json' } })) as unknown as typeof fetch;
+
+  it('turns plain ids into keys for a second service, and refuses an id too long to carry a prefix', async () => {
+    const b = scopeClient(createApiClient({ baseUrl: 'https://b.example.com', token: 't', fetch: serving([company('evergreen')]) }), 'sabc123', ids);
+    expect((await b.companies()).map((c) => c.id)).toEqual(['sabc123~evergreen']);
+    const long = 'x'.repeat(125);
+    const tooLong = scopeClient(createApiClient({ baseUrl: 'https://b.example.com', token: 't', fetch: serving([company(long)]) }), 'sabc123', ids);
+    await expect(tooLong.companies()).rejects.toMatchObject({ code: 'bad-reply', message: expect.stringMatching(/longer than 120 characters/) });
+    // The primary service keeps plain ids, so the same id is fine there.
+    const primary = scopeClient(createApiClient({ baseUrl: 'https://a.example.com', token: 't', fetch: serving([company(long)]) }), 'primary', ids);
+    expect((await primary.companies())[0]!.id).toBe(long);
+  });
+});
