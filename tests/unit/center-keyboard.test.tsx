@@ -45,7 +45,9 @@ const snap: Snapshot = {
   status: { state: 'ok', lastSuccessAt: minutesAgo(1), failingSince: null, message: null, nextPollAt: null },
   summary: null,
   companies: [EVERGREEN],
-  settings: { apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 5, followedCompanyIds: [] },
+  settings: { connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [] }], pollMinutes: 5 },
+  // One service (`primary`): plain company ids, its status is the combined one.
+  connections: [{ ...{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [] }, status: { state: 'ok', lastSuccessAt: minutesAgo(1), failingSince: null, message: null, nextPollAt: null } }],
 };
 
 function fakeSend(items: UnsyncedEntity[]): SendCommand {

@@ -60,7 +60,9 @@ function snapshot(state: Snapshot['status']['state']): Snapshot {
     status: { state, lastSuccessAt: minutesAgo(5), failingSince: null, message: null, nextPollAt: null },
     summary: summary(),
     companies: [qbd],
-    settings: { apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 5, followedCompanyIds: [] },
+    settings: { connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [] }], pollMinutes: 5 },
+    // One service (`primary`): plain company ids, its status is the combined one.
+    connections: [{ ...{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [] }, status: { state, lastSuccessAt: minutesAgo(5), failingSince: null, message: null, nextPollAt: null } }],
   };
 }
 

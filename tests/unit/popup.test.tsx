@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApproveResult, Company, Summary, WizardItem } from '@/lib/api/schema';
-import type { CommandName, PayloadOf, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
+import type { CommandName, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupStore, LAST_COMPANY_KEY, LAST_PAINT_KEY, type PopupStore } from '@/components/popup/store';
 import type { SendCommand } from '@/components/common/client';
@@ -63,14 +63,21 @@ function summaryFor(companies: Company[], unsynced: Record<string, number> = {})
   };
 }
 
+/** One sync service, the `primary` connection: its companies keep their plain ids. */
+function primary(over: Partial<PublicConnection> = {}): PublicConnection {
+  return { id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [], ...over };
+}
+
 function snapshot(companies: Company[], over: Partial<Snapshot> = {}, unsynced: Record<string, number> = {}): Snapshot {
-  return {
-    status: { state: 'ok', lastSuccessAt: minutesAgo(5), failingSince: null, message: null, nextPollAt: null },
+  const base = {
+    status: { state: 'ok' as const, lastSuccessAt: minutesAgo(5), failingSince: null, message: null, nextPollAt: null },
     summary: summaryFor(companies, unsynced),
     companies,
-    settings: { apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 5, followedCompanyIds: [] },
+    settings: { connections: [primary()], pollMinutes: 5 },
     ...over,
   };
+  // The one service's own status is the combined one.
+  return { connections: base.settings.connections.map((c) => ({ ...c, status: base.status })), ...base };
 }
 
 const wizardOf = (companyId: string, items: WizardItem[]): WizardSnapshot => ({
@@ -572,7 +579,7 @@ describe('popup companies and connector', () => {
   it('only lists followed companies in the switcher', async () => {
     const handlers = twoCompanyHandlers();
     const companies = [...twoCompanies(), company('co-3', 'Birch Arborists')];
-    const snap = snapshot(companies, { settings: { apiUrl: 'https://s', hasToken: true, pollMinutes: 5, followedCompanyIds: ['co-1', 'co-3'] } });
+    const snap = snapshot(companies, { settings: { connections: [primary({ apiUrl: 'https://s', followedCompanyIds: ['co-1', 'co-3'] })], pollMinutes: 5 } });
     handlers['state.get'] = () => ok(snap);
     handlers['state.refresh'] = () => ok(snap);
     await mountSettled(handlers);
@@ -693,7 +700,7 @@ describe('popup connection states', () => {
     const snap = snapshot([], {
       status: { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
       summary: null,
-      settings: { apiUrl: '', hasToken: false, pollMinutes: 5, followedCompanyIds: [] },
+      settings: { connections: [primary({ apiUrl: '', hasToken: false })], pollMinutes: 5 },
     });
     const { bg } = await mountSettled({ 'state.get': () => ok(snap) });
     expect($('state-unconfigured')).not.toBeNull();
