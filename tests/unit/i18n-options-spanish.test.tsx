@@ -17,7 +17,7 @@ import { createApiClient } from '@/lib/api/client';
 import { ApiError, apiText } from '@/lib/api/errors';
 import type { Company } from '@/lib/api/schema';
 import type { NotificationSettings } from '@/lib/messaging/center-commands';
-import type { CommandName, PublicSettings, Snapshot } from '@/lib/messaging/protocol';
+import type { CommandName, PublicSettings, SettingsInput, Snapshot } from '@/lib/messaging/protocol';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '@/lib/notifications/settings';
 import { checkApiUrl } from '@/lib/settings/api-url';
 import { saveSettings, SettingsError } from '@/lib/settings/store';
@@ -40,12 +40,23 @@ type Handler = (payload: any) => unknown;
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 function snapshot(settings: PublicSettings, companies: Company[]): Snapshot {
-  return {
-    status: { state: 'ok', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
-    summary: null,
-    companies,
-    settings,
-  };
+  const status = { state: 'ok' as const, lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null };
+  return { status, connections: settings.connections.map((c) => ({ ...c, status })), summary: null, companies, settings };
+}
+
+/** Stores like the background: an omitted token keeps the one saved for that id. */
+function saveLikeBackground(before: PublicSettings) {
+  return (p: SettingsInput) =>
+    ok<PublicSettings>({
+      pollMinutes: p.pollMinutes,
+      connections: p.connections.map((c) => ({
+        id: c.id,
+        name: c.name,
+        apiUrl: c.apiUrl,
+        hasToken: Boolean(c.token) || (before.connections.find((old) => old.id === c.id)?.hasToken ?? false),
+        followedCompanyIds: c.followedCompanyIds,
+      })),
+    });
 }
 
 interface Setup {
@@ -110,8 +121,19 @@ function expectOptionsSpanish() {
   expect(visibleText(container)).not.toMatch(OPTIONS_RAW_KEY);
 }
 
-const CONFIGURED: PublicSettings = { apiUrl: 'https://sincro.ejemplo.com', hasToken: true, pollMinutes: 15, followedCompanyIds: ['co-ruiz', 'finca-norte'] };
-const EMPTY: PublicSettings = { apiUrl: '', hasToken: false, pollMinutes: 5, followedCompanyIds: [] };
+const CONFIGURED: PublicSettings = {
+  connections: [{ id: 'primary', name: '', apiUrl: 'https://sincro.ejemplo.com', hasToken: true, followedCompanyIds: ['co-ruiz', 'finca-norte'] }],
+  pollMinutes: 15,
+};
+const EMPTY: PublicSettings = { connections: [], pollMinutes: 5 };
+const NORTE = 's9x8y7z';
+const TWO: PublicSettings = {
+  connections: [
+    { id: 'primary', name: 'Jardines Ruiz', apiUrl: 'https://sincro.ejemplo.com', hasToken: true, followedCompanyIds: [] },
+    { id: NORTE, name: 'Finca Norte', apiUrl: 'https://norte.ejemplo.com', hasToken: true, followedCompanyIds: ['co-perez'] },
+  ],
+  pollMinutes: 15,
+};
 
 describe('options page in Spanish', () => {
   it('configured: companies (one no longer listed), intervals, saved token, notifications; title and lang', async () => {
@@ -136,7 +158,7 @@ describe('options page in Spanish', () => {
       settings: EMPTY,
       handlers: {
         'settings.test': () => ok({ ok: true, message: 'x', companies: [RUIZ, PEREZ] }),
-        'settings.save': (p) => ok({ apiUrl: p.apiUrl, hasToken: true, pollMinutes: p.pollMinutes, followedCompanyIds: p.followedCompanyIds }),
+        'settings.save': saveLikeBackground(EMPTY),
       },
     });
     expect(container.textContent).toContain('Pulsa Probar conexión para cargar tus empresas.');
@@ -159,6 +181,45 @@ describe('options page in Spanish', () => {
     expectOptionsSpanish();
   });
 
+  it('several services: cards with names, add, remove question and note, an error on the second card', async () => {
+    await mount({
+      settings: TWO,
+      companies: [RUIZ, { ...PEREZ, id: `${NORTE}~co-perez` }],
+      handlers: { 'settings.save': saveLikeBackground(TWO) },
+    });
+    const cards = () => [...container.querySelectorAll<HTMLElement>('[data-testid="connection-card"]')];
+    const inCard = (card: HTMLElement, id: string) => card.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
+    expect(cards().map((c) => inCard(c, 'connection-name').textContent)).toEqual(['Jardines Ruiz', 'Finca Norte']);
+    expect(inCard(cards()[1]!, 'remove-connection').getAttribute('aria-label')).toBe('Quitar Finca Norte');
+    expect(container.querySelector('#poll-interval-help')!.textContent).toBe(
+      'Un mismo intervalo para todos tus servicios de sincronización.',
+    );
+    expectOptionsSpanish();
+
+    await click($('add-connection'));
+    expect(inCard(cards()[2]!, 'connection-name').textContent).toBe('Nuevo servicio de sincronización');
+    expect(cards()[2]!.textContent).toContain('aún sin guardar');
+    await type(inCard(cards()[2]!, 'settings-api-url'), 'http://otro.ejemplo.com');
+    await click($('settings-save'));
+    expect(inCard(cards()[2]!, 'settings-url-error').textContent).toBe('Usa https:// para otro.ejemplo.com: http:// sin cifrar solo se permite para localhost.');
+    expect($('settings-save-result').textContent).toBe('No se guardó: corrige primero la dirección marcada.');
+    expectOptionsSpanish();
+    await click(inCard(cards()[2]!, 'remove-connection'));
+
+    await click(inCard(cards()[1]!, 'remove-connection'));
+    expect(inCard(cards()[1]!, 'remove-question').textContent).toContain('¿Quitar Finca Norte? Al guardar, SyncLens borra los datos');
+    expect(inCard(cards()[1]!, 'confirm-remove').getAttribute('aria-label')).toBe('Sí, quitar Finca Norte');
+    expectOptionsSpanish();
+    await click(inCard(cards()[1]!, 'confirm-remove'));
+    expect(inCard(cards()[1]!, 'removed-note').textContent).toContain('Finca Norte se quitará al guardar');
+    expect(inCard(cards()[1]!, 'undo-remove').getAttribute('aria-label')).toBe('Deshacer: no quitar Finca Norte');
+    expectOptionsSpanish();
+    await click($('settings-save'));
+    expect($('settings-save-result').textContent).toBe('Configuración guardada.');
+    expect(cards()).toHaveLength(1);
+    expectOptionsSpanish();
+  });
+
   it('refusals: host permission refused, save and load failures', async () => {
     await mount({
       settings: CONFIGURED,
@@ -172,6 +233,13 @@ describe('options page in Spanish', () => {
     );
     await click($('settings-save'));
     expect($('settings-save-result').textContent).toMatch(/^SyncLens necesita tu permiso .* No se guardó nada;/);
+    expectOptionsSpanish();
+  });
+
+  it('the saved settings could not be read: the error and Reintentar', async () => {
+    await mount({ settings: CONFIGURED, handlers: { 'settings.get': () => ({ ok: false, error: { code: 'unreachable', message: 'x' } }) } });
+    expect($('settings-save-result').textContent).toBe('No se pudo leer la configuración guardada. x');
+    expect($('settings-retry').textContent).toBe('Reintentar');
     expectOptionsSpanish();
   });
 
@@ -228,7 +296,10 @@ describe('messages behind the options page in Spanish', () => {
   });
 
   it('a poll interval out of range is refused in Spanish and nothing is stored', async () => {
-    const error = await saveSettings({ apiUrl: 'https://sincro.ejemplo.com', pollMinutes: 0, followedCompanyIds: [] }).catch((e: unknown) => e);
+    const error = await saveSettings({
+      connections: [{ id: 'primary', name: '', apiUrl: 'https://sincro.ejemplo.com', followedCompanyIds: [] }],
+      pollMinutes: 0,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as Error).message).toBe('Elige cada cuánto consultar: entre 1 y 60 minutos.');
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({});

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Company } from '@/lib/api/schema';
-import type { CommandName, PublicSettings, Snapshot } from '@/lib/messaging/protocol';
+import type { CommandName, PublicConnection, PublicSettings, SettingsInput, Snapshot } from '@/lib/messaging/protocol';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { createOptionsStore } from '@/components/options/store';
 import { checkApiUrl, intervalLabel } from '@/components/options/validate';
@@ -16,15 +16,25 @@ const company = (id: string, name: string, system: 'qbo' | 'qbd' = 'qbo'): Compa
   connector: { kind: system === 'qbd' ? 'web-connector' : 'qbo-api', state: 'ok', lastContactAt: null, lastRunAt: null },
 });
 
-const SAVED: PublicSettings = { apiUrl: 'https://sync.example.com', hasToken: true, pollMinutes: 5, followedCompanyIds: [] };
+const conn = (id: string, apiUrl: string, extra: Partial<PublicConnection> = {}): PublicConnection => ({
+  id,
+  name: '',
+  apiUrl,
+  hasToken: true,
+  followedCompanyIds: [],
+  ...extra,
+});
 
-function snapshotWith(companies: Company[]): Snapshot {
-  return {
-    status: { state: 'ok', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null },
-    summary: null,
-    companies,
-    settings: SAVED,
-  };
+const SAVED: PublicSettings = { connections: [conn('primary', 'https://sync.example.com')], pollMinutes: 5 };
+const EVERGREEN = 's1a2b3c';
+const TWO: PublicSettings = {
+  connections: [conn('primary', 'https://sync.example.com', { name: 'Oak books' }), conn(EVERGREEN, 'https://sync.evergreen.test', { name: 'Evergreen books' })],
+  pollMinutes: 5,
+};
+
+function snapshotWith(settings: PublicSettings, companies: Company[]): Snapshot {
+  const status = { state: 'ok' as const, lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null };
+  return { status, connections: settings.connections.map((c) => ({ ...c, status })), summary: null, companies, settings };
 }
 
 type Handler = (payload: any) => unknown;
@@ -38,17 +48,31 @@ function setup(handlers: Partial<Record<CommandName, Handler>>, permission: (ori
   }) as SendCommand;
   const requestPermission = vi.fn(permission);
   const store = createOptionsStore({ send, requestPermission });
-  return { store, calls, requestPermission };
+  const saves = () => calls.filter((c) => c.command === 'settings.save').map((c) => c.payload as SettingsInput);
+  return { store, calls, requestPermission, saves };
 }
 
-const defaultHandlers = (settings: PublicSettings = SAVED, companies: Company[] = []): Partial<Record<CommandName, Handler>> => ({
-  'settings.get': () => ({ ok: true, data: settings }),
-  'state.get': () => ({ ok: true, data: snapshotWith(companies) }),
-  'settings.save': (p) => ({
-    ok: true,
-    data: { apiUrl: p.apiUrl, hasToken: settings.hasToken || Boolean(p.token), pollMinutes: p.pollMinutes, followedCompanyIds: p.followedCompanyIds },
-  }),
-});
+/** A background that stores like the real one: an omitted token keeps the one saved for that id. */
+const defaultHandlers = (settings: PublicSettings = SAVED, companies: Company[] = []): Partial<Record<CommandName, Handler>> => {
+  let current = settings;
+  return {
+    'settings.get': () => ({ ok: true, data: current }),
+    'state.get': () => ({ ok: true, data: snapshotWith(settings, companies) }),
+    'settings.save': (p: SettingsInput) => {
+      current = {
+        pollMinutes: p.pollMinutes,
+        connections: p.connections.map((c) => ({
+          id: c.id,
+          name: c.name,
+          apiUrl: c.apiUrl,
+          hasToken: Boolean(c.token) || (current.connections.find((old) => old.id === c.id)?.hasToken ?? false),
+          followedCompanyIds: c.followedCompanyIds,
+        })),
+      };
+      return { ok: true, data: current };
+    },
+  };
+};
 
 let container: HTMLElement;
 beforeEach(() => {
@@ -70,6 +94,8 @@ async function mount(s: ReturnType<typeof setup>) {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => container.querySelector<T>(`[data-testid="${id}"]`);
+const cards = () => [...container.querySelectorAll<HTMLElement>('[data-testid="connection-card"]')];
+const inCard = <T extends HTMLElement = HTMLElement>(card: HTMLElement, id: string) => card.querySelector<T>(`[data-testid="${id}"]`);
 
 async function type(el: HTMLInputElement | null, value: string) {
   await act(() => {
@@ -126,16 +152,37 @@ describe('address validation', () => {
   });
 });
 
-describe('options page', () => {
+describe('options page, one service', () => {
   it('loads the saved settings; the token field stays empty with a "saved" placeholder', async () => {
     const s = setup(defaultHandlers({ ...SAVED, pollMinutes: 15 }));
     await mount(s);
+    expect(cards()).toHaveLength(1);
+    expect(cards()[0]!.dataset.connectionId).toBe('primary');
+    expect($('connection-name')!.textContent).toBe('sync.example.com');
     expect($<HTMLInputElement>('settings-api-url')!.value).toBe('https://sync.example.com');
     const token = $<HTMLInputElement>('settings-token')!;
     expect(token.type).toBe('password');
     expect(token.value).toBe('');
     expect(token.placeholder).toBe('•••• saved');
     expect($<HTMLSelectElement>('settings-interval')!.value).toBe('15');
+  });
+
+  it('first setup: no service at all shows one empty card, with nothing to remove', async () => {
+    const s = setup(defaultHandlers({ connections: [], pollMinutes: 5 }));
+    await mount(s);
+    expect(cards()).toHaveLength(1);
+    expect(cards()[0]!.dataset.connectionId).toBe('primary');
+    expect($('connection-name')!.textContent).toBe('New sync service');
+    expect($<HTMLInputElement>('settings-api-url')!.value).toBe('');
+    expect($('remove-connection')).toBeNull();
+    await type($('settings-api-url') as HTMLInputElement, 'https://sync.example.com');
+    await type($('settings-token') as HTMLInputElement, 'tok-1');
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()).toEqual([
+      { connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'tok-1', followedCompanyIds: [] }], pollMinutes: 5 },
+    ]);
+    expect($('connection-name')!.textContent).toBe('sync.example.com');
   });
 
   it('keeps an unusual stored interval selectable', async () => {
@@ -155,7 +202,7 @@ describe('options page', () => {
     expect($('settings-url-error')!.textContent).toMatch(/https:\/\//);
     expect($<HTMLInputElement>('settings-api-url')!.getAttribute('aria-invalid')).toBe('true');
     expect(s.requestPermission).not.toHaveBeenCalled();
-    expect(s.calls.some((c) => c.command === 'settings.save')).toBe(false);
+    expect(s.saves()).toEqual([]);
   });
 
   it('asks for the origin permission in the click itself, then saves without an empty token', async () => {
@@ -163,6 +210,7 @@ describe('options page', () => {
     const s = setup(defaultHandlers(SAVED, companies));
     await mount(s);
     await type($('settings-api-url') as HTMLInputElement, 'http://127.0.0.1:8787/');
+    await type($('settings-name') as HTMLInputElement, '  Oak books ');
     await act(() => {
       const select = $<HTMLSelectElement>('settings-interval')!;
       select.value = '30';
@@ -176,21 +224,22 @@ describe('options page', () => {
       expect(s.requestPermission).toHaveBeenCalledWith(['http://127.0.0.1:8787/*']);
     });
     await settle();
-    const save = s.calls.find((c) => c.command === 'settings.save');
-    expect(save?.payload).toEqual({ apiUrl: 'http://127.0.0.1:8787', pollMinutes: 30, followedCompanyIds: ['c2'] });
-    expect(save?.payload).not.toHaveProperty('token');
+    expect(s.saves()).toEqual([
+      { connections: [{ id: 'primary', name: 'Oak books', apiUrl: 'http://127.0.0.1:8787', followedCompanyIds: ['c2'] }], pollMinutes: 30 },
+    ]);
+    expect(s.saves()[0]!.connections[0]).not.toHaveProperty('token');
     expect($('settings-save-result')!.textContent).toBe('Settings saved.');
+    expect($('connection-name')!.textContent).toBe('Oak books');
   });
 
   it('sends a new token, then clears the field and shows it as saved', async () => {
-    const s = setup(defaultHandlers({ ...SAVED, hasToken: false }));
+    const s = setup(defaultHandlers({ connections: [conn('primary', 'https://sync.example.com', { hasToken: false })], pollMinutes: 5 }));
     await mount(s);
     expect($<HTMLInputElement>('settings-token')!.placeholder).not.toBe('•••• saved');
     await type($('settings-token') as HTMLInputElement, '  tok-123  ');
     await click($('settings-save'));
     await settle();
-    const save = s.calls.find((c) => c.command === 'settings.save');
-    expect(save?.payload).toMatchObject({ apiUrl: 'https://sync.example.com', token: 'tok-123' });
+    expect(s.saves()[0]!.connections[0]).toMatchObject({ id: 'primary', apiUrl: 'https://sync.example.com', token: 'tok-123' });
     expect($<HTMLInputElement>('settings-token')!.value).toBe('');
     expect($<HTMLInputElement>('settings-token')!.placeholder).toBe('•••• saved');
   });
@@ -200,16 +249,38 @@ describe('options page', () => {
     await mount(s);
     await click($('settings-save'));
     await settle();
-    expect(s.calls.some((c) => c.command === 'settings.save')).toBe(false);
+    expect(s.saves()).toEqual([]);
     expect($('settings-save-result')!.textContent).toMatch(/permission to contact https:\/\/sync\.example\.com.*Nothing was saved/);
+    expect($<HTMLButtonElement>('settings-save')!.disabled).toBe(false);
   });
 
-  it('shows a save error from the background', async () => {
+  it('shows a save error from the background and keeps what was typed', async () => {
     const s = setup({ ...defaultHandlers(), 'settings.save': () => ({ ok: false, error: { code: 'rejected', message: 'pollMinutes: too small' } }) });
     await mount(s);
+    await type($('settings-token') as HTMLInputElement, 'tok-9');
     await click($('settings-save'));
     await settle();
     expect($('settings-save-result')!.textContent).toBe('Not saved. pollMinutes: too small');
+    expect($<HTMLInputElement>('settings-token')!.value).toBe('tok-9');
+  });
+
+  it('cannot save after the saved settings failed to load (that would remove every service); Try again reloads', async () => {
+    let fail = true;
+    const handlers = defaultHandlers();
+    const s = setup({ ...handlers, 'settings.get': (p) => (fail ? { ok: false, error: { code: 'unreachable', message: 'gone' } } : handlers['settings.get']!(p)) });
+    await mount(s);
+    expect($('settings-save-result')!.textContent).toBe('Could not read the saved settings. gone');
+    expect(cards()).toHaveLength(0);
+    expect($<HTMLButtonElement>('settings-save')!.disabled).toBe(true);
+    await act(async () => {
+      await s.store.save();
+    });
+    expect(s.saves()).toEqual([]);
+    fail = false;
+    await click($('settings-retry'));
+    await settle();
+    expect(cards()).toHaveLength(1);
+    expect($<HTMLButtonElement>('settings-save')!.disabled).toBe(false);
   });
 
   it('says that no checked company means following all', async () => {
@@ -220,7 +291,7 @@ describe('options page', () => {
     expect($('settings-companies-hint')!.textContent).toBe('Following 1 company.');
   });
 
-  it('Test connection shows the company count and lists them', async () => {
+  it('Test connection sends the connection id, shows the company count and lists them', async () => {
     const s = setup({
       ...defaultHandlers(),
       'settings.test': () => ({ ok: true, data: { ok: true, message: 'ok', companies: [company('c1', 'Oak & Elm'), company('c2', '<b>Greenway</b>')] } }),
@@ -230,13 +301,13 @@ describe('options page', () => {
     await click($('settings-test'));
     await settle();
     expect(s.requestPermission).toHaveBeenCalledWith(['https://sync.example.com/*']);
-    expect(s.calls.find((c) => c.command === 'settings.test')?.payload).toEqual({ apiUrl: 'https://sync.example.com', token: 'new-token' });
+    expect(s.calls.find((c) => c.command === 'settings.test')?.payload).toEqual({ apiUrl: 'https://sync.example.com', token: 'new-token', connectionId: 'primary' });
     expect($('settings-test-result')!.textContent).toBe('Connected: 2 companies');
     expect(container.querySelectorAll('[data-testid="settings-company"]')).toHaveLength(2);
     expect(container.querySelector('b')).toBeNull();
     expect($('settings-companies')!.textContent).toContain('<b>Greenway</b>');
     // Testing never saves.
-    expect(s.calls.some((c) => c.command === 'settings.save')).toBe(false);
+    expect(s.saves()).toEqual([]);
   });
 
   it('Test connection shows the failure message from the service or the background', async () => {
@@ -256,5 +327,246 @@ describe('options page', () => {
     await click($('settings-test'));
     await settle();
     expect($('settings-test-result')!.textContent).toBe('No answer from sync.example.com');
+  });
+});
+
+describe('options page, several services', () => {
+  const companies = [company('c1', 'Oak & Elm'), company(`${EVERGREEN}~c9`, 'Evergreen Landscaping'), company(`${EVERGREEN}~c10`, 'Evergreen Snow', 'qbd')];
+
+  it('shows every service from settings.get as its own card, with its own companies under plain ids', async () => {
+    const s = setup(defaultHandlers(TWO, companies));
+    await mount(s);
+    const [oak, evergreen] = cards();
+    expect(cards().map((c) => c.dataset.connectionId)).toEqual(['primary', EVERGREEN]);
+    expect(inCard(oak!, 'connection-name')!.textContent).toBe('Oak books');
+    expect(inCard(evergreen!, 'connection-name')!.textContent).toBe('Evergreen books');
+    expect(inCard<HTMLInputElement>(evergreen!, 'settings-api-url')!.value).toBe('https://sync.evergreen.test');
+    expect(inCard<HTMLInputElement>(evergreen!, 'settings-name')!.value).toBe('Evergreen books');
+    const ids = (card: HTMLElement) => [...card.querySelectorAll<HTMLElement>('[data-testid="settings-company"]')].map((el) => el.dataset.companyId);
+    expect(ids(oak!)).toEqual(['c1']);
+    expect(ids(evergreen!)).toEqual(['c9', 'c10']);
+    // Fields keep unique ids, so each label names its own field.
+    const fieldIds = [...container.querySelectorAll('input[id]')].map((el) => el.id);
+    expect(new Set(fieldIds).size).toBe(fieldIds.length);
+    for (const id of fieldIds) expect(container.querySelector(`label[for="${id}"]`), id).not.toBeNull();
+  });
+
+  it('follow checkboxes are per service and send plain ids', async () => {
+    const s = setup(defaultHandlers(TWO, companies));
+    await mount(s);
+    const [oak, evergreen] = cards();
+    await click(oak!.querySelector<HTMLInputElement>('[data-company-id="c1"]'));
+    await click(evergreen!.querySelector<HTMLInputElement>('[data-company-id="c10"]'));
+    expect(inCard(oak!, 'settings-companies-hint')!.textContent).toBe('Following 1 company.');
+    expect(inCard(evergreen!, 'settings-companies-hint')!.textContent).toBe('Following 1 company.');
+    await click($('settings-save'));
+    await settle();
+    const [saved] = s.saves();
+    expect(saved!.connections.map((c) => [c.id, c.followedCompanyIds])).toEqual([
+      ['primary', ['c1']],
+      [EVERGREEN, ['c10']],
+    ]);
+  });
+
+  it('a followed id the service no longer lists is still shown on its card, to be unchecked', async () => {
+    const settings = { ...TWO, connections: [TWO.connections[0]!, { ...TWO.connections[1]!, followedCompanyIds: ['c9', 'gone'] }] };
+    const s = setup(defaultHandlers(settings, companies));
+    await mount(s);
+    const evergreen = cards()[1]!;
+    const gone = evergreen.querySelector<HTMLInputElement>('[data-company-id="gone"]')!;
+    expect(gone.checked).toBe(true);
+    expect(gone.closest('label')!.textContent).toContain('not listed by the service now');
+    expect(cards()[0]!.querySelector('[data-company-id="gone"]')).toBeNull();
+    await click(gone);
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()[0]!.connections[1]!.followedCompanyIds).toEqual(['c9']);
+  });
+
+  it('Add another sync service: a card with a fresh id, focused address; the save lists both, and saving again adds nothing', async () => {
+    const s = setup(defaultHandlers(SAVED, [company('c1', 'Oak & Elm')]));
+    await mount(s);
+    await click($('add-connection'));
+    expect(cards()).toHaveLength(2);
+    const added = cards()[1]!;
+    const newId = added.dataset.connectionId!;
+    expect(newId).toMatch(/^s[0-9a-z]{6}$/);
+    expect(inCard(added, 'connection-name')!.textContent).toBe('New sync service');
+    expect(document.activeElement).toBe(inCard(added, 'settings-api-url'));
+
+    await type(inCard(added, 'settings-name'), 'Evergreen books');
+    await type(inCard(added, 'settings-api-url'), 'https://sync.evergreen.test/');
+    await type(inCard(added, 'settings-token'), 'tok-evergreen');
+    expect(inCard(added, 'connection-name')!.textContent).toBe('Evergreen books');
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()[0]).toEqual({
+      connections: [
+        { id: 'primary', name: '', apiUrl: 'https://sync.example.com', followedCompanyIds: [] },
+        { id: newId, name: 'Evergreen books', apiUrl: 'https://sync.evergreen.test', token: 'tok-evergreen', followedCompanyIds: [] },
+      ],
+      pollMinutes: 5,
+    });
+    // The reply is the truth: the token field is cleared and shown as saved.
+    const savedCard = cards()[1]!;
+    expect(savedCard.dataset.connectionId).toBe(newId);
+    expect(inCard<HTMLInputElement>(savedCard, 'settings-token')!.value).toBe('');
+    expect(inCard<HTMLInputElement>(savedCard, 'settings-token')!.placeholder).toBe('•••• saved');
+
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()[1]!.connections.map((c) => c.id)).toEqual(['primary', newId]);
+    expect(cards()).toHaveLength(2);
+  });
+
+  it('a card added and not saved goes at once, without the question; focus returns to Add', async () => {
+    const s = setup(defaultHandlers(SAVED));
+    await mount(s);
+    await click($('add-connection'));
+    const added = cards()[1]!;
+    await click(inCard(added, 'remove-connection'));
+    expect(cards()).toHaveLength(1);
+    expect($('remove-question')).toBeNull();
+    expect(document.activeElement).toBe($('add-connection'));
+  });
+
+  it('editing one card’s address and saving keeps the other’s token (omitted)', async () => {
+    const s = setup(defaultHandlers(TWO));
+    await mount(s);
+    await type(inCard(cards()[1]!, 'settings-api-url'), 'https://books.evergreen.test');
+    await click($('settings-save'));
+    await settle();
+    const [saved] = s.saves();
+    expect(saved!.connections).toEqual([
+      { id: 'primary', name: 'Oak books', apiUrl: 'https://sync.example.com', followedCompanyIds: [] },
+      { id: EVERGREEN, name: 'Evergreen books', apiUrl: 'https://books.evergreen.test', followedCompanyIds: [] },
+    ]);
+    for (const c of saved!.connections) expect(c).not.toHaveProperty('token');
+    expect(inCard<HTMLInputElement>(cards()[0]!, 'settings-token')!.placeholder).toBe('•••• saved');
+  });
+
+  it('Remove asks in the page, applies only on Save, and the save drops the service', async () => {
+    const s = setup(defaultHandlers(TWO, companies));
+    await mount(s);
+    const confirmSpy = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirmSpy);
+    const remove = inCard(cards()[1]!, 'remove-connection')!;
+    expect(remove.tagName).toBe('BUTTON');
+    expect(remove.getAttribute('aria-label')).toBe('Remove Evergreen books');
+    expect(inCard(cards()[0]!, 'remove-connection')!.getAttribute('aria-label')).toBe('Remove Oak books');
+    await click(remove);
+    expect(confirmSpy).not.toHaveBeenCalled();
+    const question = inCard(cards()[1]!, 'remove-question')!;
+    expect(question.textContent).toMatch(/Remove Evergreen books\?.*data.*actions still waiting/);
+    expect(document.activeElement).toBe(inCard(cards()[1]!, 'confirm-remove'));
+    expect(s.saves()).toEqual([]);
+
+    // Keep it: nothing changes.
+    await click(inCard(cards()[1]!, 'cancel-remove'));
+    expect(inCard(cards()[1]!, 'remove-question')).toBeNull();
+    expect(document.activeElement).toBe(inCard(cards()[1]!, 'remove-connection'));
+
+    await click(inCard(cards()[1]!, 'remove-connection'));
+    await click(inCard(cards()[1]!, 'confirm-remove'));
+    expect(cards()).toHaveLength(2);
+    expect(inCard(cards()[1]!, 'removed-note')!.textContent).toContain('Evergreen books will be removed when you save');
+    expect(inCard(cards()[1]!, 'settings-api-url')).toBeNull();
+    expect(document.activeElement).toBe(inCard(cards()[1]!, 'undo-remove'));
+    expect(s.saves()).toEqual([]);
+
+    await click($('settings-save'));
+    await settle();
+    expect(s.requestPermission).toHaveBeenCalledWith(['https://sync.example.com/*']);
+    expect(s.saves()[0]!.connections.map((c) => c.id)).toEqual(['primary']);
+    expect(cards().map((c) => c.dataset.connectionId)).toEqual(['primary']);
+    vi.unstubAllGlobals();
+  });
+
+  it('Undo keeps a service marked for removal', async () => {
+    const s = setup(defaultHandlers(TWO));
+    await mount(s);
+    await click(inCard(cards()[1]!, 'remove-connection'));
+    await click(inCard(cards()[1]!, 'confirm-remove'));
+    await click(inCard(cards()[1]!, 'undo-remove'));
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()[0]!.connections.map((c) => c.id)).toEqual(['primary', EVERGREEN]);
+  });
+
+  it('a bad address on the second card blocks the save, shows the error there, focuses it and sends nothing', async () => {
+    const s = setup(defaultHandlers(TWO));
+    await mount(s);
+    const [oak, evergreen] = cards();
+    await type(inCard(evergreen!, 'settings-api-url'), 'http://sync.evergreen.test');
+    await click($('settings-save'));
+    await settle();
+    expect(inCard(evergreen!, 'settings-url-error')!.textContent).toMatch(/https:\/\//);
+    expect(inCard(evergreen!, 'settings-api-url')!.getAttribute('aria-invalid')).toBe('true');
+    expect(inCard(oak!, 'settings-url-error')).toBeNull();
+    expect(document.activeElement).toBe(inCard(evergreen!, 'settings-api-url'));
+    expect(s.requestPermission).not.toHaveBeenCalled();
+    expect(s.saves()).toEqual([]);
+    expect($('settings-save-result')!.textContent).toBe('Not saved: correct the marked address first.');
+
+    // Corrected, the same save goes through and the error disappears.
+    await type(inCard(evergreen!, 'settings-api-url'), 'https://sync.evergreen.test');
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()).toHaveLength(1);
+    expect($('settings-url-error')).toBeNull();
+  });
+
+  it('asks for every card’s origin in one permission request, inside the click', async () => {
+    const s = setup(defaultHandlers(TWO));
+    await mount(s);
+    await type(inCard(cards()[1]!, 'settings-api-url'), 'https://sync.evergreen.test:8443/v1');
+    await act(() => {
+      $('settings-save')!.click();
+      expect(s.requestPermission).toHaveBeenCalledTimes(1);
+      expect(s.requestPermission).toHaveBeenCalledWith(['https://sync.example.com/*', 'https://sync.evergreen.test:8443/*']);
+    });
+    await settle();
+    expect(s.saves()).toHaveLength(1);
+  });
+
+  it('a refused permission for several services names them all and saves nothing', async () => {
+    const s = setup(defaultHandlers(TWO), async () => false);
+    await mount(s);
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()).toEqual([]);
+    expect($('settings-save-result')!.textContent).toContain('https://sync.example.com, https://sync.evergreen.test');
+  });
+
+  it('Test connection on card 2 sends its connection id (stored token) and lists companies on that card only', async () => {
+    const s = setup({
+      ...defaultHandlers(TWO),
+      'settings.test': () => ({ ok: true, data: { ok: true, message: 'ok', companies: [company('c9', 'Evergreen Landscaping')] } }),
+    });
+    await mount(s);
+    const [oak, evergreen] = cards();
+    await click(inCard(evergreen!, 'settings-test'));
+    await settle();
+    expect(s.requestPermission).toHaveBeenCalledWith(['https://sync.evergreen.test/*']);
+    expect(s.calls.filter((c) => c.command === 'settings.test').map((c) => c.payload)).toEqual([
+      { apiUrl: 'https://sync.evergreen.test', connectionId: EVERGREEN },
+    ]);
+    expect(inCard(evergreen!, 'settings-test-result')!.textContent).toBe('Connected: 1 company');
+    expect(inCard(oak!, 'settings-test-result')!.textContent).toBe('');
+    expect(evergreen!.querySelector('[data-company-id="c9"]')).not.toBeNull();
+    expect(oak!.querySelector('[data-company-id="c9"]')).toBeNull();
+  });
+
+  it('keyboard: each card’s controls come in reading order, all reachable', async () => {
+    const s = setup(defaultHandlers(TWO, companies));
+    await mount(s);
+    const evergreen = cards()[1]!;
+    const order = [...evergreen.querySelectorAll<HTMLElement>('input, button, select')].map((el) => el.dataset.testid);
+    expect(order).toEqual(['settings-name', 'settings-api-url', 'settings-token', 'settings-test', 'settings-company', 'settings-company', 'remove-connection']);
+    expect(container.querySelectorAll('[tabindex="-1"]')).toHaveLength(0);
+    // Add comes after the cards, Save after the interval.
+    const all = [...container.querySelectorAll<HTMLElement>('input, button, select')].map((el) => el.dataset.testid);
+    expect(all.indexOf('add-connection')).toBeGreaterThan(all.lastIndexOf('remove-connection'));
+    expect(all.at(-1)).toBe('settings-save');
   });
 });
