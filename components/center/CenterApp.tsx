@@ -6,6 +6,8 @@ import { useEffect } from 'preact/hooks';
 import { localizeDocument } from '@/lib/i18n/document';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { ErrorBanner, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from '../popup/StatusPanels';
+import { ServiceName, ServiceWarnings } from '../popup/ServiceParts';
+import { serviceNameOf } from '../popup/services';
 import { ConnectorTab } from './ConnectorTab';
 import { HistoryTab } from './HistoryTab';
 import { LogTab } from './LogTab';
@@ -40,6 +42,7 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
           {snapshot && (
             <p class="muted" data-testid="center-scope">
               {scopeName}
+              {scope !== ALL_COMPANIES && <ServiceName name={serviceNameOf(snapshot, scope)} />}
               {store.refreshedAt.value && <> · {t('centerRefreshedAt', shortTime(store.refreshedAt.value, now))}</>}
             </p>
           )}
@@ -58,6 +61,7 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
           </button>
         </div>
       </header>
+      {view === 'ready' && <ServiceWarnings snapshot={snapshot} now={now} onOpenOptions={store.openOptions} />}
       {view === 'loading' && (
         <div class="loading" data-testid="center-loading" aria-busy="true" aria-label={t('commonLoading')}>
           <div class="skeleton skeleton--short" />

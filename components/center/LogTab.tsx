@@ -12,6 +12,8 @@ import { formatCount } from '@/lib/format/amount';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 import { TabPanel, Tabs } from './Tabs';
+import { CompanyOptions, ServiceName } from '../popup/ServiceParts';
+import { serviceNameOf } from '../popup/services';
 
 const STATUS_LABELS: Record<LogStatus, MessageKey> = { pending: 'logStatusPending', success: 'logStatusSuccess', failed: 'logStatusFailed' };
 const EMPTY_LABELS: Record<LogStatus, MessageKey> = { pending: 'logEmptyPending', success: 'logEmptySuccess', failed: 'logEmptyFailed' };
@@ -83,6 +85,8 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
   const items = log.items.value;
   const stuckAny = log.status.value === 'pending' && items.some((e) => isStuckPending(e, connector));
   const companies = store.companies.value;
+  // With several services the log says whose it is: two services may both have "Evergreen".
+  const serviceName = company ? serviceNameOf(store.snapshot.value, company.id) : null;
   const tabs = (['pending', 'success', 'failed'] as const).map((s) => ({
     id: s,
     testId: STATUS_TESTIDS[s],
@@ -100,11 +104,7 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
           <label class="field">
             <span class="field__label">{t('popupCompanyLabel')}</span>
             <select class="select" data-testid="log-filter-company" value={log.companyId.value ?? ''} onChange={(e) => log.setCompany(e.currentTarget.value)}>
-              {companies.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
+              <CompanyOptions snapshot={store.snapshot.value} companies={companies} label={(c) => c.name} />
             </select>
           </label>
         )}
@@ -146,6 +146,12 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
       {log.rangeError.value && (
         <p class="inline-error" role="alert">
           {log.rangeError.value}
+        </p>
+      )}
+      {company && serviceName && (
+        <p class="log-company" data-testid="log-company">
+          <strong>{company.name}</strong>
+          <ServiceName name={serviceName} />
         </p>
       )}
       <Tabs tabs={tabs} selected={log.status.value} onSelect={log.setStatus} label={t('logStatusLabel')} idPrefix="log" />

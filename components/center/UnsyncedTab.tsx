@@ -8,6 +8,7 @@ import { shortTime } from '@/lib/format/time';
 import { t } from '@/lib/i18n/t';
 import { ALL_COMPANIES, type CenterStore } from './store';
 import { UnsyncedTable } from './UnsyncedTable';
+import { CompanyOptions } from '../popup/ServiceParts';
 
 function Filters({ store }: { store: CenterStore }) {
   const f = store.filters.value;
@@ -19,11 +20,7 @@ function Filters({ store }: { store: CenterStore }) {
           <span class="field__label">{t('popupCompanyLabel')}</span>
           <select class="select" data-testid="filter-company" value={store.scope.value} onChange={(e) => store.setScope(e.currentTarget.value)}>
             <option value={ALL_COMPANIES}>{t('centerAllCompanies')}</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
+            <CompanyOptions snapshot={store.snapshot.value} companies={companies} label={(c) => c.name} />
           </select>
         </label>
       )}

@@ -11,6 +11,8 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
 import { ConfirmClearPanel, ExplainPanel } from './RowPanel';
 import { UnsyncedRow } from './UnsyncedRow';
+import { ServiceName } from '../popup/ServiceParts';
+import { serviceNameOf } from '../popup/services';
 import { useRowKeyboard } from './use-row-keyboard';
 
 /** Must match --urow-height in center.css: wide rows, and three-line rows in the narrow side panel. */
@@ -102,7 +104,8 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
       rows.push(
         <div class="ugroup" role="row" key={`g:${entry.companyId}`} data-testid="unsynced-group">
           <div role="cell" class="ugroup__cell">
-            <strong>{c?.name ?? entry.companyId}</strong>{' '}
+            <strong>{c?.name ?? entry.companyId}</strong>
+            <ServiceName name={serviceNameOf(store.snapshot.value, entry.companyId)} />{' '}
             <span class="muted">
               {t('centerGroupCount', formatCount(entry.count))} · {c?.system === 'qbd' ? t('systemQbd') : t('systemQbo')}
             </span>

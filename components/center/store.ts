@@ -3,7 +3,7 @@
  * (`center.unsyncedCached`) first and are replaced by fresh ones (`center.unsynced`). Rows are
  * prepared once per load (lib/center/unsynced-rows), so filters only scan.
  */
-import { followedCompanyList, hasUsableConnection } from '@/lib/connections/connection';
+import { followedCompanyList, hasSeveralConnections, hasUsableConnection } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import type { BulkResyncResult, Company, UnsyncedEntity } from '@/lib/api/schema';
 import { planBulkResync, type BulkFailure } from '@/lib/center/bulk';
@@ -138,6 +138,15 @@ export function createCenterStore(deps: CenterDeps) {
     return 'ready';
   });
 
+  /**
+   * Whether a failed company request speaks for the whole page. With several services it speaks
+   * for one service only: the others keep working and the per-service warning tells which fails.
+   */
+  function changesWholeView(error: ReplyError): boolean {
+    if (!VIEW_FOR_CODE[error.code]) return false;
+    return error.code === 'unconfigured' || !hasSeveralConnections(snapshot.value?.settings ?? { connections: [] });
+  }
+
   const logStore = createLogStore({ send, companies, scope });
   const historyStore = createHistoryStore({ send });
 
@@ -183,7 +192,7 @@ export function createCenterStore(deps: CenterDeps) {
       });
     } else {
       unsyncedError.value = reply.error;
-      if (VIEW_FOR_CODE[reply.error.code]) connectionError.value = reply.error;
+      if (changesWholeView(reply.error)) connectionError.value = reply.error;
     }
   }
 

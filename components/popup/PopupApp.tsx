@@ -9,6 +9,7 @@ import { ApproveBar } from './ApproveBar';
 import { CompanyName, CompanySwitcher } from './CompanySwitcher';
 import { ConnectorStatus } from './ConnectorStatus';
 import { ExplainPanel } from './ExplainPanel';
+import { ServiceWarnings } from './ServiceParts';
 import { ErrorBanner, LoadingSkeleton, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from './StatusPanels';
 import { WizardSection } from './WizardSection';
 
@@ -75,6 +76,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
         </div>
       </header>
 
+      {view === 'ready' && <ServiceWarnings snapshot={snapshot} now={now} onOpenOptions={store.openOptions} />}
       {view === 'loading' && !earlyRows && <LoadingSkeleton />}
       {view === 'unconfigured' && <UnconfiguredPanel onOpenSettings={store.openOptions} />}
       {view === 'signed-out' && <SignedOutBanner message={null} onOpenSettings={store.openOptions} />}
@@ -96,9 +98,9 @@ export function PopupApp({ store }: { store: PopupStore }) {
       {view !== 'unconfigured' && (snapshot || earlyRows) && (
         <main class="popup__main">
           {companies.length > 1 ? (
-            <CompanySwitcher companies={companies} value={store.companyId.value} onChange={(id) => void store.selectCompany(id)} />
+            <CompanySwitcher snapshot={snapshot} companies={companies} value={store.companyId.value} onChange={(id) => void store.selectCompany(id)} />
           ) : (
-            company && <CompanyName company={company} />
+            company && <CompanyName company={company} snapshot={snapshot} />
           )}
           {snapshot && companies.length === 0 && (
             <p class="popup__empty" data-testid="no-companies">

@@ -3,7 +3,7 @@
  * (state.get + wizard.cached), then asks for fresh data (state.refresh + wizard.load).
  * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
  */
-import { followedCompanyList, hasUsableConnection } from '@/lib/connections/connection';
+import { followedCompanyList, hasSeveralConnections, hasUsableConnection } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
@@ -159,6 +159,16 @@ export function createPopupStore(deps: PopupDeps) {
     return 'ready';
   });
 
+  /**
+   * Whether a failed company request speaks for the whole popup. With several services it speaks
+   * for one service only: the others keep working, and the snapshot's per-service status (shown as
+   * a warning line) tells which one is failing.
+   */
+  function changesWholeView(error: ReplyError): boolean {
+    if (!VIEW_FOR_CODE[error.code]) return false;
+    return error.code === 'unconfigured' || !hasSeveralConnections(snapshot.value?.settings ?? { connections: [] });
+  }
+
   /** Picks the company to show: the current one if still listed, else the remembered one, else the first. */
   function chooseCompany(): void {
     const list = companies.value;
@@ -209,7 +219,7 @@ export function createPopupStore(deps: PopupDeps) {
         rememberPaint();
       } else {
         wizardError.value = reply.error;
-        if (VIEW_FOR_CODE[reply.error.code]) connectionError.value = reply.error;
+        if (changesWholeView(reply.error)) connectionError.value = reply.error;
       }
     });
   }
@@ -321,7 +331,7 @@ export function createPopupStore(deps: PopupDeps) {
       } else {
         // Nothing happened: keep the rows and the selection exactly as they were.
         outcome.value = { kind: 'error', message: reply.error.message };
-        if (reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') connectionError.value = reply.error;
+        if ((reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') && changesWholeView(reply.error)) connectionError.value = reply.error;
       }
       if (handled && wizard.value && companyId.value === cid) {
         // Reviewed rows are done for this cycle (approved, kept back or cleared): take them off the list.
