@@ -7,7 +7,7 @@ import { ReplyError } from '../messaging/router';
 import { loadGates, saveGates } from '../poll/gate';
 import { ensurePollAlarm } from '../poll/scheduler';
 import { checkApiUrl } from '../settings/api-url';
-import { changedConnections, loadSettings, saveSettings, SettingsError, toPublic } from '../settings/store';
+import { changedConnections, loadSettings, sameOrigin, saveSettings, SettingsError, toPublic } from '../settings/store';
 import type { BackgroundContext } from './context';
 import { pollNow } from './poll-cycle';
 import { loadConnectionStatuses, saveConnectionStatuses } from './status';
@@ -47,7 +47,9 @@ export async function testConnection(ctx: BackgroundContext, input: PayloadOf<'s
   const url = checkApiUrl(input.apiUrl);
   if (!url.ok) return { ok: false, message: url.message, companies: [] };
   const stored = input.connectionId ? (await loadSettings()).connections.find((c) => c.id === input.connectionId) : undefined;
-  const token = input.token?.trim() || stored?.token;
+  const typed = input.token?.trim();
+  if (!typed && stored?.token && !sameOrigin(stored.apiUrl, url.url)) return { ok: false, message: t('bgTestTokenForNewAddress'), companies: [] };
+  const token = typed || stored?.token;
   if (!token) return { ok: false, message: t('bgTestNoToken'), companies: [] };
   // Plain ids on purpose: the page builds this service's follow list from them.
   const client = createApiClient({ baseUrl: url.url, token, fetch: ctx.fetch });

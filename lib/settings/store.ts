@@ -130,12 +130,26 @@ export async function saveSettings(input: SettingsInput): Promise<{ before: Sett
       throw new SettingsError(input.connections.length > 1 ? t('settingsConnectionProblem', connectionName({ name: label, apiUrl: c.apiUrl }), url.message) : url.message);
     }
     const previous = before.connections.find((p) => p.id === c.id);
-    const token = c.token?.trim() ? c.token.trim() : (previous?.token ?? '');
+    let token = c.token?.trim() ?? '';
+    if (!token && previous?.token) {
+      // A saved token only ever goes back to the server it was given for.
+      if (!sameOrigin(previous.apiUrl, url.url)) throw new SettingsError(t('settingsTokenForNewAddress', connectionName({ name: label, apiUrl: url.url })));
+      token = previous.token;
+    }
     return { id: c.id, name: label, apiUrl: url.url, token, followedCompanyIds: [...new Set(c.followedCompanyIds)] };
   });
   const after: Settings = { connections, pollMinutes: minutes.output };
   await browser.storage.local.set({ [SETTINGS_KEY]: after });
   return { before, after };
+}
+
+/** True when two service addresses are on the same origin (scheme, host and port). */
+export function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -135,3 +135,17 @@ describe('settings store', () => {
     expect(toPublic(await loadSettings()).connections[0]).not.toHaveProperty('token');
   });
 });
+
+describe('a saved token and a new address', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the token when only the path changes, and refuses to send it to another server', async () => {
+    await saveSettings(oneService('https://sync.example.com', 'secret-token'));
+    const moved = await saveSettings(oneService('https://sync.example.com/v2', undefined));
+    expect(moved.after.connections[0]!.token).toBe('secret-token');
+    await expect(saveSettings(oneService('https://evil.example.net', undefined))).rejects.toThrow(/enter the token for it/);
+    await expect(saveSettings(oneService('https://sync.example.com:8443', ''))).rejects.toThrow(SettingsError);
+    const withToken = await saveSettings(oneService('https://other.example.net', 'other-token'));
+    expect(withToken.after.connections[0]).toMatchObject({ apiUrl: 'https://other.example.net', token: 'other-token' });
+  });
+});
