@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import type { ApiError } from '../api/errors';
-import { PRIMARY_CONNECTION_ID } from '../connections/company-key';
+import { loadPerConnection } from '../connections/per-connection-storage';
 import { combineStatuses } from '../connections/combine-status';
 import { ConnectionStatus } from '../messaging/protocol';
 
@@ -16,8 +16,6 @@ export const STATUS_KEY = 'connectionStatus';
 export const CONNECTION_STATUSES_KEY = 'connectionStatuses';
 
 export const INITIAL_STATUS: ConnectionStatus = { state: 'unconfigured', lastSuccessAt: null, failingSince: null, message: null, nextPollAt: null };
-
-const StatusMap = v.record(v.string(), ConnectionStatus);
 
 /** The combined status of all connections. */
 export async function loadStatus(): Promise<ConnectionStatus> {
@@ -29,12 +27,8 @@ export async function loadStatus(): Promise<ConnectionStatus> {
  * Every connection's status. Before several services existed only the combined status was kept:
  * it was the primary service's own, and is read as such.
  */
-export async function loadConnectionStatuses(): Promise<Record<string, ConnectionStatus>> {
-  const stored = await browser.storage.local.get([CONNECTION_STATUSES_KEY, STATUS_KEY]);
-  const parsed = v.safeParse(StatusMap, stored[CONNECTION_STATUSES_KEY]);
-  if (parsed.success) return parsed.output;
-  const legacy = v.safeParse(ConnectionStatus, stored[STATUS_KEY]);
-  return legacy.success ? { [PRIMARY_CONNECTION_ID]: legacy.output } : {};
+export function loadConnectionStatuses(): Promise<Record<string, ConnectionStatus>> {
+  return loadPerConnection(ConnectionStatus, CONNECTION_STATUSES_KEY, STATUS_KEY);
 }
 
 export function statusOf(statuses: Record<string, ConnectionStatus>, connectionId: string): ConnectionStatus {

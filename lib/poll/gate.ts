@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { PRIMARY_CONNECTION_ID } from '../connections/company-key';
+import { loadPerConnection } from '../connections/per-connection-storage';
 import { backoffDelayMs } from './backoff';
 
 /** Each sync service's gate, by connection id. */
@@ -30,15 +30,9 @@ export type PollGate = v.InferOutput<typeof Gate>;
 
 export const OPEN_GATE: PollGate = { failures: 0, notBefore: 0, nextAutoAt: 0, pollIntervalSeconds: null };
 
-const GateMap = v.record(v.string(), Gate);
-
 /** Every connection's gate (a connection without one may poll at once). */
-export async function loadGates(): Promise<Record<string, PollGate>> {
-  const stored = await browser.storage.local.get([GATES_KEY, LEGACY_GATE_KEY]);
-  const parsed = v.safeParse(GateMap, stored[GATES_KEY]);
-  if (parsed.success) return parsed.output;
-  const legacy = v.safeParse(Gate, stored[LEGACY_GATE_KEY]);
-  return legacy.success ? { [PRIMARY_CONNECTION_ID]: legacy.output } : {};
+export function loadGates(): Promise<Record<string, PollGate>> {
+  return loadPerConnection(Gate, GATES_KEY, LEGACY_GATE_KEY);
 }
 
 export function gateOf(gates: Record<string, PollGate>, connectionId: string): PollGate {

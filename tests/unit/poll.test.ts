@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Summary } from '@/lib/api/schema';
 import type { BackgroundContext } from '@/lib/background/context';
 import { pollNow } from '@/lib/background/poll-cycle';
-import { loadStatus } from '@/lib/background/status';
+import { loadConnectionStatuses, loadStatus, STATUS_KEY } from '@/lib/background/status';
 import { createDb } from '@/lib/db/schema';
 import { GATES_KEY, LEGACY_GATE_KEY, afterFailure, afterSuccess, gateOf, loadGates, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
 import { POLL_ALARM, ensurePollAlarm } from '@/lib/poll/scheduler';
@@ -278,6 +278,12 @@ describe('polling several services', () => {
     clock += 30_000; // within Oak's back-off: an alarm tick leaves it alone, the primary is polled
     await pollNow(ctx, 'alarm');
     expect(oakCalls()).toBe(before);
+  });
+
+  it('reads the single status stored before several services as the primary service\'s', async () => {
+    const old = { state: 'unreachable', lastSuccessAt: '2026-11-26T08:00:00.000Z', failingSince: '2026-11-26T08:30:00.000Z', message: 'down', nextPollAt: null };
+    await fakeBrowser.storage.local.set({ [STATUS_KEY]: old });
+    expect(await loadConnectionStatuses()).toEqual({ primary: old });
   });
 
   it('reads the single gate stored before several services as the primary service\'s', async () => {
