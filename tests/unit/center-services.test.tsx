@@ -13,6 +13,8 @@ import type { CommandName, ConnectionStatus, PayloadOf, PublicConnection, Reply,
 import { CenterApp } from '@/components/center/CenterApp';
 import { ALL_COMPANIES, createCenterStore } from '@/components/center/store';
 import type { SendCommand } from '@/components/common/client';
+import { useLocale } from './setup-i18n';
+import { expectSpanishOnly } from './spanish-text';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -247,5 +249,34 @@ describe('Sync Center with one sync service', () => {
     expect($$('service-group')).toHaveLength(0);
     expect($$('connector-card').map((c) => c.dataset.companyId)).toEqual(['evergreen', 'oak']);
     expect($$('connector-card')[0]!.querySelector('h2')).not.toBeNull();
+  });
+});
+
+describe('Sync Center with several sync services, in Spanish', () => {
+  // Spanish-neutral service names: every English word on screen would then be ours.
+  const named = (snap: Snapshot): Snapshot => {
+    const rename = <C extends PublicConnection>(c: C): C => ({ ...c, name: c.id === 'primary' ? 'Poda Norte' : 'Jardines Ruiz' });
+    return { ...snap, connections: snap.connections.map(rename), settings: { ...snap.settings, connections: snap.settings.connections.map(rename) } };
+  };
+  const noRawKeys = (el: Element) => expect(el.textContent).not.toMatch(/\bsvc[A-Z]/);
+
+  it('the per-service warning and the Connector tab groups', async () => {
+    useLocale('es');
+    const signedOut: ConnectionStatus = { state: 'signed-out', lastSuccessAt: at(8, 55), failingSince: at(9, 2), message: '401', nextPollAt: null };
+    await mount(handlersFor(named(twoServices({ birch: signedOut }))));
+    const warnings = $('service-warnings')!;
+    expect($$('service-warning')[0]!.textContent).toBe('Jardines Ruiz rechazó el token: vuelva a iniciar sesión en la configuración.Abrir configuración');
+    expectSpanishOnly(warnings);
+    noRawKeys(warnings);
+
+    const unreachable: ConnectionStatus = { state: 'unreachable', lastSuccessAt: at(8, 55), failingSince: at(9, 2), message: null, nextPollAt: null };
+    render(null, root);
+    const { store } = await mount(handlersFor(named(twoServices({ birch: signedOut, green: unreachable }, unreachable))));
+    await act(async () => store.setTab('connector'));
+    for (const group of $$('service-group')) {
+      expectSpanishOnly(group);
+      noRawKeys(group);
+    }
+    expect($$('service-status').map((x) => x.dataset.connectionId)).toEqual(['s1a2b3c', 'primary']);
   });
 });

@@ -12,6 +12,8 @@ import type { CommandName, ConnectionStatus, PayloadOf, PublicConnection, Reply,
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupStore, LAST_COMPANY_KEY } from '@/components/popup/store';
 import type { SendCommand } from '@/components/common/client';
+import { useLocale } from './setup-i18n';
+import { expectSpanishOnly } from './spanish-text';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -216,5 +218,21 @@ describe('popup with one sync service', () => {
     expect([...select.options].map((o) => o.value)).toEqual(['evergreen', 'oak']);
     expect($$('service-name')).toHaveLength(0);
     expect($$('service-warning')).toHaveLength(0);
+  });
+});
+
+describe('popup with several sync services, in Spanish', () => {
+  it('names the unreachable service and the age of its data in Spanish', async () => {
+    useLocale('es');
+    const unreachable: ConnectionStatus = { state: 'unreachable', lastSuccessAt: at(8, 55), failingSince: at(9, 2), message: null, nextPollAt: null };
+    const snap = twoServices({ birch: unreachable });
+    // Spanish-neutral service names: every English word on screen would then be ours.
+    const rename = <C extends PublicConnection>(c: C): C => ({ ...c, name: c.id === 'primary' ? 'Poda Norte' : 'Jardines Ruiz' });
+    await mount(handlersFor({ ...snap, connections: snap.connections.map(rename), settings: { ...snap.settings, connections: snap.settings.connections.map(rename) } }));
+    const warning = $$('service-warning');
+    expect(warning).toHaveLength(1);
+    expect(warning[0]!.textContent).toMatch(/^Jardines Ruiz: sin conexión desde 9:02.*; se muestran sus datos de 8:55.*\.$/);
+    expectSpanishOnly($('service-warnings')!);
+    expect([...($('company-switcher') as HTMLSelectElement).querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['Jardines Ruiz', 'Poda Norte']);
   });
 });
