@@ -43,13 +43,17 @@ export function CompanyOptions<C extends { id: string }>({
   );
 }
 
-/** The service's name in small muted text beside a company name (only given with several services). */
-export function ServiceName({ name }: { name: string | null }) {
+/**
+ * The service's name in small muted text beside a company name (only given with several services).
+ * `separated` ends it with a dot for when more muted facts follow on the same line.
+ */
+export function ServiceName({ name, separated = false }: { name: string | null; separated?: boolean }) {
   if (!name) return null;
   return (
     <span class="service-name" data-testid="service-name">
       <span class="sr-only">{t('svcServiceOf', name)}</span>
       <span aria-hidden="true">{name}</span>
+      {separated && <span aria-hidden="true"> ·</span>}
     </span>
   );
 }
