@@ -42,7 +42,7 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
           {snapshot && (
             <p class="muted" data-testid="center-scope">
               {scopeName}
-              {scope !== ALL_COMPANIES && <ServiceName name={serviceNameOf(snapshot, scope)} />}
+              {scope !== ALL_COMPANIES && <ServiceName name={serviceNameOf(snapshot, scope)} separated="before" />}
               {store.refreshedAt.value && <> · {t('centerRefreshedAt', shortTime(store.refreshedAt.value, now))}</>}
             </p>
           )}

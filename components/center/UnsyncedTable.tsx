@@ -105,7 +105,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
         <div class="ugroup" role="row" key={`g:${entry.companyId}`} data-testid="unsynced-group">
           <div role="cell" class="ugroup__cell">
             <strong>{c?.name ?? entry.companyId}</strong>
-            <ServiceName name={serviceNameOf(store.snapshot.value, entry.companyId)} separated />{' '}
+            <ServiceName name={serviceNameOf(store.snapshot.value, entry.companyId)} separated="after" />{' '}
             <span class="muted">
               {t('centerGroupCount', formatCount(entry.count))} · {c?.system === 'qbd' ? t('systemQbd') : t('systemQbo')}
             </span>

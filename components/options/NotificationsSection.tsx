@@ -75,7 +75,7 @@ export function NotificationsSection({ store }: { store: NotificationsStore }) {
           </p>
         </div>
         <fieldset class="notify-options" disabled={off} data-testid="notify-options">
-          <legend class="visually-hidden">{t('optionsNotifyWhat')}</legend>
+          <legend class="sr-only">{t('optionsNotifyWhat')}</legend>
           <div class="notify-row">
             <Check id="notify-digest" label={t('optionsNotifyDigest')} value={store.digestOn} testId="notify-digest" help={t('optionsNotifyDigestHelp')} />
             <Time id="notify-digest-at" label={t('optionsNotifyDigestAt')} value={store.digestAt} error={errors.digestAt} disabled={off || !store.digestOn.value} testId="notify-digest-at" />

@@ -47,13 +47,14 @@ export function CompanyOptions<C extends { id: string }>({
  * The service's name in small muted text beside a company name (only given with several services).
  * `separated` ends it with a dot for when more muted facts follow on the same line.
  */
-export function ServiceName({ name, separated = false }: { name: string | null; separated?: boolean }) {
+export function ServiceName({ name, separated }: { name: string | null; separated?: 'before' | 'after' }) {
   if (!name) return null;
   return (
     <span class="service-name" data-testid="service-name">
       <span class="sr-only">{t('svcServiceOf', name)}</span>
+      {separated === 'before' && <span aria-hidden="true">· </span>}
       <span aria-hidden="true">{name}</span>
-      {separated && <span aria-hidden="true"> ·</span>}
+      {separated === 'after' && <span aria-hidden="true"> ·</span>}
     </span>
   );
 }
