@@ -61,7 +61,8 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
           </button>
         </div>
       </header>
-      {view === 'ready' && <ServiceWarnings snapshot={snapshot} now={now} onOpenOptions={store.openOptions} />}
+      {/* The Connector tab says it under each service's heading instead. */}
+      {view === 'ready' && store.tab.value !== 'connector' && <ServiceWarnings snapshot={snapshot} now={now} onOpenOptions={store.openOptions} />}
       {view === 'loading' && (
         <div class="loading" data-testid="center-loading" aria-busy="true" aria-label={t('commonLoading')}>
           <div class="skeleton skeleton--short" />

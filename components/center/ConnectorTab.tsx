@@ -20,7 +20,8 @@ const STATE_LABELS: Record<Connector['state'], MessageKey> = {
   'auth-expired': 'centerConnectorStateAuthExpired',
 };
 
-function ConnectorCard({ company, connector, pending, now, nested }: { company: Company; connector: Connector; pending: number; now: Date; nested: boolean }) {
+/** `knownAt`: set when the card's service is not answering, so its state is only the last one known. */
+function ConnectorCard({ company, connector, pending, now, nested, knownAt }: { company: Company; connector: Connector; pending: number; now: Date; nested: boolean; knownAt?: string | null }) {
   const Title = nested ? 'h3' : 'h2';
   const d = describeConnector(company.system, connector, now);
   const when = (iso: string | null | undefined) => dayAndTime(iso, now) || t('timeNever');
@@ -30,6 +31,11 @@ function ConnectorCard({ company, connector, pending, now, nested }: { company: 
         <Title id={`cc-${company.id}`}>{company.name}</Title>
         <span class={`badge badge--${d.tone}`}>{t(STATE_LABELS[connector.state])}</span>
       </header>
+      {knownAt !== undefined && (
+        <p class="ccard__message muted" data-testid="connector-last-known">
+          {t('svcLastKnownState', when(knownAt))}
+        </p>
+      )}
       <dl class="ccard__facts">
         <dt>{t('centerConnectorConnection')}</dt>
         <dd>{t(KIND_LABELS[connector.kind])}</dd>
@@ -58,13 +64,13 @@ function ConnectorCard({ company, connector, pending, now, nested }: { company: 
   );
 }
 
-function Cards({ companies, summaries, now, nested }: { companies: Company[]; summaries: CompanySummary[]; now: Date; nested: boolean }) {
+function Cards({ companies, summaries, now, nested, knownAt }: { companies: Company[]; summaries: CompanySummary[]; now: Date; nested: boolean; knownAt?: string | null }) {
   return (
     <div class="ccards">
       {companies.map((c) => {
         const s = summaries.find((x) => x.companyId === c.id);
         // The summary is refreshed with every poll, so its connector copy is the newer one.
-        return <ConnectorCard key={c.id} company={c} connector={s?.connector ?? c.connector} pending={s?.pendingSyncs ?? 0} now={now} nested={nested} />;
+        return <ConnectorCard key={c.id} company={c} connector={s?.connector ?? c.connector} pending={s?.pendingSyncs ?? 0} now={now} nested={nested} knownAt={knownAt} />;
       })}
     </div>
   );
@@ -83,7 +89,7 @@ export function ConnectorTab({ store, now }: { store: CenterStore; now: Date }) 
               {g.name}
             </h2>
             <ServiceProblem connection={g.connection} name={g.name} now={now} onOpenOptions={store.openOptions} testId="service-status" />
-            {g.companies.length === 0 ? <p class="empty muted">{t('svcNoCompanies')}</p> : <Cards companies={g.companies} summaries={summaries} now={now} nested />}
+            {g.companies.length === 0 ? <p class="empty muted">{t('svcNoCompanies')}</p> : <Cards companies={g.companies} summaries={summaries} now={now} nested knownAt={g.connection.status.state === 'ok' ? undefined : g.connection.status.lastSuccessAt} />}
           </section>
         ))}
       </div>

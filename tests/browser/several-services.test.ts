@@ -114,7 +114,7 @@ describe('several sync services (real browser)', () => {
 
   it('names a service that stops answering while the other keeps working', async () => {
     await b.close();
-    const page = await session.openPage('sidepanel.html#tab=connector');
+    const page = await session.openPage('sidepanel.html#tab=unsynced');
     await page.getByTestId('center-root').waitFor();
     const warning = page.locator(`[data-testid="service-warning"][data-connection-id="${secondId}"]`);
     // A poll already under way when the server stopped may still report it as up: each reload
@@ -131,7 +131,15 @@ describe('several sync services (real browser)', () => {
     expect(await warning.innerText()).toContain('Oak Hill books');
     expect(await page.locator('[data-testid="service-warning"][data-connection-id="primary"]').count()).toBe(0);
     await eventually(() => session.badgeTitle(), (t) => t.includes('cannot reach Oak Hill books'), 'the badge tooltip naming it');
+    // The Connector tab says it once under the service's heading, and its cards are the last known state.
+    await page.getByTestId('tab-connector').click();
+    const group = page.locator(`[data-testid="service-group"][data-connection-id="${secondId}"]`);
+    await group.waitFor();
     expect(await page.locator('[data-testid="service-group"]').count()).toBe(2);
+    expect(await page.getByTestId('service-warning').count()).toBe(0);
+    expect(await group.getByTestId('service-status').innerText()).toContain('Oak Hill books');
+    expect(await group.getByTestId('connector-last-known').count()).toBe(2);
+    expect(await page.locator('[data-testid="service-group"][data-connection-id="primary"] [data-testid="connector-last-known"]').count()).toBe(0);
     await page.screenshot({ path: 'docs/screenshots/sync-center-service-down.png' });
     await page.close();
   });
