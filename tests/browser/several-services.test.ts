@@ -112,6 +112,23 @@ describe('several sync services (real browser)', () => {
     await page.close();
   });
 
+  it('the popup offers the companies grouped by service and loads the chosen one\'s wizard', async () => {
+    const page = await session.openPage('popup.html');
+    await page.getByTestId('popup-root').waitFor();
+    const groups = page.locator('[data-testid="company-switcher"] optgroup');
+    await eventually(() => groups.count(), (n) => n === 2, 'one group per service in the switcher');
+    const key = `${secondId}~evergreen`;
+    // The first test resynced on this company, not approved: its wizard still holds every item.
+    const expected = (await api<{ items: { id: string }[] }>(b, TOKEN_B, '/companies/evergreen/wizard?limit=500')).items.map((i) => i.id).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    await page.getByTestId('company-switcher').selectOption(key);
+    const shown = () => page.getByTestId('wizard-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id')!).sort());
+    await eventually(shown, (ids) => JSON.stringify(ids) === JSON.stringify(expected), 'the second service\'s wizard rows');
+    await page.screenshot({ path: 'docs/screenshots/popup-services.png', clip: { x: 0, y: 0, width: 380, height: 600 } });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('names a service that stops answering while the other keeps working', async () => {
     await b.close();
     const page = await session.openPage('sidepanel.html#tab=unsynced');
