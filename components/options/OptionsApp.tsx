@@ -16,6 +16,14 @@ import './options.css';
 
 export function OptionsApp({ store, notifications }: { store: OptionsStore; notifications?: NotificationsStore }) {
   useEffect(() => localizeDocument(document, 'pageTitleOptions'), []);
+  // Closing the tab with a service half set up would lose it: the browser asks first.
+  const unsaved = store.hasUnsavedChanges.value;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   const focusRequest = store.focusRequest.value;
   useEffect(() => {
     // After the render that shows the target (a new card, the confirm question, an error).

@@ -36,6 +36,8 @@ export function createOptionsStore(deps: OptionsDeps) {
   const saving = signal(false);
   const saveNotice = signal<Notice | null>(null);
   const focusRequest = signal<FocusRequest | null>(null);
+  /** The settings as last loaded or saved, to tell whether the page holds unsaved changes. */
+  const saved = signal<PublicSettings | null>(null);
   /** Company keys the extension knows (cached snapshot): a new connection id must not prefix any. */
   let knownKeys: string[] = [];
 
@@ -51,6 +53,7 @@ export function createOptionsStore(deps: OptionsDeps) {
 
   /** Takes saved settings as the truth; keeps each service's known companies across saves. */
   function applySettings(settings: PublicSettings, companiesFor: (id: string) => Company[]): void {
+    saved.value = settings;
     pollMinutes.value = settings.pollMinutes;
     const list = settings.connections.map((c) => createDraft(c.id, c, companiesFor(c.id)));
     // No service at all: one empty card, so the first setup looks like a single form.
@@ -212,7 +215,31 @@ export function createOptionsStore(deps: OptionsDeps) {
     });
   }
 
+  /** True when leaving the page now would lose something typed, added, removed or re-checked. */
+  const hasUnsavedChanges = computed(() => {
+    const before = saved.value;
+    if (!before || !loaded.value) return false;
+    if (pollMinutes.value !== before.pollMinutes) return true;
+    const active = activeDrafts();
+    const untouchedFirstCard = before.connections.length === 0 && active.length === 1 && !active[0]!.apiUrl.value.trim() && !active[0]!.token.value.trim();
+    if (untouchedFirstCard) return false;
+    if (active.length !== before.connections.length) return true;
+    return active.some((d, i) => {
+      const c = before.connections[i]!;
+      const followed = d.followed.value;
+      return (
+        d.id !== c.id ||
+        d.name.value.trim() !== c.name ||
+        d.apiUrl.value.trim() !== c.apiUrl ||
+        d.token.value.trim() !== '' ||
+        followed.size !== c.followedCompanyIds.length ||
+        c.followedCompanyIds.some((id) => !followed.has(id))
+      );
+    });
+  });
+
   return {
+    hasUnsavedChanges,
     loaded,
     loadFailed,
     drafts,

@@ -351,6 +351,31 @@ describe('options page, several services', () => {
     for (const id of fieldIds) expect(container.querySelector(`label[for="${id}"]`), id).not.toBeNull();
   });
 
+  it('asks before the page is left with unsaved changes, and not once they are saved', async () => {
+    const s = setup(defaultHandlers(TWO, companies));
+    await mount(s);
+    const leave = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(s.store.hasUnsavedChanges.value).toBe(false);
+    expect(leave()).toBe(false);
+    await click(cards()[1]!.querySelector<HTMLInputElement>('[data-company-id="c10"]'));
+    expect(leave()).toBe(true);
+    await click(cards()[1]!.querySelector<HTMLInputElement>('[data-company-id="c10"]'));
+    expect(leave()).toBe(false); // back as saved
+    await click($('add-connection'));
+    expect(leave()).toBe(true);
+    await type(inCard<HTMLInputElement>(cards()[2]!, 'settings-api-url'), 'https://sync.third.test');
+    await click($('settings-save'));
+    await settle();
+    expect(s.saves()).toHaveLength(1);
+    expect(leave()).toBe(false);
+    await type(inCard<HTMLInputElement>(cards()[0]!, 'settings-token'), 'new-token');
+    expect(leave()).toBe(true);
+  });
+
   it('follow checkboxes are per service and send plain ids', async () => {
     const s = setup(defaultHandlers(TWO, companies));
     await mount(s);

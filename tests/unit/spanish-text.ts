@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 /** Words of our English UI text that never occur in the Spanish catalog. */
 export const ENGLISH = /\b(the|and|is|are|was|waiting|approve[sd]?|checked|unchecked|keep|clear|pending|synced|failed|settings|refresh|open|items?|records?|sync(ing)?|service|try|again|new|changed|export|import|nothing|ago|today|yesterday|never|company|choose|cancel|explain|last|contact|sign|code|help)\b/i;
 /** A message key shown instead of its text (t() falls back to the key when it is missing). */
-export const RAW_KEY = /\b(common|status|popup|chip|explain|connector|entity|change|direction|time|action|system|center|err|log|category|badge|hint|notify|digest|bg|marker|overlay|page)[A-Z][A-Za-z]+\b/;
+export const RAW_KEY = /\b(common|status|popup|chip|explain|connector|entity|change|direction|time|action|system|center|err|log|category|badge|hint|notify|digest|bg|marker|overlay|page|svc|settings|options|api)[A-Z][A-Za-z]+\b/;
 /** Product names that stay English in Spanish. */
 export const PRODUCT_NAMES = /QuickBooks (Online|Desktop)|Web Connector|SyncLens|Online|Desktop/g;
 
