@@ -9,7 +9,7 @@ import type { Company, LogEntry, UnsyncedEntity } from '@/lib/api/schema';
 import type { CommandName, PayloadOf, Reply, ReplyOf, Snapshot } from '@/lib/messaging/protocol';
 import { CenterApp } from '@/components/center/CenterApp';
 import { createCenterStore, type CenterStore } from '@/components/center/store';
-import type { SendCommand } from '@/components/common/client';
+import { recordingSend } from './fake-background';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -61,13 +61,7 @@ type Handlers = { [C in CommandName]?: Handler<C> };
 const ok = <T,>(data: T) => ({ ok: true as const, data });
 
 function fakeBackground(handlers: Handlers) {
-  const calls: { command: CommandName; payload: any }[] = [];
-  const send = (async (command: CommandName, payload: unknown) => {
-    calls.push({ command, payload });
-    const handler = handlers[command] as ((p: unknown) => unknown) | undefined;
-    if (!handler) return { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } };
-    return handler(payload);
-  }) as SendCommand;
+  const { send, calls } = recordingSend(handlers);
   return { send, calls, of: (c: CommandName) => calls.filter((x) => x.command === c) };
 }
 

@@ -12,9 +12,9 @@ import type { Company, UnsyncedEntity } from '@/lib/api/schema';
 import type { CommandName, ConnectionStatus, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot } from '@/lib/messaging/protocol';
 import { CenterApp } from '@/components/center/CenterApp';
 import { ALL_COMPANIES, createCenterStore } from '@/components/center/store';
-import type { SendCommand } from '@/components/common/client';
 import { useLocale } from './setup-i18n';
 import { expectSpanishOnly } from './spanish-text';
+import { recordingSend } from './fake-background';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -105,12 +105,7 @@ afterEach(() => {
 });
 
 async function mount(handlers: Handlers, openOptions: () => void = () => {}) {
-  const calls: { command: CommandName; payload: any }[] = [];
-  const send = (async (command: CommandName, payload: unknown) => {
-    calls.push({ command, payload });
-    const handler = handlers[command] as ((p: unknown) => unknown) | undefined;
-    return handler ? handler(payload) : { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } };
-  }) as SendCommand;
+  const { send, calls } = recordingSend(handlers);
   const store = createCenterStore({ send, openOptions });
   await act(async () => {
     render(<CenterApp store={store} now={NOW} />, root);

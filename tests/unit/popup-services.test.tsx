@@ -11,9 +11,9 @@ import type { Company, Summary, WizardItem } from '@/lib/api/schema';
 import type { CommandName, ConnectionStatus, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupStore, LAST_COMPANY_KEY } from '@/components/popup/store';
-import type { SendCommand } from '@/components/common/client';
 import { useLocale } from './setup-i18n';
 import { expectSpanishOnly } from './spanish-text';
+import { recordingSend } from './fake-background';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -100,12 +100,7 @@ afterEach(() => {
 });
 
 async function mount(handlers: Handlers, openOptions: () => void = () => {}) {
-  const calls: { command: CommandName; payload: any }[] = [];
-  const send = (async (command: CommandName, payload: unknown) => {
-    calls.push({ command, payload });
-    const handler = handlers[command] as ((p: unknown) => unknown) | undefined;
-    return handler ? handler(payload) : { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } };
-  }) as SendCommand;
+  const { send, calls } = recordingSend(handlers);
   const store = createPopupStore({ send, openOptions, storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) } });
   await act(async () => {
     render(<PopupApp store={store} />, container);

@@ -9,7 +9,7 @@ import type { ApproveResult, Company, Summary, WizardItem } from '@/lib/api/sche
 import type { CommandName, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupStore, LAST_COMPANY_KEY, LAST_PAINT_KEY, type PopupStore } from '@/components/popup/store';
-import type { SendCommand } from '@/components/common/client';
+import { recordingSend } from './fake-background';
 
 // ------------------------------------------------------------------ fixtures
 
@@ -97,13 +97,7 @@ interface Call {
 }
 
 function fakeBackground(handlers: Handlers) {
-  const calls: Call[] = [];
-  const send = (async (command: CommandName, payload: unknown) => {
-    calls.push({ command, payload });
-    const handler = handlers[command] as ((p: unknown) => unknown) | undefined;
-    if (!handler) return { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } };
-    return handler(payload);
-  }) as SendCommand;
+  const { send, calls } = recordingSend(handlers);
   return { send, calls, handlers };
 }
 
