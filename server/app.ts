@@ -28,6 +28,9 @@ export interface StartOptions {
   pollIntervalSeconds?: number;
 }
 
+/** How long requests under way may finish when the server stops. */
+const CLOSE_GRACE_MS = 2_000;
+
 export interface RunningServer {
   url: string;
   port: number;
@@ -68,12 +71,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       closed ??= new Promise<void>((resolve) => {
         closing = true;
         if (timer) clearInterval(timer);
+        // A keep-alive socket busy now would hold close() open for good once it turns idle:
+        // requests under way get a short grace, then every socket is closed.
+        const http = server as { closeAllConnections?: () => void; closeIdleConnections?: () => void };
+        const force = setTimeout(() => http.closeAllConnections?.(), CLOSE_GRACE_MS);
         server.close(() => {
+          clearTimeout(force);
           db.close();
           resolve();
         });
-        // Idle keep-alive sockets would hold close() open.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        http.closeIdleConnections?.();
       });
       return closed;
     },
