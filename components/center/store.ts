@@ -3,7 +3,7 @@
  * (`center.unsyncedCached`) first and are replaced by fresh ones (`center.unsynced`). Rows are
  * prepared once per load (lib/center/unsynced-rows), so filters only scan.
  */
-import { followedCompanyList, hasSeveralConnections, hasUsableConnection } from '@/lib/connections/connection';
+import { followedCompanyList } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import type { BulkResyncResult, Company, UnsyncedEntity } from '@/lib/api/schema';
 import { planBulkResync, type BulkFailure } from '@/lib/center/bulk';
@@ -30,8 +30,9 @@ import type { UnsyncedSnapshot } from '@/lib/messaging/center-commands';
 import type { ReplyError, SendCommand } from '../common/client';
 import { createLogStore } from './log-store';
 import { createHistoryStore } from './history-store';
+import { changesWholeView, pageView, type PageView } from '../common/page-view';
 
-export type CenterView = 'loading' | 'unconfigured' | 'signed-out' | 'offline' | 'error' | 'ready';
+export type CenterView = PageView;
 export const ALL_COMPANIES = '*all*';
 
 /** What one row shows about an action taken on it. */
@@ -58,12 +59,6 @@ export interface CenterDeps {
   /** The page's hash link (tab, company, failures since). */
   link?: CenterLink;
 }
-
-const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], CenterView>> = {
-  unconfigured: 'unconfigured',
-  'signed-out': 'signed-out',
-  unreachable: 'offline',
-};
 
 export function followedCompanies(snapshot: Snapshot | null): Company[] {
   if (!snapshot) return [];
@@ -126,26 +121,7 @@ export function createCenterStore(deps: CenterDeps) {
   const hasAnyList = computed(() => scopeIds.value.some((id) => byCompany.value.has(id)));
   const selectedVisible = computed(() => filteredRows.value.filter((r) => selected.value.has(r.key)));
 
-  const view = computed<CenterView>(() => {
-    const err = connectionError.value;
-    const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
-    const snap = snapshot.value;
-    if (errView === 'unconfigured' || (snap && !hasUsableConnection(snap.settings))) return 'unconfigured';
-    if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
-    if (!snap) return err ? (errView ?? 'error') : 'loading';
-    if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';
-    if (snap.status.state === 'error') return 'error';
-    return 'ready';
-  });
-
-  /**
-   * Whether a failed company request speaks for the whole page. With several services it speaks
-   * for one service only: the others keep working and the per-service warning tells which fails.
-   */
-  function changesWholeView(error: ReplyError): boolean {
-    if (!VIEW_FOR_CODE[error.code]) return false;
-    return error.code === 'unconfigured' || !hasSeveralConnections(snapshot.value?.settings ?? { connections: [] });
-  }
+  const view = computed<CenterView>(() => pageView(snapshot.value, connectionError.value));
 
   const logStore = createLogStore({ send, companies, scope });
   const historyStore = createHistoryStore({ send });
@@ -192,7 +168,7 @@ export function createCenterStore(deps: CenterDeps) {
       });
     } else {
       unsyncedError.value = reply.error;
-      if (changesWholeView(reply.error)) connectionError.value = reply.error;
+      if (changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
     }
   }
 

@@ -3,7 +3,7 @@
  * (state.get + wizard.cached), then asks for fresh data (state.refresh + wizard.load).
  * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
  */
-import { followedCompanyList, hasSeveralConnections, hasUsableConnection } from '@/lib/connections/connection';
+import { followedCompanyList } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
@@ -20,6 +20,7 @@ import {
   type Unchecked,
 } from '@/lib/approvals/selection';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
+import { changesWholeView, pageView, type PageView } from '../common/page-view';
 
 export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
 /**
@@ -71,19 +72,12 @@ export interface PopupDeps {
 }
 
 /** What the popup shows as a whole. */
-export type PopupView = 'loading' | 'unconfigured' | 'signed-out' | 'offline' | 'error' | 'ready';
+export type PopupView = PageView;
 
 export type ApproveOutcome =
   | { kind: 'success'; approved: number; kept: number; cleared: number; skipped: number }
   | { kind: 'queued'; message: string }
   | { kind: 'error'; message: string };
-
-/** The reply codes that change what the whole popup shows, not just one action's result. */
-const VIEW_FOR_CODE: Partial<Record<ReplyError['code'], PopupView>> = {
-  unconfigured: 'unconfigured',
-  'signed-out': 'signed-out',
-  unreachable: 'offline',
-};
 
 function followedCompanies(snapshot: Snapshot | null): Company[] {
   if (!snapshot) return [];
@@ -145,29 +139,7 @@ export function createPopupStore(deps: PopupDeps) {
   const exportState = computed(() => sectionState(unchecked.value, sections.value.export.map((i) => i.id)));
   const importState = computed(() => sectionState(unchecked.value, sections.value.import.map((i) => i.id)));
 
-  const view = computed<PopupView>(() => {
-    const err = connectionError.value;
-    const errView = err ? VIEW_FOR_CODE[err.code] : undefined;
-    const snap = snapshot.value;
-    // The settings decide "not configured": before its first poll the background reports the
-    // status 'unconfigured' even when an address and token are saved.
-    if (errView === 'unconfigured' || (snap && !hasUsableConnection(snap.settings))) return 'unconfigured';
-    if (errView === 'signed-out' || snap?.status.state === 'signed-out') return 'signed-out';
-    if (!snap) return err ? (errView ?? 'error') : 'loading';
-    if (errView === 'offline' || snap.status.state === 'unreachable') return 'offline';
-    if (snap.status.state === 'error') return 'error';
-    return 'ready';
-  });
-
-  /**
-   * Whether a failed company request speaks for the whole popup. With several services it speaks
-   * for one service only: the others keep working, and the snapshot's per-service status (shown as
-   * a warning line) tells which one is failing.
-   */
-  function changesWholeView(error: ReplyError): boolean {
-    if (!VIEW_FOR_CODE[error.code]) return false;
-    return error.code === 'unconfigured' || !hasSeveralConnections(snapshot.value?.settings ?? { connections: [] });
-  }
+  const view = computed<PopupView>(() => pageView(snapshot.value, connectionError.value));
 
   /** Picks the company to show: the current one if still listed, else the remembered one, else the first. */
   function chooseCompany(): void {
@@ -219,7 +191,7 @@ export function createPopupStore(deps: PopupDeps) {
         rememberPaint();
       } else {
         wizardError.value = reply.error;
-        if (changesWholeView(reply.error)) connectionError.value = reply.error;
+        if (changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
       }
     });
   }
@@ -331,7 +303,7 @@ export function createPopupStore(deps: PopupDeps) {
       } else {
         // Nothing happened: keep the rows and the selection exactly as they were.
         outcome.value = { kind: 'error', message: reply.error.message };
-        if ((reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') && changesWholeView(reply.error)) connectionError.value = reply.error;
+        if ((reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') && changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
       }
       if (handled && wizard.value && companyId.value === cid) {
         // Reviewed rows are done for this cycle (approved, kept back or cleared): take them off the list.
