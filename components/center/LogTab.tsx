@@ -14,6 +14,7 @@ import type { CenterStore } from './store';
 import { TabPanel, Tabs } from './Tabs';
 import { CompanyOptions, ServiceName } from '../popup/ServiceParts';
 import { serviceNameOf } from '../popup/services';
+import { FilterSelect } from './FilterSelect';
 
 const STATUS_LABELS: Record<LogStatus, MessageKey> = { pending: 'logStatusPending', success: 'logStatusSuccess', failed: 'logStatusFailed' };
 const EMPTY_LABELS: Record<LogStatus, MessageKey> = { pending: 'logEmptyPending', success: 'logEmptySuccess', failed: 'logEmptyFailed' };
@@ -108,28 +109,22 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
             </select>
           </label>
         )}
-        <label class="field">
-          <span class="field__label">{t('logFilterDirection')}</span>
-          <select class="select" data-testid="log-filter-direction" value={f.direction ?? ''} onChange={(e) => log.setFilter('direction', (e.currentTarget.value || null) as never)}>
-            <option value="">{t('logFilterBothDirections')}</option>
-            {DIRECTIONS.map((d) => (
-              <option key={d} value={d}>
-                {directionLabel(d)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label class="field">
-          <span class="field__label">{t('centerFilterType')}</span>
-          <select class="select" data-testid="log-filter-type" value={f.entityType ?? ''} onChange={(e) => log.setFilter('entityType', e.currentTarget.value || null)}>
-            <option value="">{t('centerFilterAllTypes')}</option>
-            {KNOWN_ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {entityLabel(type)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('logFilterDirection')}
+          testId="log-filter-direction"
+          allLabel={t('logFilterBothDirections')}
+          value={f.direction}
+          choices={DIRECTIONS.map((d) => ({ value: d, label: directionLabel(d) }))}
+          onChange={(v) => log.setFilter('direction', v as never)}
+        />
+        <FilterSelect
+          label={t('centerFilterType')}
+          testId="log-filter-type"
+          allLabel={t('centerFilterAllTypes')}
+          value={f.entityType}
+          choices={KNOWN_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))}
+          onChange={(v) => log.setFilter('entityType', v)}
+        />
         <label class="field">
           <span class="field__label">{t('logFilterFrom')}</span>
           <input class="input" type="date" data-testid="log-filter-from" value={f.from} onChange={(e) => log.setFilter('from', e.currentTarget.value)} />

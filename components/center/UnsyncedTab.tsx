@@ -8,6 +8,7 @@ import { shortTime } from '@/lib/format/time';
 import { t } from '@/lib/i18n/t';
 import { ALL_COMPANIES, type CenterStore } from './store';
 import { UnsyncedTable } from './UnsyncedTable';
+import { FilterSelect } from './FilterSelect';
 import { CompanyOptions } from '../popup/ServiceParts';
 
 function Filters({ store }: { store: CenterStore }) {
@@ -24,44 +25,30 @@ function Filters({ store }: { store: CenterStore }) {
           </select>
         </label>
       )}
-      <label class="field">
-        <span class="field__label">{t('centerFilterType')}</span>
-        <select class="select" data-testid="filter-type" value={f.entityType ?? ''} onChange={(e) => store.setFilter('entityType', e.currentTarget.value || null)}>
-          <option value="">{t('centerFilterAllTypes')}</option>
-          {store.entityTypes.value.map((type) => (
-            <option key={type} value={type}>
-              {entityLabel(type)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field__label">{t('centerFilterProblem')}</span>
-        <select
-          class="select"
-          data-testid="filter-category"
-          value={f.category ?? ''}
-          onChange={(e) => store.setFilter('category', (e.currentTarget.value || null) as ErrorCategory | null)}
-        >
-          <option value="">{t('centerFilterAllProblems')}</option>
-          {ERROR_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {t(CATEGORY_LABELS[c].filter)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field__label">{t('centerFilterCode')}</span>
-        <select class="select" data-testid="filter-code" value={f.code ?? ''} onChange={(e) => store.setFilter('code', e.currentTarget.value || null)}>
-          <option value="">{t('centerFilterAllCodes')}</option>
-          {store.codes.value.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('centerFilterType')}
+        testId="filter-type"
+        allLabel={t('centerFilterAllTypes')}
+        value={f.entityType}
+        choices={store.entityTypes.value.map((type) => ({ value: type, label: entityLabel(type) }))}
+        onChange={(v) => store.setFilter('entityType', v)}
+      />
+      <FilterSelect
+        label={t('centerFilterProblem')}
+        testId="filter-category"
+        allLabel={t('centerFilterAllProblems')}
+        value={f.category}
+        choices={ERROR_CATEGORIES.map((c) => ({ value: c, label: t(CATEGORY_LABELS[c].filter) }))}
+        onChange={(v) => store.setFilter('category', v as ErrorCategory | null)}
+      />
+      <FilterSelect
+        label={t('centerFilterCode')}
+        testId="filter-code"
+        allLabel={t('centerFilterAllCodes')}
+        value={f.code}
+        choices={store.codes.value.map((c) => ({ value: c, label: c }))}
+        onChange={(v) => store.setFilter('code', v)}
+      />
       <label class="field field--grow">
         <span class="field__label">{t('centerFilterSearch')}</span>
         <input
