@@ -31,6 +31,7 @@ import type { ReplyError, SendCommand } from '../common/client';
 import { createLogStore } from './log-store';
 import { createHistoryStore } from './history-store';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
+import { refreshPageState } from '../common/state-refresh';
 
 export type CenterView = PageView;
 export const ALL_COMPANIES = '*all*';
@@ -212,19 +213,7 @@ export function createCenterStore(deps: CenterDeps) {
     await Promise.all([early, loadTab(), missing.length ? loadUnsynced(missing) : Promise.resolve()]);
   }
 
-  async function refreshState(): Promise<void> {
-    refreshing.value = true;
-    const reply = await send('state.refresh', {});
-    batch(() => {
-      refreshing.value = false;
-      if (reply.ok) {
-        connectionError.value = null;
-        applySnapshot(reply.data);
-      } else {
-        connectionError.value = reply.error;
-      }
-    });
-  }
+  const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
 
   /** After the background polled: its cached state, then the lists in scope and the open tab's data. */
   async function afterPoll(): Promise<void> {

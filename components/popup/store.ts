@@ -21,6 +21,7 @@ import {
 } from '@/lib/approvals/selection';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
+import { refreshPageState } from '../common/state-refresh';
 
 export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
 /**
@@ -196,19 +197,7 @@ export function createPopupStore(deps: PopupDeps) {
     });
   }
 
-  async function refreshState(): Promise<void> {
-    refreshing.value = true;
-    const reply = await send('state.refresh', {});
-    batch(() => {
-      refreshing.value = false;
-      if (reply.ok) {
-        connectionError.value = null;
-        applySnapshot(reply.data);
-      } else {
-        connectionError.value = reply.error;
-      }
-    });
-  }
+  const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
 
   /** Fresh state and wizard together; a company that first appears in the fresh state gets its list too. */
   async function refresh(): Promise<void> {
