@@ -3,13 +3,12 @@
  * badge count, popup sections, approve with Keep and with Clear, badge updated at once, offline
  * and recovery.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompanyList, Summary, WizardPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
-import { buildFor, eventually, launchExtension, removeTempDirs, tempDir, type ExtensionSession } from './harness';
+import { buildFor, eventually, launchExtension, removeTempDirs, screenshotPath, tempDir, type ExtensionSession } from './harness';
 
 const TOKEN = 'browser-test-token';
 let server: RunningServer;
@@ -77,9 +76,8 @@ describe('approvals in the real browser', () => {
   it('lists both sections in the popup and approves with Keep: unchecked items return after a run', async () => {
     const page = await openPopup();
     // The README's picture: the popup at its real size, as the office manager first sees it.
-    mkdirSync('docs/screenshots', { recursive: true });
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.screenshot({ path: 'docs/screenshots/popup.png' });
+    await page.screenshot({ path: screenshotPath('popup.png') });
     await expect(page.getByTestId('section-export').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('section-import').isVisible()).resolves.toBe(true);
 

@@ -3,14 +3,14 @@
  * fixture, and the page opened as a tab (chrome-extension://<id>/sidepanel.html). Actions are
  * checked on the server's side; accessibility with axe-core in light and dark.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnsyncedPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
 import { bulkCenterFixture, centerFixture, LOG_SUCCESS_COUNT } from './fixtures/center-fixture';
-import { buildFor, eventually, launchExtension, removeTempDirs, tempDir, type ExtensionSession } from './harness';
+import { buildFor, eventually, launchExtension, removeTempDirs, screenshotPath, tempDir, type ExtensionSession } from './harness';
 
 const TOKEN = 'center-test-token';
 let server: RunningServer;
@@ -35,11 +35,11 @@ function overflowingActions(p: Page) {
     .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.closest<HTMLElement>('[data-unsynced-id]')!.dataset.unsyncedId));
 }
 
-async function narrowScreenshot(p: Page, path: string) {
+async function narrowScreenshot(p: Page, name: string) {
   await p.setViewportSize({ width: 400, height: 800 });
   await p.getByTestId('unsynced-row').first().waitFor();
   const heights = await p.getByTestId('unsynced-row').evaluateAll((els) => [...new Set(els.map((e) => e.getBoundingClientRect().height))]);
-  await p.screenshot({ path });
+  await p.screenshot({ path: screenshotPath(name) });
   expect(heights).toEqual([88]); // NARROW_ROW_HEIGHT: the windowing depends on it
   expect(await overflowingActions(p)).toEqual([]);
 }
@@ -75,10 +75,9 @@ describe('Sync Center (real browser)', () => {
   it('lists every unsynced entity with counts per kind of problem; screenshot', async () => {
     expect(await page.getByTestId('category-counts').innerText()).toMatch(/24 duplicates/);
     expect(await page.getByTestId('category-counts').innerText()).toMatch(/4 deleted in QuickBooks/);
-    mkdirSync('docs/screenshots', { recursive: true });
     await page.setViewportSize({ width: 1280, height: 760 });
-    await page.screenshot({ path: 'docs/screenshots/sync-center.png' });
-    await narrowScreenshot(page, 'docs/screenshots/sync-center-narrow.png');
+    await page.screenshot({ path: screenshotPath('sync-center.png') });
+    await narrowScreenshot(page, 'sync-center-narrow.png');
     await page.setViewportSize({ width: 1000, height: 800 });
   });
 
@@ -250,7 +249,7 @@ describe('Sync Center keyboard and narrow layout, 300 rows, in Spanish (real bro
   });
 
   it('at 400 px in Spanish the row actions fit, the links are icons with their full names; screenshot', async () => {
-    await narrowScreenshot(esPage, 'docs/screenshots/sync-center-narrow-es.png');
+    await narrowScreenshot(esPage, 'sync-center-narrow-es.png');
     const row = esPage.getByTestId('unsynced-row').first();
     expect(await row.getByTestId('row-resync').innerText()).toBe('Volver a sincronizar');
     for (const testId of ['row-open-qbo', 'row-open-local']) {

@@ -2,9 +2,9 @@
  * Real-browser test harness: Debian's Chromium (or CHROME_PATH) driven by playwright-core, with the
  * extension built for a reference server started in-process on a random port. Nothing is mocked.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { buildExtension } from '../../scripts/lib/build-extension';
 
@@ -44,6 +44,17 @@ export function tempDir(prefix: string): string {
 }
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Where a test writes a picture: `test-results/screenshots/<name>` (ignored by git), so a test run
+ * never changes the tree. `npm run screenshots` (scripts/screenshots.ts) points SYNCLENS_SCREENSHOTS_DIR
+ * elsewhere and copies the pictures to docs/screenshots on purpose.
+ */
+export function screenshotPath(name: string): string {
+  const dir = resolve(process.env.SYNCLENS_SCREENSHOTS_DIR || join('test-results', 'screenshots'));
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
 
 export async function buildFor(apiUrl: string, apiToken: string, pollMinutes?: number): Promise<string> {

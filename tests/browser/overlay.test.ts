@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnsyncedPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
 import { REALM_A, REALM_B, REALM_UNFOLLOWED, fakeQboRecords, overlayFixture } from './fixtures/overlay-fixture';
-import { buildFor, eventually, launchExtension, removeTempDirs, tempDir, type ExtensionSession } from './harness';
+import { buildFor, eventually, launchExtension, removeTempDirs, screenshotPath, tempDir, type ExtensionSession } from './harness';
 
 const TOKEN = 'overlay-test-token';
 const QBO = 'https://qbo.intuit.com';
@@ -86,7 +86,7 @@ describe('QuickBooks Online overlay', () => {
     await expectChip('failed');
     expect(await page.getByTestId('chip-error-code').textContent()).toBe('6240');
     expect(await page.getByTestId('chip-explanation').textContent()).toMatch(/name/i);
-    await page.screenshot({ path: 'docs/screenshots/chip-failed.png' });
+    await page.screenshot({ path: screenshotPath('chip-failed.png') });
   });
 
   it('Resync changes the server’s state and the chip', async () => {
@@ -156,7 +156,7 @@ describe('QuickBooks Online overlay', () => {
     await page.getByTestId('explain-input').fill('<IntuitResponse><Fault type="ValidationFault"><Error code="6140"><Message>Duplicate Document Number Error</Message></Error></Fault></IntuitResponse>');
     await page.getByRole('button', { name: 'Explain' }).click();
     await eventually(() => page.getByTestId('explain-result').textContent(), (t) => !!t && t.includes('6140'), 'the explanation');
-    await page.screenshot({ path: 'docs/screenshots/explain-box.png' });
+    await page.screenshot({ path: screenshotPath('explain-box.png') });
   });
 });
 

@@ -4,13 +4,13 @@
  * the options page as a user would; the badge sums both, the Sync Center groups by service and
  * acts on the right server, and a service that goes down is named while the other keeps working.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Summary, UnsyncedPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
-import { buildFor, eventually, launchExtension, removeTempDirs, type ExtensionSession } from './harness';
+import { buildFor, eventually, launchExtension, removeTempDirs, screenshotPath, type ExtensionSession } from './harness';
 
 declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
 
@@ -77,9 +77,8 @@ describe('several sync services (real browser)', () => {
 
     const both = onlyA + (await waiting(b, TOKEN_B));
     await eventually(() => session.badgeText(), (t) => t === String(both), 'the sum of both services');
-    mkdirSync('docs/screenshots', { recursive: true });
     await page.setViewportSize({ width: 760, height: 1400 });
-    await page.screenshot({ path: 'docs/screenshots/options-services.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('options-services.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -107,7 +106,7 @@ describe('several sync services (real browser)', () => {
     expect(await stateOn(a, TOKEN_A)).toBe(before); // same id on the first server: untouched
 
     await page.setViewportSize({ width: 1100, height: 760 });
-    await page.screenshot({ path: 'docs/screenshots/sync-center-services.png' });
+    await page.screenshot({ path: screenshotPath('sync-center-services.png') });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -124,7 +123,7 @@ describe('several sync services (real browser)', () => {
     await page.getByTestId('company-switcher').selectOption(key);
     const shown = () => page.getByTestId('wizard-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-item-id')!).sort());
     await eventually(shown, (ids) => JSON.stringify(ids) === JSON.stringify(expected), 'the second service\'s wizard rows');
-    await page.screenshot({ path: 'docs/screenshots/popup-services.png', clip: { x: 0, y: 0, width: 380, height: 600 } });
+    await page.screenshot({ path: screenshotPath('popup-services.png'), clip: { x: 0, y: 0, width: 380, height: 600 } });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -157,7 +156,7 @@ describe('several sync services (real browser)', () => {
     expect(await group.getByTestId('service-status').innerText()).toContain('Oak Hill books');
     expect(await group.getByTestId('connector-last-known').count()).toBe(2);
     expect(await page.locator('[data-testid="service-group"][data-connection-id="primary"] [data-testid="connector-last-known"]').count()).toBe(0);
-    await page.screenshot({ path: 'docs/screenshots/sync-center-service-down.png' });
+    await page.screenshot({ path: screenshotPath('sync-center-service-down.png') });
     await page.close();
   });
 });
