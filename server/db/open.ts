@@ -11,7 +11,10 @@ export function openDatabase(path: string): Database.Database {
   // WAL lets readers run beside the writer and survives a kill without losing committed work.
   if (!inMemory) db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
+  // FULL syncs the WAL to disk at every commit, so a write the server acknowledged also survives a
+  // power loss or an OS crash (NORMAL only survives a killed process). The cost is measured in
+  // bench/server.ts (docs/benchmarks.md).
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;

@@ -47,6 +47,21 @@ describe('migrations', () => {
 });
 
 describe('a file database', () => {
+  it('syncs every commit to disk (WAL with synchronous=FULL), so an acknowledged write survives a power loss', async () => {
+    const SYNCHRONOUS_FULL = 2;
+    const db = openDatabase(join(dir, 'durable.db'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+    db.close();
+    // The running server uses the same connection settings.
+    const server = await startServer({ port: 0, db: join(dir, 'durable-server.db'), token: TOKEN });
+    try {
+      expect(server.store.db.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('keeps acknowledged changes (and idempotency keys) across close and reopen', async () => {
     const path = join(dir, 'nested', 'folder', 'synclens.db');
     const first = await startServer({ port: 0, db: path, token: TOKEN, seed: SMALL_FIXTURE });
