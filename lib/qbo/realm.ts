@@ -107,10 +107,12 @@ function isQboCompany(company: FollowedCompany): boolean {
 /**
  * Rules, in order:
  * 1. No followed QuickBooks Online company → none.
- * 2. A realm signal (URL first, it is the newest; then the cookie) decides alone: it picks the
- *    company with that realm, or says the realm is not followed. Another company's records are
- *    never shown. Two followed companies with the same realm → picker among them (stored choice
- *    settles it).
+ * 2. A realm signal (the cookie first; the URL only when there is no cookie) decides alone: it
+ *    picks the company with that realm, or says the realm is not followed. Another company's
+ *    records are never shown. Two followed companies with the same realm → picker among them
+ *    (stored choice settles it). The cookie wins because it names the company QuickBooks really
+ *    has open, while anyone can craft a link whose `companyId` names another company: when the
+ *    two disagree, trusting the URL would make SyncLens act on a company the page does not show.
  * 3. No realm signal: the tab's stored choice if it still names a followed QBO company, else the
  *    only QBO company, else a picker.
  * Malformed signal values are ignored, as if absent.
@@ -125,10 +127,10 @@ export function chooseCompany<C extends FollowedCompany>(input: {
   const storedMatch = (among: readonly C[]) =>
     typeof stored === 'string' ? among.find((c) => c.id === stored) : undefined;
 
-  const signal: { realm: string; how: 'url' | 'cookie' } | null = isRealmId(url)
-    ? { realm: url, how: 'url' }
-    : isRealmId(cookie)
-      ? { realm: cookie, how: 'cookie' }
+  const signal: { realm: string; how: 'url' | 'cookie' } | null = isRealmId(cookie)
+    ? { realm: cookie, how: 'cookie' }
+    : isRealmId(url)
+      ? { realm: url, how: 'url' }
       : null;
 
   if (signal) {

@@ -87,8 +87,20 @@ describe('chooseCompany', () => {
     });
   });
 
-  it('a URL realm that matches a followed company wins', () => {
+  it('when the URL and the cookie disagree, the cookie wins (a crafted link cannot pick another company)', () => {
     expect(chooseCompany({ signals: { url: '222', cookie: '111' }, companies: [greenside, oakTree] })).toEqual({
+      companyId: 'c-green',
+      how: 'cookie',
+    });
+    // Even when the URL names a followed company and the cookie one SyncLens does not follow.
+    expect(chooseCompany({ signals: { url: '222', cookie: '999' }, companies: [greenside, oakTree] })).toEqual({
+      none: 'realm-not-followed',
+    });
+  });
+
+  it('a URL realm decides only when there is no cookie', () => {
+    expect(chooseCompany({ signals: { url: '222' }, companies: [greenside, oakTree] })).toEqual({ companyId: 'c-oak', how: 'url' });
+    expect(chooseCompany({ signals: { url: '222', cookie: 'garbage' }, companies: [greenside, oakTree] })).toEqual({
       companyId: 'c-oak',
       how: 'url',
     });
@@ -103,7 +115,7 @@ describe('chooseCompany', () => {
 
   it('a realm signal that matches no followed company → realm-not-followed, even with one company or a stored choice', () => {
     expect(chooseCompany({ signals: { cookie: '999' }, companies: [greenside] })).toEqual({ none: 'realm-not-followed' });
-    expect(chooseCompany({ signals: { url: '999', cookie: '111' }, companies: [greenside] })).toEqual({
+    expect(chooseCompany({ signals: { url: '111', cookie: '999' }, companies: [greenside] })).toEqual({
       none: 'realm-not-followed',
     });
     expect(chooseCompany({ signals: { cookie: '999', stored: 'c-green' }, companies: [greenside, oakTree] })).toEqual({
