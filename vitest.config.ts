@@ -12,7 +12,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto', './tests/unit/setup-i18n.ts'],
+          setupFiles: ['fake-indexeddb/auto', './tests/unit/setup-i18n.ts', './tests/unit/setup-vault.ts'],
         },
       },
       {

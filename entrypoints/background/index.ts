@@ -13,8 +13,11 @@ import { createLinkStore } from '@/lib/db/link-store';
 import { registerRouter } from '@/lib/messaging/router';
 import { registerNotificationListeners } from '@/lib/notifications/listeners';
 import { createOverlayHandlers } from '@/lib/records/overlay-handlers';
+import { restrictStorageToExtension } from '@/lib/settings/storage-access';
 
 export default defineBackground(() => {
+  // First of all: QuickBooks pages must not read or write the extension's storage.
+  restrictStorageToExtension().catch(logFailure('storage access level'));
   const ctx = createBackgroundContext();
   const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, createLinkStore(ctx.db));
   ctx.onRecordsChanged = forgetCompany;

@@ -1,6 +1,11 @@
 /**
- * Settings storage. Kept in storage.local only: storage.sync would copy API tokens to every
- * browser the user signs into. Tokens never leave the background: pages get `toPublic()`.
+ * Settings storage. Kept in the vault (./vault.ts: the extension's own IndexedDB), which no
+ * content script can open; never in storage.sync, which would copy API tokens to every browser
+ * the user signs into. Tokens never leave the background: pages get `toPublic()`.
+ *
+ * Each token is stored with the origin it was given for, and is handed out only while the
+ * connection's address is still on that origin: whatever changed the address, the token never
+ * follows it to another server.
  *
  * Settings hold a list of connections (one per sync service) and one poll period. Settings saved
  * before several services existed (a single URL, token and follow list) are read as one
@@ -15,6 +20,7 @@ import { PollMinutes, type PublicSettings, type SettingsInput } from '../messagi
 import { t } from '../i18n/t';
 import { checkApiUrl } from './api-url';
 import { AnyPollMinutes, buildDefaults } from './defaults';
+import { readVault, updateVault, writeVault } from './vault';
 
 export interface Connection {
   id: string;
@@ -31,6 +37,7 @@ export interface Settings {
   pollMinutes: number;
 }
 
+/** The key of the settings in the vault, and where versions before the vault kept them in storage.local. */
 export const SETTINGS_KEY = 'settings';
 export const MAX_CONNECTIONS = 20;
 
@@ -46,6 +53,15 @@ const StoredSettings = v.object({
   connections: v.array(StoredConnection),
   pollMinutes: AnyPollMinutes,
 });
+
+/** What the vault holds: each token with the origin it was given for, and a revision per save. */
+const VaultConnection = v.object({ ...StoredConnection.entries, tokenOrigin: v.string() });
+const VaultSettings = v.object({
+  connections: v.array(VaultConnection),
+  pollMinutes: AnyPollMinutes,
+  revision: v.number(),
+});
+type VaultSettings = v.InferOutput<typeof VaultSettings>;
 
 /** What versions before several services stored. */
 const LegacySettings = v.object({
@@ -77,8 +93,63 @@ export function settingsFromStored(stored: unknown): Settings {
   return { connections, pollMinutes: defaults.pollMinutes };
 }
 
+/** The origin of an address, or '' when it is not one. */
+export function originOf(apiUrl: string): string {
+  try {
+    return new URL(apiUrl).origin;
+  } catch {
+    return '';
+  }
+}
+
+/** Pure: the vault's record as settings; a token whose origin no longer matches its address is withheld. */
+export function settingsFromVault(record: VaultSettings): Settings {
+  return {
+    pollMinutes: record.pollMinutes,
+    connections: record.connections.map(({ tokenOrigin, ...c }) => ({
+      ...c,
+      token: c.token !== '' && tokenOrigin !== '' && tokenOrigin === originOf(c.apiUrl) ? c.token : '',
+    })),
+  };
+}
+
+function toVault(settings: Settings, revision: number): VaultSettings {
+  return {
+    pollMinutes: settings.pollMinutes,
+    revision,
+    connections: settings.connections.map((c) => ({ ...c, tokenOrigin: c.token ? originOf(c.apiUrl) : '' })),
+  };
+}
+
+async function readVaultSettings(): Promise<VaultSettings | null> {
+  const parsed = v.safeParse(VaultSettings, await readVault(SETTINGS_KEY));
+  return parsed.success ? parsed.output : null;
+}
+
+/**
+ * Settings kept in storage.local by earlier versions move into the vault once, and leave
+ * storage.local (the vault is written first, so a worker stopped in between loses nothing).
+ */
+async function migrateFromStorageLocal(): Promise<VaultSettings | null> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (stored === undefined) return null;
+  const record = toVault(settingsFromStored(stored), 1);
+  await writeVault(SETTINGS_KEY, record);
+  await browser.storage.local.remove(SETTINGS_KEY);
+  return record;
+}
+
 export async function loadSettings(): Promise<Settings> {
-  return settingsFromStored((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const record = (await readVaultSettings()) ?? (await migrateFromStorageLocal());
+  return record ? settingsFromVault(record) : settingsFromStored(undefined);
+}
+
+/**
+ * The settings' revision: it changes with every save, so work started with older settings (a poll
+ * in flight) can tell that its results no longer apply.
+ */
+export async function settingsRevision(): Promise<number> {
+  return (await readVaultSettings())?.revision ?? 0;
 }
 
 /** True when a connection has both a URL and a token, so it can be polled. */
@@ -139,17 +210,17 @@ export async function saveSettings(input: SettingsInput): Promise<{ before: Sett
     return { id: c.id, name: label, apiUrl: url.url, token, followedCompanyIds: [...new Set(c.followedCompanyIds)] };
   });
   const after: Settings = { connections, pollMinutes: minutes.output };
-  await browser.storage.local.set({ [SETTINGS_KEY]: after });
+  await updateVault(SETTINGS_KEY, (current) => {
+    const parsed = v.safeParse(VaultSettings, current);
+    return toVault(after, (parsed.success ? parsed.output.revision : 0) + 1);
+  });
   return { before, after };
 }
 
 /** True when two service addresses are on the same origin (scheme, host and port). */
 export function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
+  const origin = originOf(a);
+  return origin !== '' && origin === originOf(b);
 }
 
 /**

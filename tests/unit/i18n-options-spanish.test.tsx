@@ -20,7 +20,7 @@ import type { NotificationSettings } from '@/lib/messaging/center-commands';
 import type { CommandName, PublicSettings, SettingsInput, Snapshot } from '@/lib/messaging/protocol';
 import { DEFAULT_NOTIFICATION_SETTINGS } from '@/lib/notifications/settings';
 import { checkApiUrl } from '@/lib/settings/api-url';
-import { saveSettings, SettingsError } from '@/lib/settings/store';
+import { saveSettings, SettingsError, settingsRevision } from '@/lib/settings/store';
 import { useLocale } from './setup-i18n';
 import { expectSpanishOnly, visibleText } from './spanish-text';
 
@@ -302,7 +302,7 @@ describe('messages behind the options page in Spanish', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SettingsError);
     expect((error as Error).message).toBe('Elige cada cuánto consultar: entre 1 y 60 minutos.');
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({});
+    expect(await settingsRevision()).toBe(0);
   });
 
   it('API client errors: unreachable, token refused, service error, unreadable reply', async () => {

@@ -1,3 +1,4 @@
+import { clearVault } from '@/lib/settings/vault';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -226,7 +227,7 @@ describe('polling the service', () => {
   });
 
   it('does not poll at all while unconfigured', async () => {
-    await fakeBrowser.storage.local.clear();
+    await clearVault();
     const net = network(service());
     expect(await pollNow(context(net.fetch), 'alarm')).toBe('unconfigured');
     expect(net.requests).toHaveLength(0);

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { checkApiUrl, hostPermissionPattern } from '@/lib/settings/api-url';
 import { DEFAULT_POLL_MINUTES, parsePollMinutes } from '@/lib/settings/defaults';
-import { changedConnections, loadSettings, saveSettings, settingsFromStored, SETTINGS_KEY, SettingsError, toPublic } from '@/lib/settings/store';
+import { changedConnections, loadSettings, saveSettings, settingsFromStored, settingsRevision, SETTINGS_KEY, SettingsError, toPublic } from '@/lib/settings/store';
+import { readVault, writeVault } from '@/lib/settings/vault';
 import { oneService } from './one-service';
 import { getPublicSettings } from '@/lib/background/settings-handlers';
 
@@ -66,7 +67,7 @@ describe('settings store', () => {
     expect(parsePollMinutes('600')).toBe(5);
   });
 
-  it('saves to storage.local only, never storage.sync', async () => {
+  it('keeps settings in the vault (the extension\'s own IndexedDB), never in storage.local or storage.sync', async () => {
     const syncSet = vi.spyOn(fakeBrowser.storage.sync, 'set');
     const syncGet = vi.spyOn(fakeBrowser.storage.sync, 'get');
     await saveSettings(input);
@@ -74,11 +75,42 @@ describe('settings store', () => {
     expect(syncSet).not.toHaveBeenCalled();
     expect(syncGet).not.toHaveBeenCalled();
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
-    expect(stored).toEqual({
-      connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'secret-token', followedCompanyIds: ['c1', 'c2'] }],
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('secret-token');
+    expect(await readVault(SETTINGS_KEY)).toMatchObject({
+      connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'secret-token', tokenOrigin: 'https://sync.example.com', followedCompanyIds: ['c1', 'c2'] }],
       pollMinutes: 15,
     });
+  });
+
+  it('moves settings an earlier version kept in storage.local into the vault, once', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { connections: [{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', token: 'old', followedCompanyIds: [] }], pollMinutes: 15 } });
+    expect((await loadSettings()).connections[0]!.token).toBe('old');
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((await loadSettings()).connections[0]!.token).toBe('old');
+  });
+
+  it('never hands out a token for an address on another origin than the one it was given for', async () => {
+    await saveSettings(input);
+    // Whatever rewrote the stored address (a bug, a tampered profile), the token stays behind.
+    const record = (await readVault(SETTINGS_KEY)) as { connections: { apiUrl: string }[] };
+    record.connections[0]!.apiUrl = 'https://evil.example.net';
+    await writeVault(SETTINGS_KEY, record);
+    const settings = await loadSettings();
+    expect(settings.connections[0]!.apiUrl).toBe('https://evil.example.net');
+    expect(settings.connections[0]!.token).toBe('');
+    expect(toPublic(settings).connections[0]!.hasToken).toBe(false);
+    // The same origin with another path keeps it.
+    record.connections[0]!.apiUrl = 'https://sync.example.com/v2';
+    await writeVault(SETTINGS_KEY, record);
+    expect((await loadSettings()).connections[0]!.token).toBe('secret-token');
+  });
+
+  it('counts a revision per save, so work started with older settings can tell', async () => {
+    expect(await settingsRevision()).toBe(0);
+    await saveSettings(input);
+    const first = await settingsRevision();
+    await Promise.all([saveSettings(input), saveSettings(input)]);
+    expect(await settingsRevision()).toBe(first + 2);
   });
 
   it('keeps each connection\'s stored token when the new one is omitted or blank', async () => {
