@@ -4,8 +4,8 @@
  */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import { startAutoRun } from './autoRun.ts';
 import { openDatabase } from './db/open.ts';
-import { runConnector } from './emulator/connector.ts';
 import { createApi } from './http/routes.ts';
 import { loadSeed } from './seed/load.ts';
 import { Store } from './store/store.ts';
@@ -20,7 +20,7 @@ export interface StartOptions {
   token: string;
   /** 'demo', 'demo-second' (another business, same company ids), a fixture file path, or null. Seeds load only into an empty database. */
   seed?: 'demo' | string | null;
-  /** Run every company's connector this often (0/undefined = only on request). */
+  /** Run every company's connector this often (0/undefined = only on request); a failed run is logged and tried again next time. */
   connectorAutoRunSeconds?: number;
   /** Injectable clock for tests. */
   now?: () => Date;
@@ -56,12 +56,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const timer = opts.connectorAutoRunSeconds
-    ? setInterval(() => {
-        for (const company of store.companyRows()) runConnector(store, company.id);
-      }, opts.connectorAutoRunSeconds * 1000)
-    : null;
-  timer?.unref();
+  const autoRun = opts.connectorAutoRunSeconds ? startAutoRun(store, opts.connectorAutoRunSeconds) : null;
   let closed: Promise<void> | null = null;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -70,7 +65,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;
-        if (timer) clearInterval(timer);
+        autoRun?.stop();
         // A keep-alive socket busy now would hold close() open for good once it turns idle:
         // requests under way get a short grace, then every socket is closed.
         const http = server as { closeAllConnections?: () => void; closeIdleConnections?: () => void };

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import {
   ApproveRequest, BulkResyncRequest, Direction, EntityType, MAX_LINK_IDS, QbId,
 } from '../../lib/api/schema.ts';
+import { isDatabaseBusy } from '../db/busy.ts';
 import { runConnector } from '../emulator/connector.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import { lookupLinks } from '../store/links.ts';
@@ -23,6 +24,8 @@ import { LogQuery, UnsyncedQuery, WizardQuery, parseJsonBody, parseQuery } from 
 
 export const SERVER_VERSION = '1.0.0';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Retry-After of a request that met a database locked by another process. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 export interface ApiOptions {
   store: Store;
@@ -163,10 +166,22 @@ export function createApi(opts: ApiOptions): Hono {
 
   app.notFound(() => problemResponse(new ProblemError(404, 'not-found', 'No such endpoint in Sync API v1.')));
   app.onError((err, c) => {
-    const problem = err instanceof ProblemError ? err : new ProblemError(500, 'internal', 'Something went wrong on the server.');
-    if (!(err instanceof ProblemError)) console.error(err);
+    let problem: ProblemError;
+    const headers: Record<string, string> = {};
+    if (err instanceof ProblemError) {
+      problem = err;
+    } else if (isDatabaseBusy(err)) {
+      // Another process holds the database's write lock: the transaction was rolled back; the client may retry.
+      problem = new ProblemError(503, 'unavailable', 'The database is locked by another process; try again shortly.');
+      headers['retry-after'] = String(BUSY_RETRY_AFTER_SECONDS);
+      console.error(`synclens server: ${c.req.method} ${c.req.path} met a locked database; answered 503`);
+    } else {
+      problem = new ProblemError(500, 'internal', 'Something went wrong on the server.');
+      console.error(err);
+    }
     // After refusing an oversized body the rest of it is unread: close the connection so it is not reused.
-    const res = problemResponse(problem, problem.status === 413 ? { connection: 'close' } : {});
+    if (problem.status === 413) headers.connection = 'close';
+    const res = problemResponse(problem, headers);
     res.headers.set('x-poll-interval', String(opts.pollIntervalSeconds));
     return c.newResponse(res.body, res);
   });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,35 @@ describe('server/cli.ts', () => {
       expect(await replay.json()).toEqual(acknowledged);
     } finally {
       await again.close();
+    }
+  }, 30_000);
+
+  it('keeps serving when a scheduled connector run meets a database locked by another process, and runs on a later tick', async () => {
+    const db = join(dir, 'auto-run-locked.db');
+    const cli = runCli(['--port', '0', '--db', db, '--seed', 'tests/fixtures/small.json', '--auto-run', '1'], { SYNCLENS_TOKEN: 'secret-auto-run-token' });
+    const url = await cli.url;
+    const headers = { authorization: 'Bearer secret-auto-run-token', 'content-type': 'application/json' };
+    const lastRunAt = async () => ((await (await fetch(`${url}/api/v1/companies/acme-qbo/connector`, { headers })).json()) as { lastRunAt: string }).lastRunAt;
+    const other = new Database(db);
+    try {
+      other.exec('BEGIN EXCLUSIVE');
+      await vi.waitFor(() => expect(cli.output().err).toContain('failed (SQLITE_BUSY'), { timeout: 5_000, interval: 50 });
+      expect(cli.child.exitCode).toBeNull();
+      const lockedAt = await lastRunAt();
+      const write = await fetch(`${url}/api/v1/companies/acme-qbo/wizard/approve`, {
+        method: 'POST', headers, body: JSON.stringify({ reviewedIds: ['w1'], approveIds: ['w1'], unchecked: 'keep' }),
+      });
+      expect(write.status).toBe(503);
+      expect(write.headers.get('retry-after')).toBe('5');
+      other.exec('ROLLBACK');
+      await vi.waitFor(() => expect(cli.output().out).toContain('company "acme-qbo" succeeded again'), { timeout: 5_000, interval: 50 });
+      expect(Date.parse(await lastRunAt())).toBeGreaterThan(Date.parse(lockedAt));
+      expect(cli.output().out + cli.output().err).not.toContain('secret-auto-run-token');
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      cli.child.kill('SIGTERM');
+      await cli.exited;
     }
   }, 30_000);
 

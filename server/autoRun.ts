@@ -1,0 +1,53 @@
+/**
+ * The connector schedule (`--auto-run <seconds>`): every tick runs each company's connector, like
+ * the Web Connector's auto-run. A run that fails (the database locked by another process, a thrown
+ * error) never stops the server: it is logged in one line, without request data or secrets, the
+ * other companies still run, and the next tick tries again.
+ */
+import { isDatabaseBusy } from './db/busy.ts';
+import { runConnector } from './emulator/connector.ts';
+import type { Store } from './store/store.ts';
+
+export interface AutoRunLog {
+  error(line: string): void;
+  info(line: string): void;
+}
+
+const consoleLog: AutoRunLog = { error: (line) => console.error(line), info: (line) => console.log(line) };
+
+export interface AutoRun {
+  stop(): void;
+}
+
+export function startAutoRun(store: Store, seconds: number, log: AutoRunLog = consoleLog): AutoRun {
+  const failing = new Set<string>();
+  const tick = () => {
+    try {
+      for (const company of store.companyRows()) {
+        try {
+          runConnector(store, company.id);
+          if (failing.delete(company.id)) log.info(`synclens server: scheduled connector run for company "${company.id}" succeeded again`);
+        } catch (err) {
+          failing.add(company.id);
+          log.error(`synclens server: scheduled connector run for company "${company.id}" failed (${describe(err)}); trying again in ${seconds} s`);
+          // A run reads before it writes, so SQLite reports a lock held elsewhere at once (no busy
+          // wait); every other company would meet the same lock: leave them all to the next tick.
+          if (isDatabaseBusy(err)) break;
+        }
+      }
+    } catch (err) {
+      log.error(`synclens server: scheduled connector run failed (${describe(err)}); trying again in ${seconds} s`);
+    }
+  };
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/** One line: the error's code and the start of its message; never a stack, a request or a setting. */
+function describe(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const message = err instanceof Error ? err.message : String(err);
+  const text = message.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return typeof code === 'string' ? `${code}: ${text}` : text;
+}
