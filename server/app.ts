@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { startAutoRun } from './autoRun.ts';
 import { openDatabase } from './db/open.ts';
+import type { IdempotencyRetention } from './http/idempotency.ts';
 import { createApi } from './http/routes.ts';
 import { loadSeed } from './seed/load.ts';
 import { Store } from './store/store.ts';
@@ -26,6 +27,8 @@ export interface StartOptions {
   now?: () => Date;
   /** X-Poll-Interval hint in seconds (default 60). */
   pollIntervalSeconds?: number;
+  /** How long and how many Idempotency-Keys are kept, and how often they are pruned (default 7 days, 10,000, every 100 keys). */
+  idempotencyRetention?: Partial<IdempotencyRetention>;
 }
 
 /** How long requests under way may finish when the server stops. */
@@ -49,7 +52,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw err;
   }
   let closing = false;
-  const app = createApi({ store, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing });
+  const app = createApi({
+    store, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing,
+    idempotencyRetention: opts.idempotencyRetention,
+  });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));

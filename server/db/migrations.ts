@@ -160,6 +160,10 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX log_company_at ON log_entries(company_id, at);
     `);
   },
+  // 4: idempotency keys are pruned by age and count, oldest first.
+  (db) => {
+    db.exec('CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)');
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

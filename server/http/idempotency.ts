@@ -1,6 +1,11 @@
 /**
  * Idempotency-Key handling: the first successful reply is stored in the same transaction as the
  * change it reports, so a replay returns it unchanged and a crash can never separate the two.
+ *
+ * A request is "the same" when its body is the same JSON value: whitespace and key order do not
+ * count (the hash is over a canonical form with sorted keys); a body that is not JSON is compared
+ * by its raw text. Stored keys are pruned by age and by count, oldest first, at start-up and every
+ * `pruneEvery` stored keys.
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.ts';
@@ -8,26 +13,105 @@ import { ProblemError, type HttpReply } from './problem.ts';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-export function runIdempotent(store: Store, key: string | undefined, route: string, bodyText: string, action: () => HttpReply): HttpReply {
-  if (key === undefined) return action();
-  if (!KEY_PATTERN.test(key)) {
-    throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
+export interface IdempotencyRetention {
+  /** Keys older than this are pruned (default 7 days). */
+  maxAgeMs: number;
+  /** At most this many keys are kept, the newest (default 10,000). */
+  maxKeys: number;
+  /** Prune after this many stored keys (default 100). */
+  pruneEvery: number;
+}
+
+export const DEFAULT_RETENTION: IdempotencyRetention = { maxAgeMs: 7 * 24 * 60 * 60 * 1000, maxKeys: 10_000, pruneEvery: 100 };
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** JSON text with object keys sorted and no whitespace; null when `text` is not JSON. */
+export function canonicalJson(text: string): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
   }
-  const bodyHash = createHash('sha256').update(bodyText).digest('hex');
-  return store.db.transaction((): HttpReply => {
-    const prior = store.db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
-      { body_hash: string; status: number; response: string } | undefined;
-    if (prior) {
-      if (prior.body_hash !== bodyHash) {
-        throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
-      }
-      return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
+  try {
+    return canonical(value);
+  } catch {
+    return null; // nested too deep to walk: compare the raw text
+  }
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The hash that identifies a request body: of its canonical JSON, or of its raw text when it is not JSON. */
+export function bodyHash(text: string): string {
+  return sha256(canonicalJson(text) ?? text);
+}
+
+export class IdempotencyKeys {
+  private readonly retention: IdempotencyRetention;
+  private storedSincePrune = 0;
+
+  constructor(private readonly store: Store, retention: Partial<IdempotencyRetention> = {}) {
+    this.retention = { ...DEFAULT_RETENTION, ...retention };
+    this.prune();
+  }
+
+  run(key: string | undefined, route: string, bodyText: string, action: () => HttpReply): HttpReply {
+    if (key === undefined) return action();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
     }
-    const reply = action();
-    if (reply.status < 300) {
-      store.db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
-        .run(key, route, bodyHash, reply.status, JSON.stringify(reply.body), store.nowIso());
+    const hash = bodyHash(bodyText);
+    const db = this.store.db;
+    let stored = false;
+    const reply = db.transaction((): HttpReply => {
+      const prior = db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
+        { body_hash: string; status: number; response: string } | undefined;
+      if (prior) {
+        // Keys stored before bodies were compared as JSON hold the hash of the raw text.
+        if (prior.body_hash !== hash && prior.body_hash !== sha256(bodyText)) {
+          throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
+        }
+        return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
+      }
+      const result = action();
+      if (result.status < 300) {
+        db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
+          .run(key, route, hash, result.status, JSON.stringify(result.body), this.store.nowIso());
+        stored = true;
+      }
+      return result;
+    })();
+    if (stored && ++this.storedSincePrune >= this.retention.pruneEvery) {
+      // The change is committed and acknowledged whatever happens here; a failed prune is retried
+      // after the next stored key.
+      try {
+        this.prune();
+      } catch (err) {
+        console.error(`synclens server: pruning idempotency keys failed (${(err as Error).message}); will try again`);
+      }
     }
     return reply;
-  })();
+  }
+
+  /** Deletes keys older than maxAgeMs, then all but the newest maxKeys. Returns how many went. */
+  prune(): number {
+    const db = this.store.db;
+    const cutoff = new Date(this.store.now().getTime() - this.retention.maxAgeMs).toISOString();
+    const removed = db.transaction(() =>
+      db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes +
+      db.prepare(`DELETE FROM idempotency_keys WHERE rowid IN
+        (SELECT rowid FROM idempotency_keys ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`).run(this.retention.maxKeys).changes,
+    )();
+    this.storedSincePrune = 0;
+    return removed;
+  }
 }

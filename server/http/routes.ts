@@ -18,7 +18,7 @@ import { bulkResync, clearId, listUnsynced, resync } from '../store/unsynced.ts'
 import { approve, listWizard } from '../store/wizard.ts';
 import { tokenMatches } from './auth.ts';
 import { ifNoneMatchHits, strongEtag } from './etag.ts';
-import { runIdempotent } from './idempotency.ts';
+import { IdempotencyKeys, type IdempotencyRetention } from './idempotency.ts';
 import { ProblemError, problemResponse, type HttpReply } from './problem.ts';
 import { LogQuery, UnsyncedQuery, WizardQuery, parseJsonBody, parseQuery } from './validate.ts';
 
@@ -33,6 +33,8 @@ export interface ApiOptions {
   pollIntervalSeconds: number;
   /** True while shutting down: requests get 503 with Retry-After. */
   isClosing: () => boolean;
+  /** How long and how many Idempotency-Keys are kept (defaults: 7 days, 10,000). */
+  idempotencyRetention?: Partial<IdempotencyRetention>;
 }
 
 const LinksQuery = v.object({
@@ -78,7 +80,9 @@ function boundAt(s: string, edge: 'from' | 'to'): string {
 
 export function createApi(opts: ApiOptions): Hono {
   const { store } = opts;
+  const idempotency = new IdempotencyKeys(store, opts.idempotencyRetention);
   const app = new Hono();
+  const mutation = (c: Context, action: (bodyText: string) => HttpReply) => runMutation(c, idempotency, action);
 
   app.use('*', async (c, next) => {
     if (opts.isClosing()) throw new ProblemError(503, 'unavailable', 'The server is shutting down; try again shortly.');
@@ -135,31 +139,31 @@ export function createApi(opts: ApiOptions): Hono {
     return c.json({ items: lookupLinks(store, c.req.param('id'), q.entityType, q.qbIds) });
   });
 
-  app.post('/api/v1/companies/:id/wizard/approve', (c) => mutation(c, store, (text) => {
+  app.post('/api/v1/companies/:id/wizard/approve', (c) => mutation(c, (text) => {
     const body = parseJsonBody(ApproveRequest, text);
     return { status: 200, body: approve(store, c.req.param('id')!, body) };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/resync', (c) => mutation(c, store, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/resync', (c) => mutation(c, (text) => {
     const body = parseJsonBody(BulkResyncRequest, text);
     return { status: 200, body: bulkResync(store, c.req.param('id')!, body.ids) };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/:uid/resync', (c) => mutation(c, store, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/:uid/resync', (c) => mutation(c, (text) => {
     acceptEmptyBody(text);
     const result = resync(store, c.req.param('id')!, c.req.param('uid')!);
     if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
     return { status: 200, body: result };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/:uid/clear-id', (c) => mutation(c, store, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/:uid/clear-id', (c) => mutation(c, (text) => {
     acceptEmptyBody(text);
     const result = clearId(store, c.req.param('id')!, c.req.param('uid')!);
     if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
     return { status: 200, body: result };
   }));
 
-  app.post('/api/v1/companies/:id/connector/run', (c) => mutation(c, store, (text) => {
+  app.post('/api/v1/companies/:id/connector/run', (c) => mutation(c, (text) => {
     acceptEmptyBody(text);
     return { status: 200, body: runConnector(store, c.req.param('id')!) };
   }));
@@ -213,10 +217,10 @@ function acceptEmptyBody(text: string): void {
   parseJsonBody(v.nullable(v.strictObject({})), text);
 }
 
-async function mutation(c: Context, store: Store, action: (bodyText: string) => HttpReply): Promise<Response> {
+async function runMutation(c: Context, idempotency: IdempotencyKeys, action: (bodyText: string) => HttpReply): Promise<Response> {
   const text = await c.req.text();
   const route = `${c.req.method} ${c.req.path}`;
-  const reply = runIdempotent(store, c.req.header('idempotency-key'), route, text, () => action(text));
+  const reply = idempotency.run(c.req.header('idempotency-key'), route, text, () => action(text));
   return c.json(reply.body as object, reply.status as 200, reply.headers);
 }
 
