@@ -5,7 +5,7 @@
  */
 import { entryFor, isGeneral, type GeneralEntry } from './catalog/index';
 import { classifyCode, normalizeError, type NormalizedError } from './normalize';
-import type { ErrorEntry } from './types';
+import type { ErrorEntry, ErrorSystem } from './types';
 
 /** A QuickBooks record the UI can open (it builds the QuickBooks URL from these). */
 export interface RecordLink {
@@ -64,24 +64,50 @@ export function explainError(input: ExplainInput, system: 'qbo' | 'qbd'): Explan
   return result;
 }
 
-function normalizeInput(input: ExplainInput, system: 'qbo' | 'qbd'): NormalizedError {
+/**
+ * The one rule for which code a failure has: a given code that reads as a code wins (canonical
+ * spelling, so "003200" is 3200); a code that is only a name ("ThrottleExceeded"), or none, is
+ * looked for in the message and detail ("errorCode=003001"); failing that, the given text stays.
+ * `fromRaw` (a whole pasted error) stands in for the message and detail when given.
+ */
+function codeSources(
+  input: ExplainInput,
+  system: 'qbo' | 'qbd',
+  fromRaw?: NormalizedError,
+): { explicit?: { system: ErrorSystem; code: string }; fromText?: NormalizedError; code: string; system: ErrorSystem } {
   const opts = { system };
-  const fromRaw = input.raw !== undefined ? normalizeError(input.raw, opts)[0] : undefined;
+  // The company's system is always given, so no context is needed to place a bare number.
+  const explicit = input.code ? classifyCode(input.code, opts) : undefined;
   const fromText =
-    fromRaw ?? (input.code ? undefined : normalizeError({ message: input.message, detail: input.detail }, opts)[0]);
-  const context = [input.message, input.detail].filter(Boolean).join(' ');
-  const explicit = input.code ? classifyCode(input.code, opts, context) : undefined;
-  const base = fromText ?? fromRaw;
+    fromRaw ?? (explicit || !(input.message || input.detail) ? undefined : normalizeError({ message: input.message, detail: input.detail }, opts)[0]);
+  return {
+    explicit,
+    fromText,
+    system: explicit?.system ?? fromText?.system ?? system,
+    code: explicit?.code ?? fromText?.code ?? (input.code?.trim() || 'unknown'),
+  };
+}
+
+/** Only the code (and its table) of a failure, by the rule above, without building an explanation. */
+export function failureCodeOf(input: Pick<ExplainInput, 'code' | 'message' | 'detail'>, system: 'qbo' | 'qbd'): { system: ErrorSystem; code: string } {
+  const { system: table, code } = codeSources(input, system);
+  return { system: table, code };
+}
+
+function normalizeInput(input: ExplainInput, system: 'qbo' | 'qbd'): NormalizedError {
+  const fromRaw = input.raw !== undefined ? normalizeError(input.raw, { system })[0] : undefined;
+  const sources = codeSources(input, system, fromRaw);
+  const base = sources.fromText;
   const message = input.message ?? base?.message;
   const detail = input.detail ?? base?.detail;
   const normalized: NormalizedError = {
     ...(base ?? { raw: rawText(input) }),
-    system: explicit?.system ?? base?.system ?? system,
-    code: explicit?.code ?? base?.code ?? (input.code?.trim() || 'unknown'),
+    system: sources.system,
+    code: sources.code,
   };
   if (message) normalized.message = message;
   if (detail) normalized.detail = detail;
-  if (explicit) delete normalized.ambiguous;
+  if (sources.explicit) delete normalized.ambiguous;
   if (!normalized.embeddedMessage) {
     const embedded = /QuickBooks error message:\s*([\s\S]+)$/i.exec([message, detail].filter(Boolean).join('\n'))?.[1]?.trim();
     if (embedded) normalized.embeddedMessage = embedded;

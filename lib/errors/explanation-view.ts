@@ -3,9 +3,10 @@
  * render (ExplanationView, part of the message protocol), and explains pasted error text.
  */
 import type { ExplanationView } from '../messaging/overlay-commands';
-import { explainError, type Explanation } from './explain';
+import { explainError, failureCodeOf, type Explanation } from './explain';
 import { localizedHint, localizedText } from './localize';
 import { normalizeError } from './normalize';
+import type { ErrorSystem } from './types';
 
 /** How many codes one pasted text may produce (a whole log can hold many). */
 const MAX_EXPLANATIONS = 5;
@@ -36,16 +37,35 @@ export function toExplanationView(explanation: Explanation, raw: { message?: str
   };
 }
 
-/** The explanation of a stored failure (code, message and detail as the sync service keeps them). */
-export function explainFailure(
-  failure: { errorCode: string; errorMessage?: string | null; errorDetail?: string | null },
-  system: 'qbo' | 'qbd',
-): ExplanationView {
-  const explanation = explainError(
-    { code: failure.errorCode, message: failure.errorMessage ?? undefined, detail: failure.errorDetail ?? undefined },
-    system,
-  );
+/** A failure as the sync service stores it (Unsynced entity, Link, log entry). */
+export interface StoredFailure {
+  errorCode: string;
+  errorMessage?: string | null;
+  errorDetail?: string | null;
+}
+
+const failureInput = (failure: StoredFailure) => ({
+  code: failure.errorCode,
+  message: failure.errorMessage ?? undefined,
+  detail: failure.errorDetail ?? undefined,
+});
+
+/**
+ * The explanation of a stored failure. The server's errorCode is not shown as it came: the same
+ * normalizer the lookup uses reads code, message and detail, so "003200" is 3200 and
+ * "ThrottleExceeded" with "errorCode=003001" in its message is 3001; `code` is that normalized one.
+ */
+export function explainFailure(failure: StoredFailure, system: 'qbo' | 'qbd'): ExplanationView {
+  const explanation = explainError(failureInput(failure), system);
   return toExplanationView(explanation, { message: failure.errorMessage, detail: failure.errorDetail });
+}
+
+/**
+ * Only the normalized code of a stored failure (and the table it belongs to), by the same rule as
+ * explainFailure: for views that show, filter, count or sort by code without the whole explanation.
+ */
+export function failureCode(failure: StoredFailure, system: 'qbo' | 'qbd'): { system: ErrorSystem; code: string } {
+  return failureCodeOf(failureInput(failure), system);
 }
 
 /** Every QuickBooks error found in pasted text (a code, JSON, XML or a log line), explained. */
