@@ -102,7 +102,7 @@ export function UnsyncedRow(p: RowProps) {
       </div>
       <div class="ucell ucell--code" role="cell">
         <span class="code-pill" data-testid="row-code">
-          {item.errorCode}
+          {row.code}
         </span>{' '}
         <span class="ucell__sub" title={row.codeTitle}>
           {row.codeTitle}
@@ -144,7 +144,7 @@ export function UnsyncedRow(p: RowProps) {
           data-testid="row-explain"
           tabIndex={tab}
           aria-expanded={p.openKind === 'explain'}
-          aria-label={t('centerRowExplainLabel', item.errorCode, title)}
+          aria-label={t('centerRowExplainLabel', row.code, title)}
           onClick={() => p.onExplain(row.key)}
         >
           {t('explainSubmit')}

@@ -11,6 +11,7 @@ import type { CenterLink, CenterTab } from '@/lib/center/center-link';
 import {
   categoryCounts,
   DEFAULT_SORT,
+  distinctCodes,
   distinctValues,
   filterRows,
   groupByCompany,
@@ -118,7 +119,7 @@ export function createCenterStore(deps: CenterDeps) {
   /** Category counts for everything in scope that matches the other filters (not the category itself). */
   const categories = computed(() => categoryCounts(filterRows(sortedRows.value, { ...filters.value, category: null })));
   const entityTypes = computed(() => distinctValues(sortedRows.value, (r) => r.item.entityType));
-  const codes = computed(() => distinctValues(sortedRows.value, (r) => r.item.errorCode));
+  const codes = computed(() => distinctCodes(sortedRows.value));
   const hasAnyList = computed(() => scopeIds.value.some((id) => byCompany.value.has(id)));
   const selectedVisible = computed(() => filteredRows.value.filter((r) => selected.value.has(r.key)));
 

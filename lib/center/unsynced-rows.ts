@@ -5,6 +5,7 @@
  */
 import type { System, UnsyncedEntity } from '../api/schema';
 import { entryFor, isGeneral } from '../errors/catalog/index';
+import { failureCode } from '../errors/explanation-view';
 import { localizedText } from '../errors/localize';
 import { classifyCode } from '../errors/normalize';
 import { ERROR_CATEGORIES, type ErrorCategory } from '../errors/types';
@@ -16,6 +17,12 @@ export interface PreparedRow {
   key: string;
   item: UnsyncedEntity;
   system: System;
+  /**
+   * The error code as every view shows, filters, counts and sorts it: normalized by the rule the
+   * explanation uses (lib/errors failureCode), so "003200" and "3200" are one code and a code
+   * QuickBooks put only in the message is found. `item.errorCode` keeps what the server stored.
+   */
+  code: string;
   category: ErrorCategory;
   /** The catalog title of the error code, e.g. "Duplicate name". */
   codeTitle: string;
@@ -52,14 +59,16 @@ export function codeInfo(system: System, code: string, cache: Map<string, CodeIn
 
 export function prepareRows(items: readonly UnsyncedEntity[], system: System, cache: Map<string, CodeInfo> = new Map()): PreparedRow[] {
   return items.map((item) => {
-    const info = codeInfo(system, item.errorCode, cache);
+    const { code } = failureCode(item, system);
+    const info = codeInfo(system, code, cache);
     return {
       key: rowKey(item.companyId, item.id),
       item,
       system,
+      code,
       category: info.category,
       codeTitle: info.title,
-      haystack: [item.name, item.docNumber ?? '', item.errorMessage, item.errorCode, info.title].join('\n').toLowerCase(),
+      haystack: [item.name, item.docNumber ?? '', item.errorMessage, item.errorCode, code, info.title].join('\n').toLowerCase(),
       lastAttemptMs: Date.parse(item.lastAttemptAt) || 0,
     };
   });
@@ -82,7 +91,7 @@ export function filterRows(rows: readonly PreparedRow[], f: UnsyncedFilters): Pr
     (r) =>
       (f.entityType === null || r.item.entityType === f.entityType) &&
       (f.category === null || r.category === f.category) &&
-      (f.code === null || r.item.errorCode === f.code) &&
+      (f.code === null || r.code === f.code) &&
       (f.sinceMs === null || r.lastAttemptMs >= f.sinceMs) &&
       words.every((w) => r.haystack.includes(w)),
   );
@@ -106,6 +115,8 @@ function compareBy(key: SortKey): (a: PreparedRow, b: PreparedRow) => number {
       return (a, b) => a.lastAttemptMs - b.lastAttemptMs;
     case 'name':
       return (a, b) => collator.compare(a.item.name, b.item.name) || collator.compare(a.item.docNumber ?? '', b.item.docNumber ?? '');
+    case 'errorCode':
+      return (a, b) => collator.compare(a.code, b.code);
     default:
       return (a, b) => collator.compare(String(a.item[key]), String(b.item[key]));
   }
@@ -171,6 +182,11 @@ export function distinctValues(rows: readonly PreparedRow[], pick: (r: PreparedR
   const set = new Set<string>();
   for (const r of rows) set.add(pick(r));
   return [...set].sort(collator.compare);
+}
+
+/** The code filter's choices: one per normalized code ("003200" and "3200" are one choice). */
+export function distinctCodes(rows: readonly PreparedRow[]): string[] {
+  return distinctValues(rows, (r) => r.code);
 }
 
 export type DisplayEntry = { kind: 'group'; companyId: string; count: number } | { kind: 'row'; row: PreparedRow };

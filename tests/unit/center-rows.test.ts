@@ -8,6 +8,7 @@ import {
   categoryCounts,
   categorySentence,
   codeInfo,
+  distinctCodes,
   filterRows,
   groupByCompany,
   nextSort,
@@ -93,6 +94,44 @@ describe('filters and search', () => {
 
   it('keep only failures since a time (the new-failures link)', () => {
     expect(ids(filterRows(rows, { ...NO_FILTERS, sinceMs: T0 - 10 * 60_000 }))).toEqual(['b', 'd', 'e']);
+  });
+});
+
+describe('codes as the sync service stored them (issue 8 §6)', () => {
+  const stored = prepareRows(
+    [
+      u('p', { errorCode: '003200', errorMessage: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', lastAttemptAt: at(-3) }),
+      u('q', { errorCode: '3200', errorMessage: 'AuthenticationFailed', lastAttemptAt: at(-2) }),
+      u('r', { errorCode: 'ThrottleExceeded', errorMessage: 'message=ThrottleExceeded; errorCode=003001; statusCode=429', lastAttemptAt: at(-1) }),
+      u('s', { errorCode: '6240' }),
+    ],
+    'qbo',
+  );
+
+  it('carry the normalized code, its title and category', () => {
+    const byId = (id: string) => stored.find((r) => r.item.id === id)!;
+    expect(byId('p').code).toBe('3200');
+    expect(byId('q').code).toBe('3200');
+    expect(byId('r').code).toBe('3001');
+    expect(byId('r').category).toBe('throttling');
+    expect(byId('r').codeTitle).toBe(codeInfo('qbo', '3001').title);
+    expect(byId('p').item.errorCode).toBe('003200');
+  });
+
+  it('group 003200 with 3200 in the code filter and its choices', () => {
+    expect(distinctCodes(stored)).toEqual(['3001', '3200', '6240']);
+    expect(ids(filterRows(stored, { ...NO_FILTERS, code: '3200' }))).toEqual(['p', 'q']);
+    expect(ids(filterRows(stored, { ...NO_FILTERS, code: '3001' }))).toEqual(['r']);
+  });
+
+  it('find a row by the normalized code and by the code as stored', () => {
+    expect(ids(filterRows(stored, { ...NO_FILTERS, search: '3001' }))).toEqual(['r']);
+    expect(ids(filterRows(stored, { ...NO_FILTERS, search: 'throttleexceeded' }))).toEqual(['r']);
+    expect(ids(filterRows(stored, { ...NO_FILTERS, search: '003200' }))).toEqual(['p']);
+  });
+
+  it('sort by the normalized code', () => {
+    expect(ids(sortRows(stored, { key: 'errorCode', dir: 'asc' }))).toEqual(['r', 'p', 'q', 's']);
   });
 });
 
