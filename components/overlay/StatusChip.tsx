@@ -3,10 +3,12 @@
  * every action it can take come in through props, so each state renders in unit tests.
  */
 import type { LinkStatus } from '@/lib/api/schema';
+import { qboRecordUrl } from '@/lib/qbo/deep-link';
+import { parseQboUrl } from '@/lib/qbo/hosts';
 import { entityLabel } from '@/lib/format/labels';
 import { dayAndTime, relativeAge } from '@/lib/format/time';
 import { t, type MessageKey } from '@/lib/i18n/t';
-import type { OverlayCompany, RecordStatus } from '@/lib/messaging/overlay-commands';
+import type { ExplanationView, OverlayCompany, RecordStatus } from '@/lib/messaging/overlay-commands';
 import { Explanation } from '../errors/Explanation';
 import { onTrustedClick } from './trusted';
 
@@ -52,6 +54,29 @@ const STATUS_LABEL: Record<LinkStatus, MessageKey> = {
   'not-linked': 'chipStatusNotLinked',
 };
 
+/**
+ * The code the chip shows: the explanation's (normalized from the stored code, message and detail
+ * by lib/errors, so "003200" reads 3200), or the stored code when there is no explanation.
+ */
+export function chipCode(status: RecordStatus): string | null {
+  return status.explanation?.code ?? status.link.errorCode ?? null;
+}
+
+/**
+ * The QuickBooks Online page of the record an explanation points at (6140: the transaction that
+ * already holds the number), on this tab's QuickBooks host; built by lib/qbo, https only, or null.
+ */
+export function relatedRecordUrl(related: ExplanationView['relatedRecord'], pageUrl: string | undefined = globalThis.location?.href): string | null {
+  if (!related) return null;
+  try {
+    const page = pageUrl ? parseQboUrl(pageUrl) : null;
+    const url = qboRecordUrl({ entityType: related.entityType, qbId: related.qbId, ...(page ? { host: page.origin } : {}) });
+    return url && parseQboUrl(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Only what the Link says may decide the status attribute the tests and styles read. */
 export function chipStatus(view: ChipView): LinkStatus | 'unknown' {
   return view.kind === 'ready' ? view.status.link.status : 'unknown';
@@ -66,9 +91,9 @@ export function StatusChip(props: ChipProps) {
       <header class="sl-chip-head">
         <span class="sl-dot" aria-hidden="true" />
         <span class="sl-chip-title">{label}</span>
-        {view.kind === 'ready' && view.status.link.errorCode && (
+        {view.kind === 'ready' && chipCode(view.status) && (
           <span class="sl-code" data-testid="chip-error-code">
-            {view.status.link.errorCode}
+            {chipCode(view.status)}
           </span>
         )}
         <button
@@ -154,6 +179,7 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
               <Explanation explanation={explanation} compact />
             </div>
           )}
+          <RelatedRecord explanation={explanation} />
           <Actions {...props} />
         </div>
       )}
@@ -170,6 +196,20 @@ function ReadyBody(props: ChipProps & { view: Extract<ChipView, { kind: 'ready' 
         </p>
       )}
     </div>
+  );
+}
+
+/** A link to the record the error's detail names (6140: the transaction holding the number). */
+function RelatedRecord({ explanation }: { explanation: ExplanationView | null }) {
+  const related = explanation?.relatedRecord;
+  const url = relatedRecordUrl(related);
+  if (!related || !url) return null;
+  return (
+    <p>
+      <a href={url} target="_blank" rel="noopener noreferrer" data-testid="chip-related-record">
+        {t('chipOpenRelated', entityLabel(related.entityType).toLocaleLowerCase())}
+      </a>
+    </p>
   );
 }
 

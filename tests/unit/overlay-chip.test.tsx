@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatusChip, type ChipProps, type ChipView } from '@/components/overlay/StatusChip';
 import type { Link } from '@/lib/api/schema';
+import { explainFailure } from '@/lib/errors/explanation-view';
 import type { ExplanationView, RecordStatus } from '@/lib/messaging/overlay-commands';
 
 const connector = { kind: 'web-connector' as const, state: 'ok' as const, lastContactAt: new Date().toISOString(), lastRunAt: null };
@@ -131,6 +132,54 @@ describe('status chip states', () => {
     expect(q('synclens-chip')!.textContent).not.toContain('in sync');
     act(() => (container.querySelector('[aria-expanded]') as HTMLButtonElement).click());
     expect(props.onToggleCollapsed).toHaveBeenCalledOnce();
+  });
+});
+
+describe('codes as the sync service stored them (issue 8 §6)', () => {
+  // The background builds the chip's explanation with explainFailure from the stored Link.
+  const failedWith = (link: Partial<Link>) => {
+    const full = { status: 'failed' as const, unsyncedId: 'u1', ...link };
+    return status(full, explainFailure({ errorCode: full.errorCode!, errorMessage: full.errorMessage, errorDetail: full.errorDetail }, 'qbo'));
+  };
+
+  it('shows a zero-padded code as the normalized one', () => {
+    show(ready(failedWith({ errorCode: '003200', errorMessage: 'message=AuthenticationFailed; errorCode=003200; statusCode=401' })));
+    expect(q('chip-error-code')!.textContent).toBe('3200');
+    expect(q('chip-explanation')!.querySelector('.sl-code')!.textContent).toBe('3200');
+  });
+
+  it('shows the code QuickBooks put in the message when errorCode is only a name', () => {
+    show(ready(failedWith({ errorCode: 'ThrottleExceeded', errorMessage: 'message=ThrottleExceeded; errorCode=003001; statusCode=429' })));
+    expect(q('chip-error-code')!.textContent).toBe('3001');
+    expect(q('chip-explanation')!.textContent).not.toMatch(/ThrottleExceeded \(/);
+  });
+
+  it('links the transaction that already holds the number (6140 detail) to its QuickBooks page, as text', () => {
+    show(
+      ready(
+        failedWith({
+          errorCode: '6140',
+          errorMessage: 'Duplicate Document Number Error',
+          errorDetail: 'Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1043 is assigned to TxnType=Invoice with TxnId=812',
+        }),
+      ),
+    );
+    const link = q('chip-related-record') as HTMLAnchorElement;
+    expect(link).not.toBeNull();
+    const url = new URL(link.href);
+    expect(url.protocol).toBe('https:');
+    expect(url.hostname).toMatch(/(^|\.)qbo\.intuit\.com$/);
+    expect(url.pathname).toBe('/app/invoice');
+    expect(url.searchParams.get('txnId')).toBe('812');
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toContain('noopener');
+    expect(link.textContent).toMatch(/invoice/i);
+    expect(link.children).toHaveLength(0);
+  });
+
+  it('shows no related link when the detail names nothing', () => {
+    show(ready(failedWith({ errorCode: '6140', errorMessage: 'Duplicate Document Number Error' })));
+    expect(q('chip-related-record')).toBeNull();
   });
 });
 
