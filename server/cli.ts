@@ -1,7 +1,8 @@
 /**
- * npm run server -- --port 8787 --db .data/synclens.db --token <token>
+ * SYNCLENS_TOKEN_FILE=<path> npm run server -- --port 8787 --db .data/synclens.db
  *   [--seed demo | --seed demo-second | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
- * Port, database and token can also come from SYNCLENS_PORT, SYNCLENS_DB and SYNCLENS_TOKEN.
+ * The token comes from SYNCLENS_TOKEN, a file (--token-file <path> or SYNCLENS_TOKEN_FILE) or --token <token> (which shows
+ * in the process list). Port and database can also come from SYNCLENS_PORT and SYNCLENS_DB.
  */
 import { startServer } from './app.ts';
 import { parseCliOptions } from './cliOptions.ts';

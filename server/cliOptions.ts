@@ -1,4 +1,5 @@
 /** Turns command-line arguments and SYNCLENS_* environment variables into StartOptions. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './app.ts';
 
@@ -10,7 +11,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     ({ values } = parseArgs({
       args: argv,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, token: { type: 'string' },
+        port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' },
         seed: { type: 'string' }, 'auto-run': { type: 'string' }, poll: { type: 'string' },
       },
       strict: true,
@@ -23,8 +24,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     if (!/^\d+$/.test(raw)) throw new CliUsageError(`--${name} must be a whole number, got "${raw}"`);
     return Number(raw);
   };
-  const token = values.token || env.SYNCLENS_TOKEN;
-  if (!token) throw new CliUsageError('no token given. Pass --token <token> or set SYNCLENS_TOKEN (there is no default token).');
+  const token = resolveToken(values.token, values['token-file'], env);
   return {
     token,
     port: whole('port', values.port ?? env.SYNCLENS_PORT, 8787),
@@ -34,4 +34,42 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     connectorAutoRunSeconds: whole('auto-run', values['auto-run'], 0),
     pollIntervalSeconds: whole('poll', values.poll, 60),
   };
+}
+
+/**
+ * The token, from (first given wins) --token, --token-file, SYNCLENS_TOKEN or SYNCLENS_TOKEN_FILE.
+ * The environment and a file keep it out of the process list (`ps`); --token does not. Messages
+ * name the source and the file, never the token or the file's contents.
+ */
+function resolveToken(flag: string | undefined, flagFile: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (flag && flagFile) throw new CliUsageError('give either --token or --token-file, not both.');
+  let token: string;
+  let source: string;
+  if (flag) [token, source] = [flag, '--token'];
+  else if (flagFile) [token, source] = [readTokenFile(flagFile, '--token-file'), `the token file "${flagFile}"`];
+  else if (env.SYNCLENS_TOKEN) [token, source] = [env.SYNCLENS_TOKEN, 'SYNCLENS_TOKEN'];
+  else if (env.SYNCLENS_TOKEN_FILE) {
+    [token, source] = [readTokenFile(env.SYNCLENS_TOKEN_FILE, 'SYNCLENS_TOKEN_FILE'), `the token file "${env.SYNCLENS_TOKEN_FILE}"`];
+  } else {
+    throw new CliUsageError('no token given. Set SYNCLENS_TOKEN, or put it in a file and pass --token-file <path> or set SYNCLENS_TOKEN_FILE '
+      + '(--token <token> works too, but shows in the process list). There is no default token.');
+  }
+  // A Bearer token is one run of visible characters: one with spaces inside could never be sent.
+  if (/\s/.test(token)) throw new CliUsageError(`the token from ${source} contains whitespace; a token is one word.`);
+  return token;
+}
+
+function readTokenFile(path: string, option: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable');
+    throw new CliUsageError(`cannot read the token file "${path}" given by ${option}: ${why}.`);
+  }
+  // Editors and `echo` end the file with a newline (some editors start it with a BOM); neither is part of the token.
+  const token = text.replace(/^\uFEFF/, '').replace(/[\r\n\t ]+$/, '');
+  if (!token) throw new CliUsageError(`the token file "${path}" given by ${option} is empty.`);
+  return token;
 }

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../../server/app.ts';
+import { CliUsageError, parseCliOptions } from '../../server/cliOptions.ts';
 import { openDatabase } from '../../server/db/open.ts';
 import { createApi } from '../../server/http/routes.ts';
 import { Store } from '../../server/store/store.ts';
@@ -17,7 +18,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   // One node process with the tsx loader (not the tsx wrapper), so SIGKILL leaves no orphan behind.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+    cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', SYNCLENS_TOKEN_FILE: '', ...env },
+  });
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => { out += String(d); });
@@ -112,6 +115,74 @@ describe('server/cli.ts', () => {
     const cli = runCli(['--port', 'eighty', '--token', 'x']);
     expect(await cli.exited).toBe(2);
     expect(cli.output().err).toContain('--port');
+  }, 30_000);
+});
+
+describe('the token from a file or the environment (never in ps)', () => {
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text, { mode: 0o600 });
+    return path;
+  };
+  const tokenOf = (argv: string[], env: Record<string, string> = {}) => parseCliOptions(argv, env).token;
+  const refusal = (argv: string[], env: Record<string, string> = {}) => {
+    try {
+      parseCliOptions(argv, env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(CliUsageError);
+      return (err as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('reads --token-file and SYNCLENS_TOKEN_FILE, without the trailing newline', () => {
+    expect(tokenOf(['--token-file', file('unix.txt', 'from-file-1\n')])).toBe('from-file-1');
+    expect(tokenOf(['--token-file', file('windows.txt', '\uFEFFfrom-file-2\r\n')])).toBe('from-file-2');
+    expect(tokenOf([], { SYNCLENS_TOKEN_FILE: file('env.txt', 'from-env-file') })).toBe('from-env-file');
+    expect(tokenOf(['--token', 'from-flag'])).toBe('from-flag');
+    expect(tokenOf([], { SYNCLENS_TOKEN: 'from-env' })).toBe('from-env');
+    // The command line wins over the environment; a token beats a token file at the same level.
+    expect(tokenOf(['--token-file', file('wins.txt', 'flag-file\n')], { SYNCLENS_TOKEN: 'env' })).toBe('flag-file');
+    expect(tokenOf([], { SYNCLENS_TOKEN: 'env', SYNCLENS_TOKEN_FILE: file('loses.txt', 'env-file') })).toBe('env');
+  });
+
+  it('refuses a missing, unreadable or empty token file with a clear message that never shows a token', () => {
+    const missing = join(dir, 'no-such-token.txt');
+    expect(refusal(['--token-file', missing])).toBe(`cannot read the token file "${missing}" given by --token-file: no such file.`);
+    expect(refusal([], { SYNCLENS_TOKEN_FILE: missing })).toContain('given by SYNCLENS_TOKEN_FILE: no such file');
+    expect(refusal(['--token-file', dir])).toContain('it is a folder');
+    expect(refusal(['--token-file', file('empty.txt', '')])).toMatch(/token file ".*empty\.txt" given by --token-file is empty/);
+    expect(refusal(['--token-file', file('newline.txt', '\n')])).toMatch(/is empty/);
+    const spaced = refusal(['--token-file', file('spaced.txt', 'two words-secret\n')]);
+    expect(spaced).toMatch(/contains whitespace/);
+    expect(spaced).not.toContain('words-secret');
+    expect(refusal(['--token', 'a', '--token-file', file('both.txt', 'b')])).toMatch(/either --token or --token-file/);
+    expect(refusal([])).toMatch(/no token given.*SYNCLENS_TOKEN.*--token-file/);
+  });
+
+  it('starts with the token from a file: the API accepts it and the process list never shows it', async () => {
+    const token = 'file-token-never-in-ps';
+    const cli = runCli(['--port', '0', '--db', ':memory:', '--seed', 'demo', '--token-file', file('serve.txt', `${token}\n`)]);
+    try {
+      const url = await cli.url;
+      expect((await fetch(`${url}/api/v1/companies`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${url}/api/v1/companies`, { headers: { authorization: `Bearer ${token}x` } })).status).toBe(401);
+      // What `ps` shows is the process's command line.
+      const cmdline = readFileSync(`/proc/${cli.child.pid}/cmdline`, 'utf8');
+      expect(cmdline).toContain('--token-file');
+      expect(cmdline).not.toContain(token);
+      expect(cli.output().out + cli.output().err).not.toContain(token);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  }, 30_000);
+
+  it('a missing token file stops the server with exit code 2 and names the file', async () => {
+    const missing = join(dir, 'gone.txt');
+    const cli = runCli(['--port', '0', '--db', ':memory:'], { SYNCLENS_TOKEN_FILE: missing });
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().err).toContain(`cannot read the token file "${missing}" given by SYNCLENS_TOKEN_FILE: no such file.`);
   }, 30_000);
 });
 
