@@ -4,9 +4,11 @@
  * an Idempotency-Key so a retried request is applied once.
  */
 import * as v from 'valibot';
+import { clockTime } from '../format/time';
 import { checkApiUrl } from '../settings/api-url';
 import { ApiError, apiText, parseRetryAfter } from './errors';
 import * as s from './schema';
+import { addDamage, NO_DAMAGE, parseItems, type ListDamage } from './tolerant-list';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Safety stop for cursor loops: a server that keeps returning cursors cannot spin us forever. */
@@ -19,6 +21,19 @@ export interface ApiClientOptions {
   /** Injected in tests; defaults to the global fetch. */
   fetch?: typeof fetch;
   now?: () => number;
+  /** The service's pause (Retry-After), honoured by every request and extended by any reply. */
+  gate?: RequestGate;
+}
+
+/**
+ * Where a client learns whether its service asked for a pause, and reports a new one. Every
+ * request goes through it, the pages' reads as much as polls and actions (see lib/poll/gate).
+ */
+export interface RequestGate {
+  /** Epoch ms before which nothing may be sent to the service (0: no pause). */
+  pausedUntil(): Promise<number>;
+  /** The service answered 429 or 503 with Retry-After. */
+  paused(retryAfterSeconds: number): Promise<void>;
 }
 
 /** Server hints read from reply headers. */
@@ -71,7 +86,23 @@ export function createApiClient(options: ApiClientOptions) {
     return url.toString();
   }
 
+  /** Items of list replies shown repaired or left out since this client was made. */
+  let damage: ListDamage = NO_DAMAGE;
+
   async function send(method: 'GET' | 'POST', url: string, extra: { headers?: Record<string, string>; body?: unknown } = {}) {
+    const until = options.gate ? await options.gate.pausedUntil() : 0;
+    if (until > now()) {
+      throw new ApiError('paused', apiText('apiPausedUntil', pauseEnd(until)), { retryAfterSeconds: Math.ceil((until - now()) / 1000) });
+    }
+    const res = await sendNow(method, url, extra);
+    const retryAfter = parseRetryAfter(res.headers.get('Retry-After'), now());
+    if (options.gate && (res.status === 429 || res.status === 503) && retryAfter !== undefined && retryAfter > 0) {
+      await options.gate.paused(retryAfter);
+    }
+    return res;
+  }
+
+  async function sendNow(method: 'GET' | 'POST', url: string, extra: { headers?: Record<string, string>; body?: unknown } = {}) {
     const headers: Record<string, string> = {
       Accept: 'application/json',
       Authorization: `Bearer ${options.token}`,
@@ -118,15 +149,7 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   async function parseReply<T extends v.GenericSchema>(res: Response, schema: T): Promise<v.InferOutput<T>> {
-    let raw: unknown;
-    try {
-      raw = await res.json();
-    } catch (err) {
-      if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-        throw new ApiError('unreachable', apiText('apiUnreachable', base, apiText('apiReplyCutOff')), { cause: err });
-      }
-      throw new ApiError('bad-reply', apiText('apiNotJson', base), { status: res.status, cause: err });
-    }
+    const raw = await readJson(res);
     const parsed = v.safeParse(schema, raw);
     if (!parsed.success) {
       const first = s.describeIssues(parsed.issues)[0];
@@ -134,6 +157,39 @@ export function createApiClient(options: ApiClientOptions) {
       throw new ApiError('bad-reply', message, { status: res.status });
     }
     return parsed.output;
+  }
+
+  /** The reply's JSON; a body that stops midway is a lost answer, one that is not JSON a bad reply. */
+  async function readJson(res: Response): Promise<unknown> {
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      throw new ApiError('unreachable', apiText('apiUnreachable', base, apiText('apiReplyCutOff')), { status: res.status, cause: err });
+    }
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new ApiError('bad-reply', apiText('apiNotJson', base), { status: res.status, cause: err });
+    }
+  }
+
+  /**
+   * A list reply, read item by item (./tolerant-list): a bad item is repaired or left out and
+   * counted, never the reason the whole list is refused. The envelope itself must be right.
+   */
+  async function requestList<P extends v.ObjectSchema<v.ObjectEntries, undefined>, I extends v.ObjectSchema<v.ObjectEntries, undefined>>(
+    path: string,
+    page: P,
+    item: I,
+    query: Query = {},
+  ): Promise<Omit<v.InferOutput<P>, 'items'> & { items: v.InferOutput<I>[] }> {
+    const res = await send('GET', urlFor(path, query));
+    if (!res.ok) throw await failure(res);
+    const envelope = await parseReply(res, v.object({ ...page.entries, items: v.array(v.unknown()) }));
+    const read = parseItems(item, envelope.items);
+    damage = addDamage(damage, read.damage);
+    return { ...envelope, items: read.items } as Omit<v.InferOutput<P>, 'items'> & { items: v.InferOutput<I>[] };
   }
 
   async function request<T extends v.GenericSchema>(
@@ -165,15 +221,17 @@ export function createApiClient(options: ApiClientOptions) {
   const enc = encodeURIComponent;
   const company = (id: string) => `/companies/${enc(id)}`;
   const wizardPage = (id: string, direction: s.Direction, cursor?: string, limit?: number) =>
-    request('GET', `${company(id)}/wizard`, s.WizardPage, { query: { direction, cursor, limit } });
-  const logPage = (id: string, query: LogQuery = {}) => request('GET', `${company(id)}/log`, s.LogPage, { query: { ...query } });
+    requestList(`${company(id)}/wizard`, s.WizardPage, s.WizardItem, { direction, cursor, limit });
+  const logPage = (id: string, query: LogQuery = {}) => requestList(`${company(id)}/log`, s.LogPage, s.LogEntry, { ...query });
   const unsyncedPage = (id: string, query: UnsyncedQuery = {}) =>
-    request('GET', `${company(id)}/unsynced`, s.UnsyncedPage, { query: { ...query } });
+    requestList(`${company(id)}/unsynced`, s.UnsyncedPage, s.UnsyncedEntity, { ...query });
 
   return {
     baseUrl: base,
+    /** How many list items this client showed repaired or left out (see ./tolerant-list). */
+    damagedItems: (): ListDamage => damage,
     health: () => request('GET', '/health', s.Health),
-    companies: () => request('GET', '/companies', s.CompanyList).then((r) => r.items),
+    companies: () => requestList('/companies', s.CompanyList, s.Company).then((r) => r.items),
 
     /** GET /summary with If-None-Match: a 304 means the cached summary is still current. */
     async summary(etag?: string | null): Promise<SummaryResult> {
@@ -208,10 +266,19 @@ export function createApiClient(options: ApiClientOptions) {
       request('POST', `${company(id)}/unsynced/resync`, s.BulkResyncResult, { body: { ids }, idempotencyKey }),
 
     links: (id: string, entityType: string, qbIds: string[]) =>
-      request('GET', `${company(id)}/links`, s.LinkList, { query: { entityType, qbIds: qbIds.join(',') } }).then((r) => r.items),
+      requestList(`${company(id)}/links`, s.LinkList, s.Link, { entityType, qbIds: qbIds.join(',') }).then((r) => r.items),
     runConnector: (id: string, idempotencyKey?: string) =>
       request('POST', `${company(id)}/connector/run`, s.ConnectorRunResult, { idempotencyKey }),
   };
+}
+
+/** The end of a pause as a clock time ("10:32 AM"), in the browser's language where there is one. */
+function pauseEnd(untilMs: number): string {
+  try {
+    return clockTime(new Date(untilMs));
+  } catch {
+    return new Date(untilMs).toISOString().slice(11, 16);
+  }
 }
 
 function describeNetworkError(err: unknown): string {

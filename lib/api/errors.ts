@@ -24,7 +24,8 @@ export type ApiErrorCode =
   | 'signed-out' // 401/403: the service refused the token
   | 'unreachable' // network failure or timeout: the request may or may not have arrived
   | 'server-error' // the service answered with an error (problem+json parsed when present)
-  | 'bad-reply'; // the service answered something that is not a valid Sync API reply
+  | 'bad-reply' // the service answered something that is not a valid Sync API reply
+  | 'paused'; // the service asked for a pause (Retry-After) that is not over: nothing was sent
 
 export interface ApiErrorDetails {
   status?: number;
@@ -51,18 +52,25 @@ export class ApiError extends Error {
   }
 
   /**
-   * A definite refusal: the service understood the request and will never accept it as sent
-   * (4xx other than timeouts and rate limits). Retrying with the same key cannot help.
+   * A definite refusal: the sync service itself (a problem+json reply, not a proxy's or a captive
+   * portal's page) understood the request and will never accept it as sent (4xx other than
+   * timeouts and rate limits). Retrying with the same key cannot help.
    */
   get isDefiniteRefusal(): boolean {
-    if (this.code === 'signed-out') return false; // fixed by a new token, then retried
+    if (this.code !== 'server-error' || this.problemCode === undefined) return false;
     const s = this.status;
     return s !== undefined && s >= 400 && s < 500 && s !== 408 && s !== 429;
   }
 
-  /** Worth retrying later with the same idempotency key. */
-  get isTransient(): boolean {
-    return this.code === 'unreachable' || (this.code === 'server-error' && !this.isDefiniteRefusal) || this.code === 'signed-out';
+  /**
+   * Whether a data-changing request may have been applied although no usable answer came back
+   * (network cut, reply cut off, a body that is not the API's, a 5xx): only sending it again with
+   * the same Idempotency-Key tells. False for what certainly did not apply: refusals, a pause or
+   * an address that was never called.
+   */
+  get outcomeUnknown(): boolean {
+    if (this.code === 'bad-url' || this.code === 'paused' || this.code === 'signed-out') return false;
+    return !this.isDefiniteRefusal;
   }
 }
 
@@ -81,6 +89,8 @@ export function replyCodeFor(err: ApiError): ReplyErrorCode {
       return 'unreachable';
     case 'bad-reply':
       return 'bad-reply';
+    case 'paused':
+      return 'paused';
     default:
       return 'server-error';
   }

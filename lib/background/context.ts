@@ -2,6 +2,7 @@
 import { createApiClient, type ApiClient } from '../api/client';
 import { getDb, type SyncLensDb } from '../db/schema';
 import { scopeClient } from '../connections/scoped-client';
+import { requestGate } from '../poll/gate';
 import type { Connection } from '../settings/store';
 
 export interface BackgroundContext {
@@ -24,6 +25,8 @@ export function createBackgroundContext(overrides: Partial<BackgroundContext> = 
 
 /** The client of one sync service, speaking company keys (see lib/connections/scoped-client). */
 export function clientFor(ctx: BackgroundContext, connection: Pick<Connection, 'id' | 'apiUrl' | 'token'>, connectionIds: readonly string[]): ApiClient {
-  const plain = createApiClient({ baseUrl: connection.apiUrl, token: connection.token, fetch: ctx.fetch, now: () => ctx.now().getTime() });
+  const now = () => ctx.now().getTime();
+  // Every request to this service, pages' reads included, honours the pause it asked for.
+  const plain = createApiClient({ baseUrl: connection.apiUrl, token: connection.token, fetch: ctx.fetch, now, gate: requestGate(connection.id, now) });
   return scopeClient(plain, connection.id, connectionIds);
 }

@@ -12,7 +12,7 @@ import type { ConnectionStatus } from '../messaging/protocol';
 import { flushOutbox } from '../outbox/outbox';
 import { afterFailure, afterSuccess, gateOf, loadGates, mayPoll, saveGates, type PollGate, type PollTrigger } from '../poll/gate';
 import { POLL_ALARM } from '../poll/scheduler';
-import { configuredConnections, loadSettings, type Connection } from '../settings/store';
+import { configuredConnections, loadSettings, settingsRevision, type Connection } from '../settings/store';
 import { recordPollHistory } from '../history/store';
 import { notifyAfterPoll } from '../notifications/notifier';
 import { refreshBadge } from './badge';
@@ -21,21 +21,46 @@ import { loadConnectionStatuses, loadStatus, saveConnectionStatuses, statusAfter
 
 export type PollOutcome = 'unconfigured' | 'skipped' | 'unchanged' | 'updated' | 'failed';
 
-let running: Promise<PollOutcome> | null = null;
+/** A user's refresh joins a poll started this recently; an older one may be stuck on a dead request. */
+export const JOIN_RUNNING_POLL_MS = 2_000;
+
+interface RunningPoll {
+  promise: Promise<PollOutcome>;
+  /** The settings revision it started with. */
+  revision: number;
+  startedAt: number;
+  trigger: PollTrigger;
+}
+
+let running: RunningPoll | null = null;
+let started = 0;
+/** The sequence number of the newest poll whose results were written. */
+let lastCommitted = 0;
 
 /**
- * Polls unless the gates forbid it. Concurrent calls share one poll, except that a user's refresh
- * arriving while an alarm tick was being skipped still gets its own poll.
+ * Polls unless the gates forbid it. A poll already under way is joined, unless it started with
+ * older settings (a save must poll with the new ones at once), or it is a user's refresh and that
+ * poll has been running for a while (a request hanging on a dead connection must not hold the
+ * user's refresh back). Results of a poll overtaken by a newer one, or started before the settings
+ * changed, are dropped.
  */
 export async function pollNow(ctx: BackgroundContext, trigger: PollTrigger): Promise<PollOutcome> {
-  if (running) {
-    const outcome = await running;
-    if (trigger === 'alarm' || outcome !== 'skipped') return outcome;
+  const revision = await settingsRevision();
+  const current = running;
+  if (current && current.revision === revision) {
+    const recent = ctx.now().getTime() - current.startedAt < JOIN_RUNNING_POLL_MS;
+    if (trigger === 'alarm' || recent) {
+      const outcome = await current.promise;
+      // A user's refresh arriving while an alarm tick was being skipped still gets its own poll.
+      if (trigger === 'alarm' || outcome !== 'skipped') return outcome;
+    }
   }
-  running ??= runPoll(ctx, trigger).finally(() => {
-    running = null;
+  const seq = ++started;
+  const promise = runPoll(ctx, trigger, seq, revision).finally(() => {
+    if (running?.promise === promise) running = null;
   });
-  return running;
+  running = { promise, revision, startedAt: ctx.now().getTime(), trigger };
+  return promise;
 }
 
 /** Pure: the outcome of a poll of several services (any update counts; all failing is a failure). */
@@ -50,16 +75,27 @@ interface ConnectionPoll {
   outcome: PollOutcome;
   gate: PollGate;
   status: ConnectionStatus;
+  /** What the poll learned, written only if its results still apply when all services answered. */
+  write: () => Promise<void>;
 }
 
-async function runPoll(ctx: BackgroundContext, trigger: PollTrigger): Promise<PollOutcome> {
+async function runPoll(ctx: BackgroundContext, trigger: PollTrigger, seq: number, revision: number): Promise<PollOutcome> {
   const settings = await loadSettings();
   const ids = settings.connections.map((c) => c.id);
   const connections = configuredConnections(settings);
-  const [gates, statuses, previous, alarm] = await Promise.all([loadGates(), loadConnectionStatuses(), loadStatus(), browser.alarms.get(POLL_ALARM)]);
+  const [gates, statuses, previous, alarm] = await Promise.all([
+    loadGates(ctx.now().getTime()),
+    loadConnectionStatuses(),
+    loadStatus(),
+    browser.alarms.get(POLL_ALARM),
+  ]);
   const polls = await Promise.all(
     connections.map((c) => pollConnection(ctx, c, ids, gateOf(gates, c.id), statusOf(statuses, c.id), trigger, alarm)),
   );
+  // Settings saved meanwhile, or a newer poll already written: these results are out of date.
+  if (seq < lastCommitted || (await settingsRevision()) !== revision) return 'skipped';
+  lastCommitted = seq;
+  for (const poll of polls) await poll.write();
   // One write each for all services: polls running side by side never overwrite each other.
   await saveGates(Object.fromEntries(polls.map((p) => [p.id, p.gate])));
   await saveConnectionStatuses(Object.fromEntries(polls.map((p) => [p.id, p.status])));
@@ -68,6 +104,8 @@ async function runPoll(ctx: BackgroundContext, trigger: PollTrigger): Promise<Po
   if (outcome === 'updated' || outcome === 'unchanged') await afterSuccessfulPoll(ctx, previous.lastSuccessAt);
   return outcome;
 }
+
+const nothingToWrite = async (): Promise<void> => undefined;
 
 async function pollConnection(
   ctx: BackgroundContext,
@@ -81,29 +119,36 @@ async function pollConnection(
   const started = ctx.now();
   const client = clientFor(ctx, connection, ids);
   const mine = (key: string) => connectionOfKey(key, ids) === connection.id;
+  const skipped = (): ConnectionPoll => ({ id: connection.id, outcome: 'skipped', gate, status: prev, write: nothingToWrite });
   if (!mayPoll(gate, started.getTime(), trigger)) {
     // The poll-interval hint limits reading, not the user's own waiting actions: deliver those
     // unless the service asked for silence (Retry-After).
     if (started.getTime() >= gate.notBefore && (await ctx.db.outbox.filter((row) => mine(row.companyId)).count()) > 0) {
       await flushOutbox(ctx.db, client, ctx.now, (row) => mine(row.companyId)).catch(() => undefined);
     }
-    return { id: connection.id, outcome: 'skipped', gate, status: prev };
+    return skipped();
   }
 
   let outcome: PollOutcome;
   let nextGate: PollGate;
   let status: ConnectionStatus;
+  let write: () => Promise<void> = nothingToWrite;
   try {
     await flushOutbox(ctx.db, client, ctx.now, (row) => mine(row.companyId));
     const cached = await readSummary(ctx.db, connection.id);
     const result = await client.summary(cached?.etag ?? null);
     if (result.kind === 'fresh') {
-      await writeSummary(ctx.db, connection.id, result.summary, result.etag, ctx.now());
-      await writeCompanies(ctx.db, connection.id, await client.companies(), ids);
+      const companies = await client.companies();
+      const at = ctx.now();
+      write = async () => {
+        await writeSummary(ctx.db, connection.id, result.summary, result.etag, at);
+        await writeCompanies(ctx.db, connection.id, companies, ids);
+      };
       outcome = 'updated';
     } else {
       if ((await ctx.db.companies.filter((c) => mine(c.id)).count()) === 0) {
-        await writeCompanies(ctx.db, connection.id, await client.companies(), ids);
+        const companies = await client.companies();
+        write = () => writeCompanies(ctx.db, connection.id, companies, ids);
       }
       outcome = 'unchanged';
     }
@@ -111,12 +156,14 @@ async function pollConnection(
     status = statusAfterSuccess(prev, ctx.now());
   } catch (err) {
     const error = isApiError(err) ? err : new ApiError('bad-reply', String(err));
+    // A pause asked for meanwhile (by a page's own request): nothing was sent, nothing failed.
+    if (error.code === 'paused') return skipped();
     nextGate = afterFailure(gate, started.getTime(), error.retryAfterSeconds, ctx.random);
     status = statusAfterFailure(prev, error, ctx.now());
     outcome = 'failed';
   }
   const due = Math.max(alarm?.scheduledTime ?? 0, nextGate.nextAutoAt, nextGate.notBefore);
-  return { id: connection.id, outcome, gate: nextGate, status: { ...status, nextPollAt: due > 0 ? new Date(due).toISOString() : null } };
+  return { id: connection.id, outcome, gate: nextGate, status: { ...status, nextPollAt: due > 0 ? new Date(due).toISOString() : null }, write };
 }
 
 /** History and notifications follow every successful poll; their failures never fail the poll. */

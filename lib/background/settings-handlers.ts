@@ -4,7 +4,7 @@ import { isApiError } from '../api/errors';
 import { clearConnectionData } from '../db/cache';
 import type { ConnectionTestResult, PayloadOf, PublicSettings } from '../messaging/protocol';
 import { ReplyError } from '../messaging/router';
-import { loadGates, saveGates } from '../poll/gate';
+import { forgetGates } from '../poll/gate';
 import { ensurePollAlarm } from '../poll/scheduler';
 import { checkApiUrl } from '../settings/api-url';
 import { changedConnections, loadSettings, sameOrigin, saveSettings, SettingsError, toPublic } from '../settings/store';
@@ -32,10 +32,9 @@ export async function savePublicSettings(ctx: BackgroundContext, input: PayloadO
     // Another service or account, or none: its data, back-off and failures do not carry over.
     const idsBefore = saved.before.connections.map((c) => c.id);
     for (const id of stale) await clearConnectionData(ctx.db, id, idsBefore, { forget: removed.includes(id) });
-    const [gates, statuses] = await Promise.all([loadGates(), loadConnectionStatuses()]);
-    const keep = <T>(map: Record<string, T>) => Object.fromEntries(Object.entries(map).filter(([id]) => !stale.includes(id)));
-    await saveGates(keep(gates));
-    await saveConnectionStatuses(keep(statuses));
+    await forgetGates(stale);
+    const statuses = await loadConnectionStatuses();
+    await saveConnectionStatuses(Object.fromEntries(Object.entries(statuses).filter(([id]) => !stale.includes(id))));
   }
   await ensurePollAlarm(saved.after.pollMinutes);
   await pollNow(ctx, 'user');

@@ -45,6 +45,16 @@ export async function saveConnectionStatuses(statuses: Record<string, Connection
   return combined;
 }
 
+/** Pure: the status with the pause its service asked for, while that pause lasts. */
+export function withPause(status: ConnectionStatus, pausedUntilMs: number, now: number): ConnectionStatus {
+  return { ...status, pausedUntil: pausedUntilMs > now ? new Date(pausedUntilMs).toISOString() : null };
+}
+
+/** Pure: the latest pause among several statuses (null when none is paused). */
+export function latestPause(statuses: readonly ConnectionStatus[]): string | null {
+  return statuses.reduce<string | null>((a, s) => (s.pausedUntil && (!a || s.pausedUntil > a) ? s.pausedUntil : a), null);
+}
+
 /** Pure: the status after a successful poll. */
 export function statusAfterSuccess(prev: ConnectionStatus, at: Date): ConnectionStatus {
   return { ...prev, state: 'ok', lastSuccessAt: at.toISOString(), failingSince: null, message: null };

@@ -40,6 +40,11 @@ export interface BadgeInput {
    * count; the badge turns amber (or red for a refused sign-in) and the tooltip names them.
    */
   serviceProblems?: readonly ServiceProblem[];
+  /**
+   * Services that asked for a pause (Retry-After) still running: nothing is asked of them until
+   * then, so the tooltip says so (`name` null with a single service).
+   */
+  pauses?: readonly { name: string | null; until: string }[];
   /** Formats an ISO time for the tooltip ("9:02"); injectable so tests do not depend on locale. */
   formatTime?: (iso: string) => string;
 }
@@ -127,10 +132,20 @@ function serviceProblemText(p: ServiceProblem, fmt: (iso: string) => string): st
   return msg('badgeServiceFailing', p.name);
 }
 
+function pauseText(pause: { name: string | null; until: string }, fmt: (iso: string) => string): string {
+  return pause.name ? msg('badgeServicePausedUntil', pause.name, fmt(pause.until)) : msg('badgePausedUntil', fmt(pause.until));
+}
+
 export function badgeFor(input: BadgeInput): BadgeView {
   const fmt = input.formatTime ?? defaultFormatTime;
   const { status } = input;
-  const view = (kind: BadgeKind, text: string, title: string): BadgeView => ({ kind, text, color: BADGE_COLORS[kind], title: msg('badgeTitle', title) });
+  const pauses = (input.pauses ?? []).map((p) => pauseText(p, fmt));
+  const view = (kind: BadgeKind, text: string, title: string): BadgeView => ({
+    kind,
+    text,
+    color: BADGE_COLORS[kind],
+    title: msg('badgeTitle', [title, ...pauses].join(' · ')),
+  });
 
   if (status.state === 'unconfigured') {
     return view('unconfigured', '', msg('badgeUnconfigured'));

@@ -35,6 +35,7 @@ export function scopeClient(client: ApiClient, connectionId: string, allConnecti
 
   return {
     baseUrl: client.baseUrl,
+    damagedItems: () => client.damagedItems(),
     health: () => client.health(),
     companies: async () => (await client.companies()).map(company),
     async summary(etag) {

@@ -45,6 +45,11 @@ export const ConnectionStatus = v.object({
   message: v.nullable(v.string()),
   /** When the next poll is due (ISO). */
   nextPollAt: v.nullable(v.string()),
+  /**
+   * Until when the service asked not to be called (Retry-After, ISO), while that pause lasts.
+   * Read from the poll gate when a snapshot is built; never stored with the status.
+   */
+  pausedUntil: v.optional(v.nullable(v.string())),
 });
 export type ConnectionStatus = v.InferOutput<typeof ConnectionStatus>;
 

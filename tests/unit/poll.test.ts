@@ -4,10 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Summary } from '@/lib/api/schema';
 import type { BackgroundContext } from '@/lib/background/context';
-import { pollNow } from '@/lib/background/poll-cycle';
+import { JOIN_RUNNING_POLL_MS, pollNow } from '@/lib/background/poll-cycle';
+import { clientFor } from '@/lib/background/context';
+import { buildSnapshot } from '@/lib/background/snapshot';
 import { loadConnectionStatuses, loadStatus, STATUS_KEY } from '@/lib/background/status';
 import { createDb } from '@/lib/db/schema';
-import { GATES_KEY, LEGACY_GATE_KEY, afterFailure, afterSuccess, gateOf, loadGates, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
+import { GATES_KEY, LEGACY_GATE_KEY, MAX_POLL_INTERVAL_SECONDS, MAX_RETRY_AFTER_SECONDS, afterFailure, afterSuccess, gateOf, loadGates, mayPoll, OPEN_GATE } from '@/lib/poll/gate';
 import { POLL_ALARM, ensurePollAlarm } from '@/lib/poll/scheduler';
 import { saveSettings } from '@/lib/settings/store';
 import { oneService } from './one-service';
@@ -294,5 +296,119 @@ describe('polling several services', () => {
     const net = network(service());
     expect(await pollNow(context(net.fetch), 'alarm')).toBe('skipped'); // still backing off
     expect(net.requests).toHaveLength(0);
+  });
+});
+
+describe('a server cannot lock polling out (issue 8 §3)', () => {
+  it('caps Retry-After at one hour and X-Poll-Interval at the longest period the options offer', () => {
+    const paused = afterFailure(OPEN_GATE, T0, 999_999_999, () => 0.5);
+    expect(paused.notBefore).toBe(T0 + MAX_RETRY_AFTER_SECONDS * 1000);
+    expect(paused.nextAutoAt).toBeLessThanOrEqual(T0 + 60 * MIN);
+    expect(mayPoll(paused, T0 + 60 * MIN, 'user')).toBe(true);
+    const slow = afterSuccess(T0, 999_999_999);
+    expect(slow.pollIntervalSeconds).toBe(MAX_POLL_INTERVAL_SECONDS);
+    expect(mayPoll(slow, T0 + 60 * MIN, 'alarm')).toBe(true);
+  });
+
+  it('brings a gate stored before the caps back within them', async () => {
+    await fakeBrowser.storage.local.set({ [GATES_KEY]: { primary: { failures: 1, notBefore: T0 + 1e12, nextAutoAt: T0 + 1e12, pollIntervalSeconds: 1e9 } } });
+    const gate = gateOf(await loadGates(T0), 'primary');
+    expect(gate.notBefore).toBe(T0 + 60 * MIN);
+    expect(gate.nextAutoAt).toBe(T0 + 60 * MIN);
+    expect(gate.pollIntervalSeconds).toBe(MAX_POLL_INTERVAL_SECONDS);
+  });
+
+  it('a 429 with an absurd Retry-After pauses for an hour, and the badge tooltip says until when', async () => {
+    const net = network(() => json({ type: 'about:blank', title: 'Slow down', status: 429, code: 'rate-limited' }, { 'Retry-After': '999999999' }, 429));
+    const ctx = context(net.fetch);
+    expect(await pollNow(ctx, 'user')).toBe('failed');
+    expect(gateOf(await loadGates(clock), 'primary').notBefore).toBe(T0 + 60 * MIN);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/asked to be left alone until 10:00/);
+    const sent = net.requests.length;
+    clock += 30 * MIN;
+    expect(await pollNow(ctx, 'user')).toBe('skipped');
+    expect(net.requests).toHaveLength(sent);
+    clock += 31 * MIN;
+    await pollNow(ctx, 'user');
+    expect(net.requests.length).toBeGreaterThan(sent);
+  });
+
+  it('a page\'s own request told to pause stops every later request to that service, pages\' reads included', async () => {
+    let busy = true;
+    const healthy = service();
+    const net = network((req) => (busy ? json({ type: 'about:blank', title: 'Busy', status: 503, code: 'unavailable' }, { 'Retry-After': '120' }, 503) : healthy(req)));
+    const ctx = context(net.fetch);
+    const client = clientFor(ctx, { id: 'primary', apiUrl: 'http://127.0.0.1:9', token: 't' }, ['primary']);
+    await expect(client.wizardAll('c1', 'export')).rejects.toMatchObject({ code: 'server-error', status: 503 });
+    busy = false;
+    const sent = net.requests.length;
+    const paused = await client.wizardAll('c1', 'export').catch((e: unknown) => e);
+    expect(paused).toMatchObject({ code: 'paused', retryAfterSeconds: 120 });
+    expect((paused as Error).message).toMatch(/asked SyncLens to wait until 0?9:02/);
+    expect(await pollNow(ctx, 'user')).toBe('skipped');
+    expect(net.requests).toHaveLength(sent);
+    expect((await buildSnapshot(ctx)).status.pausedUntil).toBe(new Date(T0 + 120_000).toISOString());
+    clock += 121_000;
+    expect(await pollNow(ctx, 'user')).toBe('updated');
+    expect((await buildSnapshot(ctx)).status.pausedUntil).toBeNull();
+  });
+});
+
+describe('polls and settings saves (issue 8 §3)', () => {
+  /** A service whose summary requests hang until released, one by one. */
+  function hangingService() {
+    const healthy = service();
+    const waiting: (() => void)[] = [];
+    let hang = true;
+    const net = network(async (req) => {
+      if (hang && req.url.endsWith('/summary')) await new Promise<void>((resolve) => waiting.push(resolve));
+      return healthy(req);
+    });
+    return { net, releaseAll: () => waiting.splice(0).forEach((go) => go()), stopHanging: () => (hang = false), waiting: () => waiting.length };
+  }
+
+  it('a save polls at once with the new settings, and the poll started before it writes nothing', async () => {
+    const svc = hangingService();
+    const ctx = context(svc.net.fetch);
+    const oldPoll = pollNow(ctx, 'alarm');
+    await vi.waitFor(() => expect(svc.waiting()).toBe(1));
+    // The user points the primary connection at another service meanwhile.
+    svc.stopHanging();
+    await saveSettings(oneService('http://localhost:9', 'new-token'));
+    expect(await pollNow(ctx, 'user')).toBe('updated');
+    const newRequests = svc.net.requests.filter((r) => r.url.startsWith('http://localhost:9'));
+    expect(newRequests.length).toBeGreaterThan(0);
+    expect(newRequests.every((r) => r.headers.Authorization === 'Bearer new-token')).toBe(true);
+    const written = await ctx.db.summary.get('primary');
+    svc.releaseAll();
+    expect(await oldPoll).toBe('skipped');
+    // The stale poll's answer did not overwrite what the new settings' poll stored.
+    expect(await ctx.db.summary.get('primary')).toEqual(written);
+  });
+
+  it('a user\'s refresh does not wait behind a poll stuck on a request', async () => {
+    const svc = hangingService();
+    const ctx = context(svc.net.fetch);
+    const stuck = pollNow(ctx, 'alarm');
+    await vi.waitFor(() => expect(svc.waiting()).toBe(1));
+    clock += JOIN_RUNNING_POLL_MS + 1;
+    svc.stopHanging();
+    expect(await pollNow(ctx, 'user')).toBe('updated');
+    expect((await loadStatus()).state).toBe('ok');
+    svc.releaseAll();
+    // The stuck poll finishing later does not overwrite the newer result.
+    expect(await stuck).toBe('skipped');
+  });
+
+  it('a user\'s refresh right after an alarm poll started joins it instead of sending twice', async () => {
+    const svc = hangingService();
+    const ctx = context(svc.net.fetch);
+    const first = pollNow(ctx, 'alarm');
+    await vi.waitFor(() => expect(svc.waiting()).toBe(1));
+    const second = pollNow(ctx, 'user');
+    svc.releaseAll();
+    expect(await first).toBe('updated');
+    expect(await second).toBe('updated');
+    expect(svc.net.summaryCalls()).toBe(1);
   });
 });
