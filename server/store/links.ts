@@ -22,7 +22,10 @@ export function lookupLinks(store: Store, companyId: string, entityType: string,
       name: record?.name ?? unsynced?.name ?? null, status: 'not-linked', lastSyncedAt: record?.last_synced_at ?? null,
     };
     if (unsynced?.state === 'failed') {
-      return { ...base, status: 'failed', unsyncedId: unsynced.id, errorCode: unsynced.error_code, errorMessage: unsynced.error_message };
+      return {
+        ...base, status: 'failed', unsyncedId: unsynced.id, errorCode: unsynced.error_code, errorMessage: unsynced.error_message,
+        errorDetail: unsynced.error_detail,
+      };
     }
     if (unsynced?.state === 'resync-queued' || pendingQ.get(companyId, entityType, qbId)) {
       return { ...base, status: 'pending', unsyncedId: unsynced?.id ?? null };

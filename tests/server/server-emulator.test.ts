@@ -199,6 +199,21 @@ describe('GET /links', () => {
     expect((await links('acme-qbo', 'Invoice', ['901']))[0]).toMatchObject({ status: 'pending', unsyncedId: 'u2' });
   });
 
+  it('a failed link carries errorDetail: 6140 names the transaction that already holds the number', async () => {
+    // An invoice synced once, then renumbered to a number another invoice (TxnId 812) already has.
+    const first = await sync({ companyId: 'acme-qbo', entityType: 'Invoice', localId: 'i-renumbered', name: 'Invoice 2001 · Oak Hill', docNumber: '2001' });
+    expect(first.log.status).toBe('success');
+    const qbId = first.log.qbId as string;
+    const second = await sync({ companyId: 'acme-qbo', entityType: 'Invoice', localId: 'i-renumbered', name: 'Invoice 1043 · Oak Hill', docNumber: '1043', qbId });
+    expect(second.unsynced?.errorCode).toBe('6140');
+    const [link] = await links('acme-qbo', 'Invoice', [qbId]);
+    expect(link).toMatchObject({ status: 'failed', unsyncedId: second.unsynced!.id, errorCode: '6140', errorDetail: second.unsynced!.errorDetail });
+    expect(link!.errorDetail).toContain('DocNumber=1043 is assigned to TxnType=Invoice with TxnId=812');
+    // The fixture's failure has its detail too; a link that is not failed has none.
+    expect((await links('acme-qbo', 'Invoice', ['901']))[0]!.errorDetail).toBe('Object Not Found : Another user has deleted this transaction.');
+    expect((await links('acme-qbo', 'Customer', ['102']))[0]!.errorDetail).toBeUndefined();
+  });
+
   it('accepts up to 200 ids and refuses more', async () => {
     const ids = Array.from({ length: 200 }, (_, i) => String(5000 + i));
     expect((await links('acme-qbo', 'Customer', ids))).toHaveLength(200);
