@@ -59,11 +59,11 @@ async function logSlice(ctx: BackgroundContext, query: LogQuery): Promise<LogSli
   return { items: page.items, nextCursor: page.nextCursor, counts: page.counts ?? null };
 }
 
-async function bulkResync(ctx: BackgroundContext, companyId: string, ids: string[]): Promise<BulkResyncResult> {
+async function bulkResync(ctx: BackgroundContext, companyId: string, ids: string[], actionKey?: string): Promise<BulkResyncResult> {
   await requireFollowed(companyId);
   const client = await clientForCompany(ctx, companyId);
   // One request for every id, with one idempotency key: a retry after a lost reply applies once.
-  const outcome = await runAction<BulkResyncResult>(ctx, client, { kind: 'bulk-resync', companyId, ids: [...new Set(ids)] });
+  const outcome = await runAction<BulkResyncResult>(ctx, client, { kind: 'bulk-resync', companyId, ids: [...new Set(ids)] }, actionKey);
   if (outcome.status === 'queued') throw queuedError(outcome.message);
   await ctx.db.transaction('rw', ctx.db.unsynced, async () => {
     for (const r of outcome.data.results) if (r.ok && r.state) await ctx.db.unsynced.update(r.id, { state: r.state });
@@ -88,7 +88,7 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
       return { companyId, items, fetchedAt: now.toISOString() };
     },
     'center.log': (query) => logSlice(ctx, query),
-    'center.bulkResync': ({ companyId, ids }) => bulkResync(ctx, companyId, ids),
+    'center.bulkResync': ({ companyId, ids, actionKey }) => bulkResync(ctx, companyId, ids, actionKey),
     'center.history': async ({ days }) => {
       return { days: await readHistory(ctx.db, days ?? DEFAULT_HISTORY_DAYS, await loadSettings(), ctx.now()) };
     },

@@ -9,7 +9,7 @@ import { ApiError, isApiError } from '../api/errors';
 import { connectionOfKey } from '../connections/company-key';
 import { readSummary, writeCompanies, writeSummary } from '../db/cache';
 import type { ConnectionStatus } from '../messaging/protocol';
-import { flushOutbox } from '../outbox/outbox';
+import { flushOutbox, pruneActivity } from '../outbox/outbox';
 import { afterFailure, afterSuccess, gateOf, loadGates, mayPoll, saveGates, type PollGate, type PollTrigger } from '../poll/gate';
 import { POLL_ALARM } from '../poll/scheduler';
 import { configuredConnections, loadSettings, settingsRevision, type Connection } from '../settings/store';
@@ -169,5 +169,6 @@ async function pollConnection(
 /** History and notifications follow every successful poll; their failures never fail the poll. */
 async function afterSuccessfulPoll(ctx: BackgroundContext, previousPollAt: string | null): Promise<void> {
   await recordPollHistory(ctx.db, ctx.now()).catch((err) => console.error('SyncLens: history failed', err));
+  await pruneActivity(ctx.db, ctx.now()).catch((err) => console.error('SyncLens: pruning the activity log failed', err));
   await notifyAfterPoll(ctx, previousPollAt).catch((err) => console.error('SyncLens: notifications failed', err));
 }

@@ -37,7 +37,7 @@ async function act<T extends ResyncResult | ClearIdResult>(ctx: BackgroundContex
   if (!list.some((e) => e.id === ref.unsyncedId)) {
     throw new ReplyError('rejected', t('bgUnsyncedGone'));
   }
-  const outcome = await runAction<T>(ctx, client, { kind, companyId: ref.companyId, unsyncedId: ref.unsyncedId });
+  const outcome = await runAction<T>(ctx, client, { kind, companyId: ref.companyId, unsyncedId: ref.unsyncedId }, ref.actionKey);
   if (outcome.status === 'queued') throw queuedError(outcome.message);
   await ctx.db.unsynced.put({ ...outcome.data.unsynced, fetchedAt: ctx.now().toISOString() });
   await pollNow(ctx, 'user');

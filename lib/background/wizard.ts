@@ -60,11 +60,11 @@ async function dropReviewed(ctx: BackgroundContext, companyId: string, reviewedI
 }
 
 export async function approveWizard(ctx: BackgroundContext, payload: PayloadOf<'wizard.approve'>): Promise<ApproveResult> {
-  const { companyId, ...body } = payload;
+  const { companyId, actionKey, ...body } = payload;
   const request = v.safeParse(ApproveRequest, body);
   if (!request.success) throw new ReplyError('rejected', t('bgApproveNotReviewed'));
   const client = await clientForCompany(ctx, companyId);
-  const outcome = await runAction<ApproveResult>(ctx, client, { kind: 'approve', companyId, request: request.output });
+  const outcome = await runAction<ApproveResult>(ctx, client, { kind: 'approve', companyId, request: request.output }, actionKey);
   await dropReviewed(ctx, companyId, request.output.reviewedIds);
   await refreshBadge(ctx);
   if (outcome.status === 'queued') throw queuedError(outcome.message);

@@ -49,7 +49,16 @@ export const STORES_V4 = {
  */
 export const STORES_V5 = STORES_V4;
 
-export const CURRENT_VERSION = 5;
+/**
+ * v6: the activity log indexed by Idempotency-Key, so a page that lost the reply to an action it
+ * started can learn its outcome by the key it chose (see lib/outbox/action-status.ts).
+ */
+export const STORES_V6 = {
+  ...STORES_V5,
+  activity: '++id, at, companyId, idempotencyKey',
+} as const;
+
+export const CURRENT_VERSION = 6;
 
 export interface SummaryRow {
   /** The connection id (lib/connections/company-key): one row per sync service. */
@@ -82,6 +91,13 @@ export interface OutboxRow {
   attempts: number;
   lastAttemptAt: string | null;
   lastError: string | null;
+  /**
+   * Set once SyncLens stopped retrying on its own (too many attempts, or too old): the action is
+   * shown as not done, with the reason, until the user retries or discards it. Absent before v6.
+   */
+  gaveUpAt?: string | null;
+  /** When the next automatic attempt is due (ISO); absent: at the next poll. */
+  nextAttemptAt?: string | null;
 }
 
 export interface ActivityRow {
@@ -93,6 +109,10 @@ export interface ActivityRow {
   /** What happened, in words, e.g. "Approved 12 (3 kept for later)". */
   text: string;
   idempotencyKey: string;
+  /** The service's answer to a delivered action (absent for refusals and rows before v6). */
+  result?: unknown;
+  /** How it ended: delivered, refused by the service, or discarded by the user (absent before v6: delivered or refused by `ok`). */
+  outcome?: 'sent' | 'refused' | 'discarded';
 }
 
 export interface LinkRow {
@@ -173,6 +193,7 @@ export function createDb(name: string = DB_NAME): SyncLensDb {
         await summary.delete('current');
       }
     });
+  db.version(6).stores(STORES_V6);
   return db;
 }
 

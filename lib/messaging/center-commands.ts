@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { ActionKey } from './action-commands';
 
 const command = <P extends v.GenericSchema, R extends v.GenericSchema>(payload: P, reply: R) =>
   ({ from: ['page'] as const, payload, reply });
@@ -73,7 +74,12 @@ export const centerCommands = {
   'center.log': command(LogQuery, LogSlice),
   /** Resync many unsynced entities in one request, through the outbox. */
   'center.bulkResync': command(
-    v.strictObject({ companyId: api.Id, ids: v.pipe(v.array(api.Id), v.minLength(1), v.maxLength(api.MAX_BULK_IDS)) }),
+    v.strictObject({
+      companyId: api.Id,
+      ids: v.pipe(v.array(api.Id), v.minLength(1), v.maxLength(api.MAX_BULK_IDS)),
+      /** Chosen by the page, so it can ask what became of it if the reply is lost. */
+      actionKey: v.optional(ActionKey),
+    }),
     api.BulkResyncResult,
   ),
   /** Daily counts over the last `days` days (default 30), every followed company. */

@@ -14,6 +14,7 @@
 import * as v from 'valibot';
 import * as api from '../api/schema';
 import { ConnectionId } from '../connections/company-key';
+import { actionCommands, ActionKey } from './action-commands';
 import { centerCommands } from './center-commands';
 import { contentCommands } from './overlay-commands';
 
@@ -140,6 +141,8 @@ export const commands = {
       reviewedIds: v.pipe(v.array(api.Id), v.maxLength(api.MAX_APPROVE_IDS)),
       approveIds: v.pipe(v.array(api.Id), v.maxLength(api.MAX_APPROVE_IDS)),
       unchecked: api.UncheckedMode,
+      /** Chosen by the page, so it can ask what became of the approval if the reply is lost. */
+      actionKey: v.optional(ActionKey),
     }),
     api.ApproveResult,
   ),
@@ -160,6 +163,8 @@ export const commands = {
   ...contentCommands,
   // The Sync Center's and the notification settings' commands (extension pages only).
   ...centerCommands,
+  // The user's actions in the outbox: what became of them, retry, discard (extension pages only).
+  ...actionCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -88,8 +88,8 @@ describe('outbox against the reference server', () => {
     const db = freshDb();
     const { company } = await companyWithWizard();
     const unsynced = await client.unsyncedAll(company.id);
-    const first = await enqueue(db, { kind: 'resync', companyId: company.id, unsyncedId: unsynced[0]!.id }, new Date('2026-11-26T09:00:00Z'));
-    const second = await enqueue(db, { kind: 'bulk-resync', companyId: company.id, ids: [unsynced[1]!.id] }, new Date('2026-11-26T09:01:00Z'));
+    const first = await enqueue(db, { kind: 'resync', companyId: company.id, unsyncedId: unsynced[0]!.id }, new Date(Date.now() - 120_000));
+    const second = await enqueue(db, { kind: 'bulk-resync', companyId: company.id, ids: [unsynced[1]!.id] }, new Date(Date.now() - 60_000));
 
     const down = await flushOutbox(db, deadClient(), now);
     expect(down).toHaveLength(1); // stops after the first unreachable: the rest would fail the same way

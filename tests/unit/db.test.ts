@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, STORES_V1, STORES_V2, STORES_V3, STORES_V4, createDb, type OutboxRow } from '@/lib/db/schema';
+import { CURRENT_VERSION, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, createDb, type OutboxRow } from '@/lib/db/schema';
 import { createLinkStore } from '@/lib/db/link-store';
 import { readWizard, writeCompanies, readCompanies, writeUnsynced, readUnsynced, readUnsyncedSnapshot, writeWizard, clearConnectionData, readMergedSummary, readSummary, writeSummary } from '@/lib/db/cache';
 import type { Company, Summary, UnsyncedEntity } from '@/lib/api/schema';
@@ -140,6 +140,22 @@ describe('Dexie schema upgrades', () => {
     expect(await db.summary.toArray()).toEqual([{ id: 'primary', summary: { companies: [] }, etag: '"e4"', storedAt: 'x' }]);
     expect(await db.history.get(['c1', '2026-11-25'])).toMatchObject({ waiting: 4 });
     expect(await db.notified.get('failures:c1:5@2026-11-25')).toBeDefined();
+    db.close();
+  });
+  it('upgrades a v5 database: activity rows stay and are found by their Idempotency-Key', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(5).stores(STORES_V5);
+    await old.open();
+    await old.table('activity').add({ at: 'a', companyId: 'c1', kind: 'resync', ok: true, text: 'Resync requested', idempotencyKey: 'k-old' });
+    await old.table('outbox').put({ key: 'k-wait', companyId: 'c1', action: { kind: 'resync', companyId: 'c1', unsyncedId: 'u1' }, createdAt: 'x', attempts: 2, lastAttemptAt: null, lastError: 'down' });
+    old.close();
+
+    const db = createDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.activity.where('idempotencyKey').equals('k-old').count()).toBe(1);
+    expect(await db.outbox.get('k-wait')).toMatchObject({ attempts: 2, lastError: 'down' });
     db.close();
   });
 });
