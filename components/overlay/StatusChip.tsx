@@ -10,6 +10,7 @@ import { dayAndTime, relativeAge } from '@/lib/format/time';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { ExplanationView, OverlayCompany, RecordStatus } from '@/lib/messaging/overlay-commands';
 import { Explanation } from '../errors/Explanation';
+import type { Ref } from 'preact';
 import { onTrustedClick } from './trusted';
 
 export type CompanyHow = 'url' | 'cookie' | 'stored' | 'only-one';
@@ -44,6 +45,8 @@ export interface ChipProps {
   onCancelClearId(): void;
   onPickCompany(companyId: string): void;
   onRetry(): void;
+  /** Receives the chip's root element (the clickjacking guard watches it, lib/overlay/visibility.ts). */
+  rootRef?: Ref<HTMLElement>;
 }
 
 const STATUS_LABEL: Record<LinkStatus, MessageKey> = {
@@ -87,7 +90,7 @@ export function StatusChip(props: ChipProps) {
   const status = chipStatus(view);
   const label = view.kind === 'ready' ? t(STATUS_LABEL[status as LinkStatus]) : view.kind === 'loading' ? t('chipChecking') : 'SyncLens';
   return (
-    <section class={`sl-chip sl-status-${status}`} data-testid="synclens-chip" data-status={status} aria-label={t('chipLabel')}>
+    <section ref={props.rootRef} class={`sl-chip sl-status-${status}`} data-testid="synclens-chip" data-status={status} aria-label={t('chipLabel')}>
       <header class="sl-chip-head">
         <span class="sl-dot" aria-hidden="true" />
         <span class="sl-chip-title">{label}</span>
@@ -133,7 +136,10 @@ function ChipBody(props: ChipProps) {
             <span class="sl-visually-hidden">{t('popupCompanyLabel')}</span>
             <select
               data-testid="chip-company-picker"
-              onChange={(e) => props.onPickCompany((e.currentTarget as HTMLSelectElement).value)}
+              onChange={(e) => {
+                // Like the buttons: a page can fire a synthetic change on our select, not a real one.
+                if (e.isTrusted) props.onPickCompany((e.currentTarget as HTMLSelectElement).value);
+              }}
             >
               <option value="">{t('chipChooseCompany')}</option>
               {view.candidates.map((c) => (

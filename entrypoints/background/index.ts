@@ -12,16 +12,25 @@ import { logFailure, onAlarm, onInstalledOrStartup, onWake } from '@/lib/backgro
 import { createLinkStore } from '@/lib/db/link-store';
 import { registerRouter } from '@/lib/messaging/router';
 import { registerNotificationListeners } from '@/lib/notifications/listeners';
-import { createOverlayHandlers } from '@/lib/records/overlay-handlers';
+import { watchFollowedCompanies } from '@/lib/records/company-watch';
+import { withContentSafeErrors } from '@/lib/records/content-errors';
+import { createOverlayHandlers, pruneOverlayMemory } from '@/lib/records/overlay-handlers';
+import { forgetTab } from '@/lib/records/tab-memory';
 import { restrictStorageToExtension } from '@/lib/settings/storage-access';
 
 export default defineBackground(() => {
   // First of all: QuickBooks pages must not read or write the extension's storage.
   restrictStorageToExtension().catch(logFailure('storage access level'));
   const ctx = createBackgroundContext();
-  const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, createLinkStore(ctx.db));
+  const linkStore = createLinkStore(ctx.db);
+  const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, linkStore);
   ctx.onRecordsChanged = forgetCompany;
-  registerRouter({ ...createHandlers(ctx), ...createCenterHandlers(ctx), ...overlayHandlers });
+  // QuickBooks pages get plain error messages, never an address or another setting.
+  registerRouter(withContentSafeErrors({ ...createHandlers(ctx), ...createCenterHandlers(ctx), ...overlayHandlers }));
+  // A closed QuickBooks tab's company choice and record lookups go with it.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch(logFailure('tab memory'));
+  });
   registerNotificationListeners(ctx, logFailure);
   browser.runtime.onInstalled.addListener(() => {
     onInstalledOrStartup(ctx).catch(logFailure('install refresh'));
@@ -36,4 +45,7 @@ export default defineBackground(() => {
     onShortcut(command, tab).catch(logFailure('shortcut'));
   });
   onWake(ctx).catch(logFailure('wake'));
+  // Open QuickBooks tabs hear when the followed companies change (the first list arrived).
+  watchFollowedCompanies(ctx);
+  pruneOverlayMemory(ctx, linkStore).catch(logFailure('overlay memory pruning'));
 });

@@ -1,5 +1,6 @@
 /** One handler per protocol command; the router has already checked sender and payload. */
 import type { Handlers } from '../messaging/router';
+import { authorizeContentAction } from '../records/content-authority';
 import type { BackgroundContext } from './context';
 import { pollNow } from './poll-cycle';
 import { getPublicSettings, savePublicSettings, testConnection } from './settings-handlers';
@@ -24,8 +25,14 @@ export function createHandlers(ctx: BackgroundContext): CoreHandlers {
     'wizard.cached': ({ companyId }) => cachedWizard(ctx, companyId),
     'wizard.load': ({ companyId }) => loadWizard(ctx, companyId),
     'wizard.approve': (payload) => approveWizard(ctx, payload),
-    'unsynced.resync': (payload) => resyncUnsynced(ctx, payload),
-    'unsynced.clearId': (payload) => clearUnsyncedId(ctx, payload),
+    'unsynced.resync': async (payload, { from, tab }) => {
+      if (from === 'content') await authorizeContentAction(ctx, tab, payload);
+      return resyncUnsynced(ctx, payload);
+    },
+    'unsynced.clearId': async (payload, { from, tab }) => {
+      if (from === 'content') await authorizeContentAction(ctx, tab, payload);
+      return clearUnsyncedId(ctx, payload);
+    },
     'settings.get': () => getPublicSettings(),
     'settings.save': (payload) => savePublicSettings(ctx, payload),
     'settings.test': (payload) => testConnection(ctx, payload),

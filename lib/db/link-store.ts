@@ -10,5 +10,17 @@ export function createLinkStore(db: SyncLensDb) {
     deleteByPrefix: async (prefix: string): Promise<void> => {
       await db.links.where('key').startsWith(prefix).delete();
     },
+    /** By age on the `fetchedAt` index, then the oldest beyond `maxRows`, in one transaction. */
+    prune: (olderThan: number, maxRows: number): Promise<number> =>
+      db.transaction('rw', db.links, async () => {
+        let removed = await db.links.where('fetchedAt').below(olderThan).delete();
+        const extra = (await db.links.count()) - maxRows;
+        if (extra > 0) {
+          const oldest = await db.links.orderBy('fetchedAt').limit(extra).primaryKeys();
+          await db.links.bulkDelete(oldest);
+          removed += oldest.length;
+        }
+        return removed;
+      }),
   };
 }

@@ -17,16 +17,36 @@ const command = <P extends v.GenericSchema, R extends v.GenericSchema>(
 export const OverlayCompany = v.object({ id: api.Id, name: v.string(), realmId: v.nullable(v.string()) });
 export type OverlayCompany = v.InferOutput<typeof OverlayCompany>;
 
+export const COMPANY_HOWS = ['url', 'cookie', 'stored', 'only-one'] as const;
+
+/**
+ * Which followed company this tab shows, as the background decided it (lib/records/tab-company.ts):
+ * the `qbo.currentcompanyid` cookie first, a realm in the URL only without one, then the tab's
+ * stored choice, then the only company. The page never decides; the overlay shows this.
+ */
+export const TabCompanyChoice = v.variant('kind', [
+  v.object({ kind: v.literal('company'), companyId: api.Id, how: v.picklist(COMPANY_HOWS) }),
+  v.object({ kind: v.literal('picker'), candidateIds: v.array(api.Id) }),
+  v.object({ kind: v.literal('hidden'), reason: v.picklist(['no-qbo-company', 'realm-not-followed']) }),
+]);
+export type TabCompanyChoice = v.InferOutput<typeof TabCompanyChoice>;
+
 export const OverlayContext = v.object({
   /** False when no sync service is set up yet: the overlay stays quiet. */
   configured: v.boolean(),
+  /**
+   * True while SyncLens has no company list yet (the first poll after start-up, install or a new
+   * service has not answered): the overlay waits and asks again instead of giving up.
+   */
+  loading: v.boolean(),
   companies: v.array(OverlayCompany),
-  /** The realm the `qbo.currentcompanyid` cookie names for this tab's host, if readable. */
-  cookieRealm: v.nullable(v.string()),
-  /** The company the user picked for this tab earlier, if any. */
-  storedCompanyId: v.nullable(api.Id),
+  choice: TabCompanyChoice,
 });
 export type OverlayContext = v.InferOutput<typeof OverlayContext>;
+
+/** The chip's own small preferences, kept by the background (content scripts never touch storage). */
+export const OverlayPrefs = v.object({ chipCollapsed: v.boolean() });
+export type OverlayPrefs = v.InferOutput<typeof OverlayPrefs>;
 
 /** One explanation of a QuickBooks error, ready to render as text. */
 export const ExplanationView = v.object({
@@ -71,6 +91,10 @@ export const overlayCommands = {
   'overlay.context': command(['content'], v.strictObject({}), OverlayContext),
   /** Remember the company the user picked for this tab. */
   'overlay.pickCompany': command(['content'], v.strictObject({ companyId: api.Id }), v.object({ companyId: api.Id })),
+  /** The chip's preferences (collapsed or not). */
+  'overlay.prefs': command(['content'], v.strictObject({}), OverlayPrefs),
+  /** Change the chip's preferences; answers with all of them. */
+  'overlay.setPrefs': command(['content'], v.strictObject({ chipCollapsed: v.boolean() }), OverlayPrefs),
   /** Sync status of one QuickBooks record (cached briefly). */
   'record.status': command(['content'], v.strictObject({ companyId: api.Id, ...RecordRef.entries }), RecordStatus),
   /** Sync status of the records on a list page: one request per entity type, cached. */
@@ -99,6 +123,10 @@ export const contentCommands = {
   'unsynced.clearId': command(['page', 'content'], UnsyncedRef, api.ClearIdResult),
 } as const;
 
-/** Background → content script notices (the content script accepts them only from our own background). */
-export const BACKGROUND_NOTICES = ['overlay.openExplain'] as const;
+/**
+ * Background → content script notices (the content script accepts them only from our own background).
+ * `overlay.companiesChanged`: the followed QuickBooks Online companies changed (the first company
+ * list arrived, a service was added, the follow list changed): decide the tab's company again.
+ */
+export const BACKGROUND_NOTICES = ['overlay.openExplain', 'overlay.companiesChanged'] as const;
 export type BackgroundNotice = (typeof BACKGROUND_NOTICES)[number];

@@ -29,6 +29,8 @@ export class ReplyError extends Error {
   constructor(
     readonly code: ReplyErrorCode,
     message: string,
+    /** When the sync service asked to wait (Retry-After), so a caller can back off as long. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -67,9 +69,11 @@ export function createRouter(handlers: HandlerMap, self: () => ExtensionIdentity
   };
 }
 
-function errorOf(err: unknown): { code: ReplyErrorCode; message: string } {
-  if (err instanceof ReplyError) return { code: err.code, message: err.message };
-  if (isApiError(err)) return { code: replyCodeFor(err), message: err.message };
+function errorOf(err: unknown): { code: ReplyErrorCode; message: string; retryAfterSeconds?: number } {
+  const wait = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  const retry = typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? { retryAfterSeconds: wait } : {};
+  if (err instanceof ReplyError) return { code: err.code, message: err.message, ...retry };
+  if (isApiError(err)) return { code: replyCodeFor(err), message: err.message, ...retry };
   return { code: 'server-error', message: `SyncLens could not complete the request: ${err instanceof Error ? err.message : String(err)}` };
 }
 

@@ -24,9 +24,11 @@ export function createSender<T extends CommandTable>(table: T) {
       if (parsed.success) return { ok: true, data: parsed.output as ReplyOf<C> };
       return { ok: false, error: { code: 'bad-reply', message: 'The SyncLens background sent a reply this page does not understand.' } };
     }
-    const error = (raw as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const error = (raw as { error?: { code?: unknown; message?: unknown; retryAfterSeconds?: unknown } } | undefined)?.error;
     if (error && isReplyErrorCode(error.code) && typeof error.message === 'string') {
-      return { ok: false, error: { code: error.code, message: error.message } };
+      const wait = error.retryAfterSeconds;
+      const retry = typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? { retryAfterSeconds: wait } : {};
+      return { ok: false, error: { code: error.code, message: error.message, ...retry } };
     }
     return { ok: false, error: { code: 'rejected', message: 'The SyncLens background refused the request.' } };
   };

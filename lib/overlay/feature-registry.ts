@@ -21,6 +21,8 @@ export interface OverlayFeature {
 export interface FeatureRegistry {
   /** Runs the features for `url`, after stopping whatever ran for the previous URL. */
   show(url: string): void;
+  /** Runs the current URL's features again from the start (what they depend on changed). */
+  refresh(): void;
   stop(): void;
 }
 
@@ -41,7 +43,7 @@ export function createFeatureRegistry(
     current = null;
   };
 
-  return {
+  const registry: FeatureRegistry = {
     show(url) {
       if (current?.url === url) return;
       stop();
@@ -58,6 +60,13 @@ export function createFeatureRegistry(
         }
       }
     },
+    refresh() {
+      const url = current?.url;
+      if (url === undefined) return;
+      stop();
+      registry.show(url);
+    },
     stop,
   };
+  return registry;
 }

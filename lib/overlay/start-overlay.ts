@@ -6,7 +6,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { detectPage } from '../qbo/page-detect';
 import { createDomWatch, type DomWatch } from './dom-watch';
-import { installExplainBox } from './explain-box';
+import { browser, type Browser } from 'wxt/browser';
+import { forgetOverlayContext } from './company';
+import { installExplainBox, isFromOurBackground } from './explain-box';
 import { createFeatureRegistry } from './feature-registry';
 import { listRowMarkers } from './features/list-row-markers';
 import { recordStatusChip } from './features/record-status-chip';
@@ -29,7 +31,22 @@ export function startOverlay(ctx: ContentScriptContext): void {
   // WXT fires this from the Navigation API before the URL commits: read newUrl, not location.
   ctx.addEventListener(window, 'wxt:locationchange', (event) => registry.show(event.newUrl.href));
   installExplainBox(services);
+  listenForCompanyChanges(ctx, () => {
+    // The first company list arrived, or the followed companies changed: decide again.
+    forgetOverlayContext();
+    registry.refresh();
+  });
   watchForReload(ctx, domWatch, lifetime.signal, stopForGood);
+}
+
+/** Runs `onChange` when our own background says the followed companies changed. */
+export function listenForCompanyChanges(ctx: Pick<ContentScriptContext, 'onInvalidated'>, onChange: () => void): void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isFromOurBackground(sender, browser.runtime.id)) return;
+    if ((message as { notice?: unknown })?.notice === 'overlay.companiesChanged') onChange();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
 
 /**

@@ -9,6 +9,14 @@ import { MAX_LINK_IDS } from '../api/schema';
 import type { ExplanationView, RecordRef, RecordStatus } from '../messaging/overlay-commands';
 
 export const LINK_CACHE_TTL_MS = 60_000;
+/**
+ * The cache only answers within its time-to-live, so older rows are dead weight: they are pruned
+ * by age, and the table is kept to a bounded number of rows (the newest win), at most once per
+ * PRUNE_EVERY_MS while lookups happen, and once when the background starts.
+ */
+export const LINK_CACHE_MAX_AGE_MS = 60 * 60_000;
+export const LINK_CACHE_MAX_ROWS = 5_000;
+export const PRUNE_EVERY_MS = 10 * 60_000;
 
 export interface CachedLink {
   /** `${companyId}|${entityType}|${qbId}` */
@@ -23,6 +31,8 @@ export interface LinkStore {
   putMany(rows: CachedLink[]): Promise<void>;
   /** Drops every cached link whose key starts with `prefix`. */
   deleteByPrefix(prefix: string): Promise<void>;
+  /** Drops links fetched before `olderThan` (epoch ms), then the oldest beyond `maxRows`; says how many went. */
+  prune(olderThan: number, maxRows: number): Promise<number>;
 }
 
 export interface RecordStatusDeps {
@@ -38,8 +48,19 @@ export interface RecordStatusDeps {
 
 export const linkKey = (companyId: string, ref: RecordRef) => `${companyId}|${ref.entityType}|${ref.qbId}`;
 
+/** Prunes the link cache (by age, then by count) at `now`. */
+export function pruneLinks(store: LinkStore, now: number): Promise<number> {
+  return store.prune(now - LINK_CACHE_MAX_AGE_MS, LINK_CACHE_MAX_ROWS);
+}
+
 export function createRecordStatusService(deps: RecordStatusDeps) {
   const ttl = deps.ttlMs ?? LINK_CACHE_TTL_MS;
+  let lastPrune = Number.NEGATIVE_INFINITY;
+  const pruneNowAndThen = async (now: number) => {
+    if (now - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now;
+    await pruneLinks(deps.store, now).catch(() => 0);
+  };
 
   /** Links for `refs`, from the cache where fresh, else one request per entity type. */
   async function links(companyId: string, refs: RecordRef[]): Promise<{ links: Link[]; fetchedAt: Map<string, number> }> {
@@ -71,6 +92,7 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
       }
       await deps.store.putMany(fresh);
       for (const row of fresh) found.set(row.key, row);
+      await pruneNowAndThen(now);
     }
     const result = keys.map((k) => found.get(k)).filter((row): row is CachedLink => row !== undefined);
     return { links: result.map((r) => r.link), fetchedAt: new Map(result.map((r) => [r.key, r.fetchedAt])) };

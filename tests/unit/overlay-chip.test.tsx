@@ -116,8 +116,18 @@ describe('status chip states', () => {
     const picker = q('chip-company-picker') as HTMLSelectElement;
     expect([...picker.options].map((o) => o.textContent)).toEqual(['Choose the company…', 'Evergreen', 'Birch']);
     picker.value = 'b';
-    act(() => void picker.dispatchEvent(new Event('change')));
+    const trusted = new Event('change');
+    Object.defineProperty(trusted, 'isTrusted', { value: true });
+    act(() => void picker.dispatchEvent(trusted));
     expect(props.onPickCompany).toHaveBeenCalledWith('b');
+  });
+
+  it('the company picker acts only on real user input, like the buttons', () => {
+    const props = show({ kind: 'pick-company', candidates: [{ id: 'a', name: 'Evergreen', realmId: '1' }, { id: 'b', name: 'Birch', realmId: '2' }] });
+    const picker = q('chip-company-picker') as HTMLSelectElement;
+    picker.value = 'b';
+    act(() => void picker.dispatchEvent(new Event('change', { bubbles: true }))); // what a hostile page could do
+    expect(props.onPickCompany).not.toHaveBeenCalled();
   });
 
   it('renders server strings as text, never as HTML', () => {

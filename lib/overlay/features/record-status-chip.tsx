@@ -1,13 +1,17 @@
 /**
  * Feature: on a QuickBooks Online record page, a chip that says whether the sync service has the
  * record in sync, and for a failed one the error explained with Resync and Clear ID at hand.
+ *
+ * The content script never touches browser.storage: the chip's own preference (collapsed) goes
+ * through the background with `overlay.prefs` / `overlay.setPrefs`. Resync and Clear ID act only
+ * on a trusted click on a chip the browser reports fully visible (../visibility.ts).
  */
 import { StatusChip, type ActionState, type ChipProps, type ChipView } from '@/components/overlay/StatusChip';
-import { browser } from 'wxt/browser';
 import type { OverlayFeature } from '../feature-registry';
 import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
-import { forgetOverlayContext, resolveCompany } from '../company';
+import { forgetOverlayContext, resolveCompany, type CompanyHow } from '../company';
+import { createVisibilityGuard, type VisibilityGuard } from '../visibility';
 import { createStore, useStore, type Store } from '../view-store';
 import { t } from '../../i18n/t';
 
@@ -21,9 +25,13 @@ export const TITLE_ANCHORS = [
   '[data-automation-id="vendor-name"]',
 ] as const;
 
-const COLLAPSED_KEY = 'overlay:chipCollapsed';
+export interface ChipFeatureOptions {
+  /** The clickjacking guard for each run (tests pass a fake). */
+  visibility?: () => VisibilityGuard;
+}
 
-export function recordStatusChip(services: OverlayServices): OverlayFeature {
+export function recordStatusChip(services: OverlayServices, options: ChipFeatureOptions = {}): OverlayFeature {
+  const newGuard = options.visibility ?? (() => createVisibilityGuard());
   return {
     id: 'record-status-chip',
     appliesTo: (page) => page.kind === 'record',
@@ -31,50 +39,58 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
       if (page.kind !== 'record') return;
       const state = createStore<ChipState>({ view: { kind: 'loading' }, action: { kind: 'idle' }, collapsed: false });
       const patch = (next: Partial<ChipState>) => state.set((current) => ({ ...current, ...next }));
-      let company: { id: string; name: string; how: 'url' | 'cookie' | 'stored' | 'only-one' } | null = null;
+      let company: { id: string; name: string; how: CompanyHow } | null = null;
+      const guard = newGuard();
+      runSignal.addEventListener('abort', () => guard.stop());
 
-      void browser.storage.local.get(COLLAPSED_KEY).then((stored) => patch({ collapsed: stored[COLLAPSED_KEY] === true }));
+      void services.ask('overlay.prefs', {}).then((reply) => {
+        if (reply.ok && !runSignal.aborted) patch({ collapsed: reply.data.chipCollapsed });
+      });
 
       const recordVisible = () => TITLE_ANCHORS.some((selector) => document.querySelector(selector));
 
       const load = async () => {
         if (!company) {
-          const resolved = await resolveCompany(services, url);
-          if (runSignal.aborted) return;
+          const resolved = await resolveCompany(services, url, runSignal);
+          if (runSignal.aborted || resolved.kind === 'aborted') return;
           if (resolved.kind === 'invalidated') return; // the overlay is stopping; a reload notice is up
           if (resolved.kind === 'error') return patch({ view: { kind: 'lookup-failed', message: resolved.message } });
           if (resolved.kind === 'picker') return patch({ view: { kind: 'pick-company', candidates: resolved.candidates } });
           if (resolved.kind === 'hidden') return remove();
           company = resolved.company;
         }
-        const reply = await services.ask('record.status', { companyId: company.id, entityType: page.entityType, qbId: page.qbId });
+        const shown = company;
+        const reply = await services.ask('record.status', { companyId: shown.id, entityType: page.entityType, qbId: page.qbId });
         if (runSignal.aborted) return;
         if (isInvalidated(reply)) return;
         if (!reply.ok) patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
-        else patch({ view: { kind: 'ready', status: reply.data, companyName: company.name, how: company.how, recordVisible: recordVisible() } });
+        else patch({ view: { kind: 'ready', status: reply.data, companyName: shown.name, how: shown.how, recordVisible: recordVisible() } });
+      };
+
+      /** The clickjacking guard: a refusal message, or null when the user can be taken to have seen the chip. */
+      const notSeen = (): string | null => {
+        const seen = guard.state();
+        if (seen === 'visible') return null;
+        return seen === 'unsupported' ? t('chipVisibilityUnsupported') : t('chipNotVisible');
       };
 
       const act = async (kind: 'resync' | 'clear-id') => {
         const current = state.get().view;
         if (current.kind !== 'ready' || !current.status.link.unsyncedId) return;
+        const refused = notSeen();
+        if (refused) return patch({ action: { kind: 'done', ok: false, message: refused } });
         patch({ action: { kind: 'busy', action: kind } });
         const payload = { companyId: current.status.companyId, unsyncedId: current.status.link.unsyncedId };
         const reply = kind === 'resync' ? await services.ask('unsynced.resync', payload) : await services.ask('unsynced.clearId', payload);
         if (runSignal.aborted) return;
         if (reply.ok) {
-          patch({
-            action: {
-              kind: 'done',
-              ok: true,
-              message:
-                kind === 'resync'
-                  ? t('chipResyncQueued')
-                  : t('chipIdCleared'),
-            },
-          });
+          patch({ action: { kind: 'done', ok: true, message: kind === 'resync' ? t('chipResyncQueued') : t('chipIdCleared') } });
           await load();
         } else {
           patch({ action: { kind: 'done', ok: false, message: reply.error.message } });
+          // Refused: what the background knows of this record may have moved on (or its memory of
+          // this tab's lookups is gone); ask again, so the chip shows the record as it is now.
+          if (reply.error.code === 'rejected' && !isInvalidated(reply)) await load();
         }
       };
 
@@ -94,23 +110,31 @@ export function recordStatusChip(services: OverlayServices): OverlayFeature {
         view: () => (
           <ChipHost
             state={state}
+            rootRef={(element) => guard.watch(element)}
             onToggleCollapsed={() => {
               const collapsed = !state.get().collapsed;
               patch({ collapsed });
-              void browser.storage.local.set({ [COLLAPSED_KEY]: collapsed });
+              void services.ask('overlay.setPrefs', { chipCollapsed: collapsed });
             }}
             onResync={() => void act('resync')}
-            onAskClearId={() => patch({ action: { kind: 'confirm-clear' } })}
+            onAskClearId={() => {
+              const refused = notSeen();
+              patch({ action: refused ? { kind: 'done', ok: false, message: refused } : { kind: 'confirm-clear' } });
+            }}
             onCancelClearId={() => patch({ action: { kind: 'idle' } })}
             onConfirmClearId={() => void act('clear-id')}
             onPickCompany={(companyId) => {
               const current = state.get().view;
               const chosen = current.kind === 'pick-company' ? current.candidates.find((c) => c.id === companyId) : undefined;
               if (!chosen) return;
-              company = { id: chosen.id, name: chosen.name, how: 'stored' };
               patch({ view: { kind: 'loading' } });
               forgetOverlayContext(); // the stored choice is part of the context
-              void services.ask('overlay.pickCompany', { companyId }).then(load);
+              void services.ask('overlay.pickCompany', { companyId }).then((reply) => {
+                if (runSignal.aborted) return;
+                if (!reply.ok) return patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
+                company = { id: chosen.id, name: chosen.name, how: 'stored' };
+                return load();
+              });
             }}
             onRetry={() => {
               patch({ view: { kind: 'loading' } });
