@@ -39,6 +39,28 @@ async function expectChip(status: string) {
 async function navigate(path: string) {
   await page.evaluate((p) => (window as unknown as { fakeQboNavigate(p: string): void }).fakeQboNavigate(p), path);
 }
+/**
+ * The chip acts only after the browser has reported it fully visible for a moment (the
+ * clickjacking guard, lib/overlay/visibility.ts): a person reads before clicking, so do the tests.
+ */
+const settle = () => page.waitForTimeout(800);
+
+/**
+ * Evaluates in the content script's own world (its isolated world, found with CDP), as code that
+ * took over the renderer could: `chrome.runtime` is the content script's.
+ */
+async function inContentWorld<T>(target: Page, expression: string): Promise<T> {
+  const cdp = await session.context.newCDPSession(target);
+  const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${session.extensionId}`).at(-1);
+  if (!world) throw new Error('The content script world was not found');
+  const result = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  return result.result.value as T;
+}
+
 async function unsynced(id: string) {
   const res = await fetch(`${server.url}/api/v1/companies/evergreen/unsynced?limit=500`, { headers: { authorization: `Bearer ${TOKEN}` } });
   return ((await res.json()) as UnsyncedPage).items.find((u) => u.id === id);
@@ -89,7 +111,48 @@ describe('QuickBooks Online overlay', () => {
     await page.screenshot({ path: screenshotPath('chip-failed.png') });
   });
 
+  it('does nothing when the page fades or covers the chip, however real the click (clickjacking)', async () => {
+    await settle();
+    // The page fades our host element: a trusted click on a chip the user cannot really see.
+    await page.evaluate(() => document.querySelector<HTMLElement>('synclens-chip')!.style.setProperty('opacity', '0.5'));
+    await page.waitForTimeout(300);
+    await page.getByTestId('chip-resync').click();
+    await eventually(() => chip().textContent(), (text) => !!text && /covers or fades/.test(text), 'the chip to say why it did nothing');
+    await page.screenshot({ path: screenshotPath('chip-covered.png') });
+    await page.evaluate(() => document.querySelector<HTMLElement>('synclens-chip')!.style.removeProperty('opacity'));
+
+    // A nearly transparent layer that lets clicks through, laid over the chip (a decoy on top).
+    await page.evaluate(() => {
+      const r = document.querySelector('synclens-chip')!.getBoundingClientRect();
+      const cover = Object.assign(document.createElement('div'), { id: 'cover' });
+      Object.assign(cover.style, {
+        position: 'fixed', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px`,
+        background: 'rgb(255 255 255 / 0.05)', pointerEvents: 'none', zIndex: '2147483647',
+      });
+      document.body.append(cover);
+    });
+    await settle();
+    await page.getByTestId('chip-resync').click();
+    await page.getByTestId('chip-clear-id').click();
+    await page.waitForTimeout(1000);
+    expect(await page.getByTestId('clear-id-confirm').count()).toBe(0);
+    expect((await unsynced('u-6240'))?.state).toBe('failed'); // nothing was applied on the server
+    await page.evaluate(() => document.getElementById('cover')?.remove());
+  });
+
+  it('refuses, from the content script’s own world, an action on a record the tab does not show', async () => {
+    // The tab shows invoice 1002 (u-6240); customer 58's unsynced entity u-610 was never shown here.
+    const reply = await inContentWorld<{ ok: boolean; error?: { code: string; message: string } }>(
+      page,
+      `chrome.runtime.sendMessage({ command: 'unsynced.clearId', payload: { companyId: 'evergreen', unsyncedId: 'u-610' } })`,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'rejected' } });
+    expect(reply.error!.message).not.toContain(new URL(server.url).host);
+    expect((await unsynced('u-610'))?.qbId).toBe('58');
+  });
+
   it('Resync changes the server’s state and the chip', async () => {
+    await settle();
     await page.getByTestId('chip-resync').click();
     await eventually(async () => (await unsynced('u-6240'))?.state, (s) => s === 'resync-queued', 'the entity to be queued');
     await expectChip('pending');
@@ -98,6 +161,7 @@ describe('QuickBooks Online overlay', () => {
   it('Clear ID asks first, then unlinks the record', async () => {
     await navigate('/app/customerdetail?nameId=58');
     await expectChip('failed');
+    await settle();
     await page.getByTestId('chip-clear-id').click();
     const confirm = page.getByTestId('clear-id-confirm');
     await confirm.waitFor();
@@ -142,6 +206,59 @@ describe('QuickBooks Online overlay', () => {
     await page.waitForTimeout(1500);
     expect(await chip().count()).toBe(0);
     await setRealm(REALM_A);
+  });
+
+  it('a crafted link naming another company in its URL does not move the chip off the company QuickBooks shows', async () => {
+    await setRealm(REALM_A);
+    await page.goto(`${QBO}/app/invoice?txnId=1004&companyId=${REALM_B}`);
+    // Evergreen's invoice 1004 (not linked), as the realm cookie says; not Birchwood's (synced).
+    await expectChip('not-linked');
+    expect(await chip().textContent()).toContain('Evergreen');
+  });
+
+  it('keeps the chip folded across page loads, through the background (the page cannot reach storage)', async () => {
+    await page.goto(`${QBO}/app/invoice?txnId=1001`);
+    await expectChip('synced');
+    const toggle = () => chip().locator('[aria-expanded]');
+    expect(await toggle().getAttribute('aria-expanded')).toBe('true');
+    await toggle().click();
+    expect(await toggle().getAttribute('aria-expanded')).toBe('false');
+    await page.reload();
+    await expectChip('synced');
+    await eventually(() => toggle().getAttribute('aria-expanded'), (v) => v === 'false', 'the chip to stay folded');
+    await toggle().click();
+    await eventually(() => toggle().getAttribute('aria-expanded'), (v) => v === 'true', 'the chip to unfold');
+  });
+
+  it('a tab opened before SyncLens has its company list shows the chip once the list arrives, without a reload', async () => {
+    // As after a browser start with tabs restored: the background knows no company yet.
+    await session.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('synclens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('companies', 'readwrite');
+            tx.objectStore('companies').clear();
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    const early = await session.context.newPage();
+    await early.goto(`${QBO}/app/invoice?txnId=1001`);
+    const earlyChip = early.getByTestId('synclens-chip');
+    await early.waitForTimeout(1500);
+    expect(await earlyChip.count()).toBe(1); // waiting, not gone
+    expect(await earlyChip.getAttribute('data-status')).toBe('unknown');
+    // The company list arrives (the popup polls on opening).
+    const popup = await session.openPage('popup.html');
+    await popup.getByTestId('popup-root').waitFor();
+    await popup.close();
+    await eventually(async () => ((await earlyChip.count()) ? earlyChip.getAttribute('data-status') : null), (s) => s === 'synced', 'the early tab’s chip');
+    await early.close();
   });
 
   it('opens “Explain a QuickBooks error” from the background', async () => {
