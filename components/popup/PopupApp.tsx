@@ -2,16 +2,41 @@
 import { useEffect } from 'preact/hooks';
 import { openSyncCenterFromPopup, rememberCurrentWindow } from '@/lib/center/open-center';
 import { formatCount } from '@/lib/format/amount';
+import { clockTime, shortTime } from '@/lib/format/time';
 import { localizeDocument } from '@/lib/i18n/document';
 import { t } from '@/lib/i18n/t';
 import type { PopupStore } from './store';
-import { ApproveBar } from './ApproveBar';
+import { WaitingActions } from '../common/WaitingActions';
+import { ApproveBar, ApproveResult } from './ApproveBar';
 import { CompanyName, CompanySwitcher } from './CompanySwitcher';
 import { ConnectorStatus } from './ConnectorStatus';
 import { ExplainPanel } from './ExplainPanel';
 import { ServiceWarnings } from './ServiceParts';
 import { ErrorBanner, LoadingSkeleton, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from './StatusPanels';
 import { WizardSection } from './WizardSection';
+
+/** Notes about the list itself: a pause the service asked for, old data, items that needed repair. */
+function ListNotes({ store, now }: { store: PopupStore; now: Date }) {
+  const snapshot = store.snapshot.value;
+  const wizard = store.wizard.value;
+  const notes: { id: string; text: string }[] = [];
+  const paused = snapshot?.status.pausedUntil ? new Date(snapshot.status.pausedUntil) : null;
+  if (paused && !Number.isNaN(paused.getTime())) notes.push({ id: 'paused', text: t('popupPausedUntil', clockTime(paused)) });
+  // Signed out, the rows stay for reference: say how old they are (offline says it in its banner).
+  if (store.signedOut.value && wizard) notes.push({ id: 'age', text: t('popupListFrom', shortTime(wizard.fetchedAt, now)) });
+  const damaged = wizard?.damaged ? wizard.damaged.repaired + wizard.damaged.dropped : 0;
+  if (damaged > 0) notes.push({ id: 'damaged', text: damaged === 1 ? t('popupDamagedOne') : t('popupDamagedMany', formatCount(damaged)) });
+  if (notes.length === 0) return null;
+  return (
+    <ul class="list-notes">
+      {notes.map((note) => (
+        <li key={note.id} class="list-note" data-testid={`list-note-${note.id}`}>
+          {note.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function UnsyncedCount({ count }: { count: number }) {
   const text = count === 0 ? t('popupUnsyncedNone') : count === 1 ? t('popupUnsyncedOne') : t('popupUnsyncedMany', formatCount(count));
@@ -111,6 +136,9 @@ export function PopupApp({ store }: { store: PopupStore }) {
           {unsynced !== undefined && <UnsyncedCount count={unsynced} />}
           {showWizard && (
             <>
+              <ApproveResult outcome={store.outcome.value} onDismiss={() => (store.outcome.value = null)} />
+              <WaitingActions actions={store.waitingActions.value} onRetry={(key) => void store.retryAction(key)} onDiscard={(key) => void store.discardAction(key)} />
+              <ListNotes store={store} now={now} />
               {store.wizardError.value && view === 'ready' && (
                 <p class="inline-error" role="status">
                   {t('popupWizardLoadFailed', store.wizardError.value.message)}
@@ -141,7 +169,8 @@ export function PopupApp({ store }: { store: PopupStore }) {
                 mode={store.mode.value}
                 approving={store.approving.value}
                 canApprove={store.canApprove.value}
-                outcome={store.outcome.value}
+                progress={store.progress.value}
+                signedOut={store.signedOut.value}
                 onMode={store.setMode}
                 onApprove={() => void store.approve()}
               />

@@ -3,7 +3,7 @@
  * (state.get + wizard.cached), then asks for fresh data (state.refresh + wizard.load).
  * Replies for a company that is no longer selected are ignored, so quick switching never mixes lists.
  */
-import { followedCompanyList } from '@/lib/connections/connection';
+import { connectionForKey, followedCompanyList } from '@/lib/connections/connection';
 import { batch, computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import type { Company, CompanySummary, UncheckedMode, WizardItem } from '@/lib/api/schema';
@@ -15,10 +15,16 @@ import {
   pruneUnchecked,
   sectionState,
   setItem,
+  splitApproval,
   splitByDirection,
   toggleSection,
+  type ApprovalRequest,
   type Unchecked,
 } from '@/lib/approvals/selection';
+import type { ActionState } from '@/lib/messaging/action-commands';
+import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
+import { t } from '@/lib/i18n/t';
+import { newActionKey, watchActions } from '../common/action-watch';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
@@ -70,15 +76,37 @@ export interface PopupDeps {
   send: SendCommand;
   openOptions: () => void;
   storage?: KeyValueStore | null;
+  /** Tells the popup when the outbox changed (an action delivered, given up on). */
+  subscribeOutbox?: OutboxSubscribe;
 }
 
 /** What the popup shows as a whole. */
 export type PopupView = PageView;
 
+export interface ApproveCounts {
+  approved: number;
+  kept: number;
+  cleared: number;
+  skipped: number;
+}
+
 export type ApproveOutcome =
-  | { kind: 'success'; approved: number; kept: number; cleared: number; skipped: number }
-  | { kind: 'queued'; message: string }
+  | ({ kind: 'success' } & ApproveCounts)
+  /** Sent or kept in the outbox, and its outcome is not known yet: SyncLens is confirming it. */
+  | { kind: 'confirming'; message: string }
+  /** SyncLens stopped trying on its own; the waiting-actions list offers Try again and Discard. */
+  | { kind: 'not-done'; message: string }
+  /** Some of a big approval went through, then one part did not; the rest are still listed. */
+  | ({ kind: 'partial'; reviewed: number; total: number; message: string } & ApproveCounts)
   | { kind: 'error'; message: string };
+
+const NO_COUNTS: ApproveCounts = { approved: 0, kept: 0, cleared: 0, skipped: 0 };
+const addCounts = (a: ApproveCounts, b: ApproveCounts): ApproveCounts => ({
+  approved: a.approved + b.approved,
+  kept: a.kept + b.kept,
+  cleared: a.cleared + b.cleared,
+  skipped: a.skipped + b.skipped,
+});
 
 function followedCompanies(snapshot: Snapshot | null): Company[] {
   if (!snapshot) return [];
@@ -125,7 +153,11 @@ export function createPopupStore(deps: PopupDeps) {
   const unchecked = signal<Unchecked>(NOTHING_UNCHECKED);
   const mode = signal<UncheckedMode>('keep');
   const approving = signal(false);
+  /** Reviewed items sent so far out of all, while a big approval goes out in several requests. */
+  const progress = signal<{ done: number; total: number } | null>(null);
   const outcome = signal<ApproveOutcome | null>(null);
+  /** The selected company's actions still in the outbox (waiting, sending or not done). */
+  const waitingActions = signal<ActionState[]>([]);
   const refreshing = signal(false);
 
   const companies = computed(() => followedCompanies(snapshot.value));
@@ -243,8 +275,10 @@ export function createPopupStore(deps: PopupDeps) {
       if (wizard.value && wizard.value.companyId !== companyId.value) wizard.value = null;
     });
     if (view.value === 'unconfigured') return;
+    stopOutboxWatch ??= deps.subscribeOutbox?.(() => void loadWaitingActions()) ?? null;
     const cid = companyId.value;
     if (cid && !wizard.value) await loadCachedWizard(cid);
+    void loadWaitingActions();
     await refresh();
   }
 
@@ -258,6 +292,9 @@ export function createPopupStore(deps: PopupDeps) {
       outcome.value = null;
     });
     safeSet(deps.storage, LAST_COMPANY_KEY, id);
+    stopWatching?.();
+    waitingActions.value = [];
+    void loadWaitingActions();
     await loadCachedWizard(id);
     await loadFreshWizard(id);
   }
@@ -270,38 +307,146 @@ export function createPopupStore(deps: PopupDeps) {
     unchecked.value = toggleSection(unchecked.value, sections.value[direction].map((i) => i.id));
   }
 
-  const canApprove = computed(() => !approving.value && companyId.value !== null && counts.value.checked > 0);
+  /** The selected company's service refused its token: nothing may be approved into it until fixed. */
+  const signedOut = computed(() => {
+    if (view.value === 'signed-out') return true;
+    const cid = companyId.value;
+    const snap = snapshot.value;
+    if (!cid || !snap) return false;
+    const service = snap.connections.find((c) => connectionForKey(snap.settings, cid)?.id === c.id);
+    return service?.status.state === 'signed-out';
+  });
 
+  const canApprove = computed(() => !approving.value && !signedOut.value && companyId.value !== null && counts.value.checked > 0);
+
+  /** Reviewed rows are done for this cycle (approved, kept back or cleared): off the list. */
+  function dropRows(cid: string, reviewedIds: readonly string[]): void {
+    if (!wizard.value || companyId.value !== cid) return;
+    const reviewed = new Set(reviewedIds);
+    batch(() => {
+      wizard.value = wizard.value && { ...wizard.value, items: wizard.value.items.filter((i) => !reviewed.has(i.id)) };
+      unchecked.value = pruneUnchecked(unchecked.value, wizard.value?.items.map((i) => i.id) ?? []);
+    });
+  }
+
+  let stopWatching: (() => void) | null = null;
+
+  /**
+   * Follows approvals whose reply did not say how they ended, by their keys, until the background
+   * knows: delivered (counts shown, list refreshed), refused, given up on, or never stored.
+   */
+  function confirm(cid: string, pending: Map<string, ApprovalRequest>, sofar: { counts: ApproveCounts; reviewed: number; total: number }): void {
+    stopWatching?.();
+    stopWatching = watchActions(
+      send,
+      [...pending.keys()],
+      (states) => {
+        if (companyId.value !== cid) return;
+        let counts = sofar.counts;
+        let reviewed = sofar.reviewed;
+        let open = false;
+        let problem: ApproveOutcome | null = null;
+        for (const state of states) {
+          const chunk = pending.get(state.key)!;
+          if (state.state === 'done') {
+            if (state.result && 'approved' in state.result) counts = addCounts(counts, state.result);
+            reviewed += chunk.reviewedIds.length;
+            dropRows(cid, chunk.reviewedIds);
+          } else if (state.state === 'not-done') {
+            problem = { kind: 'not-done', message: state.message ?? '' };
+          } else if (state.state === 'refused' || state.state === 'discarded' || state.state === 'unknown') {
+            const message = state.state === 'unknown' ? t('popupApproveNeverSent') : state.state === 'discarded' ? t('popupApproveDiscarded') : (state.message ?? '');
+            problem = reviewed > 0 ? { kind: 'partial', reviewed, total: sofar.total, message, ...counts } : { kind: 'error', message };
+          } else {
+            open = true;
+          }
+        }
+        if (problem) outcome.value = problem;
+        else if (open) outcome.value = { kind: 'confirming', message: t('popupApproveConfirming') };
+        else {
+          outcome.value = reviewed < sofar.total ? { kind: 'partial', reviewed, total: sofar.total, message: t('popupApproveRestWaiting'), ...counts } : { kind: 'success', ...counts };
+          void refresh();
+        }
+      },
+      { subscribe: deps.subscribeOutbox },
+    );
+  }
+
+  /**
+   * Approves the reviewed rows, in several requests when there are many (each under its own key),
+   * with progress. A request whose outcome is unknown is confirmed by its key; nothing after it
+   * is sent, so the user never has two uncertain approvals at once.
+   */
   async function approve(): Promise<void> {
     const cid = companyId.value;
     if (!cid || !canApprove.value) return;
     const request = buildApproval(unchecked.value, shownIds.value, mode.value);
+    const chunks = splitApproval(request);
+    const total = request.reviewedIds.length;
+    stopWatching?.();
     batch(() => {
       approving.value = true;
       outcome.value = null;
+      progress.value = chunks.length > 1 ? { done: 0, total } : null;
     });
-    const reply = await send('wizard.approve', { companyId: cid, ...request });
-    const handled = reply.ok || reply.error.code === 'queued';
+    let counts = NO_COUNTS;
+    let reviewed = 0;
+    let result: ApproveOutcome | null = null;
+    const pending = new Map<string, ApprovalRequest>();
+    for (const chunk of chunks) {
+      const actionKey = newActionKey();
+      const reply = await send('wizard.approve', { companyId: cid, ...chunk, actionKey });
+      if (reply.ok) {
+        counts = addCounts(counts, reply.data);
+        reviewed += chunk.reviewedIds.length;
+        dropRows(cid, chunk.reviewedIds);
+        if (chunks.length > 1) progress.value = { done: reviewed, total };
+        continue;
+      }
+      const { code, message } = reply.error;
+      if (code === 'queued') {
+        // Safe in the outbox: its rows are done for this cycle, its outcome follows.
+        dropRows(cid, chunk.reviewedIds);
+        pending.set(actionKey, chunk);
+        result = { kind: 'confirming', message };
+      } else if (code === 'unreachable' || code === 'bad-reply') {
+        // The background stopped or its answer was lost: ask it, by the key, what became of it.
+        pending.set(actionKey, chunk);
+        result = { kind: 'confirming', message: t('popupApproveChecking') };
+      } else {
+        result = reviewed > 0 ? { kind: 'partial', reviewed, total, message, ...counts } : { kind: 'error', message };
+        if ((code === 'signed-out' || code === 'unconfigured') && changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
+      }
+      break;
+    }
     batch(() => {
       approving.value = false;
-      if (reply.ok) {
-        const { approved, kept, cleared, skipped } = reply.data;
-        outcome.value = { kind: 'success', approved, kept, cleared, skipped };
-      } else if (reply.error.code === 'queued') {
-        outcome.value = { kind: 'queued', message: reply.error.message };
-      } else {
-        // Nothing happened: keep the rows and the selection exactly as they were.
-        outcome.value = { kind: 'error', message: reply.error.message };
-        if ((reply.error.code === 'signed-out' || reply.error.code === 'unconfigured') && changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
-      }
-      if (handled && wizard.value && companyId.value === cid) {
-        // Reviewed rows are done for this cycle (approved, kept back or cleared): take them off the list.
-        const reviewed = new Set(request.reviewedIds);
-        wizard.value = { ...wizard.value, items: wizard.value.items.filter((i) => !reviewed.has(i.id)) };
-        unchecked.value = NOTHING_UNCHECKED;
-      }
+      progress.value = null;
+      outcome.value = result ?? { kind: 'success', ...counts };
     });
-    if (reply.ok && companyId.value === cid) await refresh();
+    if (pending.size > 0) confirm(cid, pending, { counts, reviewed, total });
+    else if (!result && companyId.value === cid) await refresh();
+    void loadWaitingActions();
+  }
+
+  let stopOutboxWatch: (() => void) | null = null;
+
+  /** The selected company's actions still in the outbox, for the waiting-actions list. */
+  async function loadWaitingActions(): Promise<void> {
+    const cid = companyId.value;
+    if (!cid) return;
+    const reply = await send('actions.list', { companyId: cid });
+    if (reply.ok && companyId.value === cid) waitingActions.value = reply.data.actions;
+  }
+
+  async function retryAction(key: string): Promise<void> {
+    await send('actions.retry', { key });
+    await loadWaitingActions();
+  }
+
+  async function discardAction(key: string): Promise<void> {
+    await send('actions.discard', { key });
+    await loadWaitingActions();
   }
 
   /** Explains a pasted QuickBooks error (code, JSON, XML or a log line) with the catalog in the background. */
@@ -318,8 +463,10 @@ export function createPopupStore(deps: PopupDeps) {
     unchecked,
     mode,
     approving,
+    progress,
     outcome,
     refreshing,
+    waitingActions,
     // derived
     companies,
     company,
@@ -331,6 +478,7 @@ export function createPopupStore(deps: PopupDeps) {
     importState,
     view,
     canApprove,
+    signedOut,
     // actions
     start,
     explain,
@@ -340,6 +488,8 @@ export function createPopupStore(deps: PopupDeps) {
     toggleDirection,
     setMode: (m: UncheckedMode) => (mode.value = m),
     approve,
+    retryAction,
+    discardAction,
     openOptions: deps.openOptions,
   };
 }

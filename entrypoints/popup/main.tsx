@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { sendCommand } from '@/lib/messaging/send';
+import { outboxSubscription } from '@/lib/outbox/outbox-subscribe';
 import { createPopupStore } from '@/components/popup/store';
 import { PopupApp } from '@/components/popup/PopupApp';
 
@@ -8,6 +9,7 @@ const store = createPopupStore({
   send: sendCommand,
   openOptions: () => void browser.runtime.openOptionsPage(),
   storage: window.localStorage,
+  subscribeOutbox: outboxSubscription(browser.storage.onChanged),
 });
 // Start first: the cache requests leave before the first render's work.
 void store.start();

@@ -99,3 +99,25 @@ export function splitByDirection(items: readonly WizardItem[]): Sections {
   for (const item of items) sections[item.direction satisfies Direction].push(item);
   return sections;
 }
+
+/**
+ * The most items one approval request carries. The Sync API takes up to 10,000 reviewed ids per
+ * request; half of it keeps each request (and its stored idempotent reply) modest.
+ */
+export const APPROVAL_CHUNK = 5_000;
+
+/**
+ * Pure: one approval split into requests of at most `size` reviewed items each, in list order.
+ * Every item's fate (approved, kept or cleared) is the same as in one big request, since the rule
+ * for unchecked items applies to each request's own reviewed items.
+ */
+export function splitApproval(request: ApprovalRequest, size: number = APPROVAL_CHUNK): ApprovalRequest[] {
+  if (request.reviewedIds.length <= size) return [request];
+  const approved = new Set(request.approveIds);
+  const chunks: ApprovalRequest[] = [];
+  for (let i = 0; i < request.reviewedIds.length; i += size) {
+    const reviewedIds = request.reviewedIds.slice(i, i + size);
+    chunks.push({ reviewedIds, approveIds: reviewedIds.filter((id) => approved.has(id)), unchecked: request.unchecked });
+  }
+  return chunks;
+}

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 
-export const OUTBOX_REVISION_KEY = 'outboxRevision';
+import { OUTBOX_REVISION_KEY } from '../outbox/outbox-subscribe';
 
 let revision = 0;
 

@@ -22,7 +22,8 @@ export async function loadWizard(ctx: BackgroundContext, companyId: string): Pro
   const client = await clientForCompany(ctx, companyId);
   const [exports, imports] = await Promise.all([client.wizardAll(companyId, 'export'), client.wizardAll(companyId, 'import')]);
   const row = await writeWizard(ctx.db, companyId, [...exports, ...imports], ctx.now());
-  return { companyId, items: row.items, fetchedAt: row.fetchedAt };
+  const damaged = client.damagedItems();
+  return { companyId, items: row.items, fetchedAt: row.fetchedAt, ...(damaged.repaired + damaged.dropped > 0 ? { damaged } : {}) };
 }
 
 /** Pure: the summary with the removed wizard items no longer counted as waiting. */

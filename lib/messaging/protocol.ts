@@ -121,6 +121,8 @@ export const WizardSnapshot = v.object({
   items: v.array(api.WizardItem),
   /** When these items were fetched from the service (ISO). */
   fetchedAt: v.string(),
+  /** Items the service sent that had to be shortened or left out (see lib/api/tolerant-list). */
+  damaged: v.optional(v.object({ repaired: v.number(), dropped: v.number() })),
 });
 export type WizardSnapshot = v.InferOutput<typeof WizardSnapshot>;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WizardItem } from '@/lib/api/schema';
+import { MAX_APPROVE_IDS, type WizardItem } from '@/lib/api/schema';
 import {
+  APPROVAL_CHUNK,
+  splitApproval,
   buildApproval,
   countSelection,
   isChecked,
@@ -87,5 +89,20 @@ describe('approval selection', () => {
     const s = splitByDirection([mk('1', 'import'), mk('2', 'export'), mk('3', 'import'), mk('4', 'export')]);
     expect(s.export.map((i) => i.id)).toEqual(['2', '4']);
     expect(s.import.map((i) => i.id)).toEqual(['1', '3']);
+  });
+});
+
+describe('splitApproval (issue 8 §4: big companies)', () => {
+  it('keeps one request when it fits, and splits in list order with each item\'s fate unchanged', () => {
+    const small = { reviewedIds: ['a', 'b'], approveIds: ['a'], unchecked: 'keep' as const };
+    expect(splitApproval(small, 5)).toEqual([small]);
+    const ids = Array.from({ length: 11 }, (_, i) => `i${i}`);
+    const big = { reviewedIds: ids, approveIds: ids.filter((_, i) => i % 3 !== 0), unchecked: 'clear' as const };
+    const parts = splitApproval(big, 5);
+    expect(parts.map((p) => p.reviewedIds.length)).toEqual([5, 5, 1]);
+    expect(parts.flatMap((p) => p.reviewedIds)).toEqual(ids);
+    expect(parts.flatMap((p) => p.approveIds)).toEqual(big.approveIds);
+    expect(parts.every((p) => p.unchecked === 'clear' && p.approveIds.every((id) => p.reviewedIds.includes(id)))).toBe(true);
+    expect(APPROVAL_CHUNK).toBeLessThanOrEqual(MAX_APPROVE_IDS);
   });
 });

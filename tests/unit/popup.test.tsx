@@ -10,6 +10,8 @@ import type { CommandName, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot
 import { PopupApp } from '@/components/popup/PopupApp';
 import { createPopupStore, LAST_COMPANY_KEY, LAST_PAINT_KEY, type PopupStore } from '@/components/popup/store';
 import { recordingSend } from './fake-background';
+import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
+import type { ActionState } from '@/lib/messaging/action-commands';
 
 // ------------------------------------------------------------------ fixtures
 
@@ -129,6 +131,7 @@ function standardHandlers(items: WizardItem[], companies = [company('co-1', 'Oak
         skipped: 0,
         pendingLogIds: approveIds.map((id) => `log-${id}`),
       }),
+    'actions.list': () => ok({ actions: [] }),
   };
 }
 
@@ -151,9 +154,11 @@ afterEach(() => {
   container.remove();
 });
 
-async function mount(handlers: Handlers, opts: { openOptions?: () => void } = {}) {
+type MountOptions = { openOptions?: () => void; subscribeOutbox?: OutboxSubscribe };
+
+async function mount(handlers: Handlers, opts: MountOptions = {}) {
   const bg = fakeBackground(handlers);
-  const store = createPopupStore({ send: bg.send, openOptions: opts.openOptions ?? (() => {}), storage: memoryStorage() });
+  const store = createPopupStore({ send: bg.send, openOptions: opts.openOptions ?? (() => {}), storage: memoryStorage(), subscribeOutbox: opts.subscribeOutbox });
   await act(() => {
     render(<PopupApp store={store} />, container);
   });
@@ -165,7 +170,7 @@ async function mount(handlers: Handlers, opts: { openOptions?: () => void } = {}
 }
 
 /** Mounts and waits until every start-up command has answered. */
-async function mountSettled(handlers: Handlers, opts: { openOptions?: () => void } = {}) {
+async function mountSettled(handlers: Handlers, opts: MountOptions = {}) {
   const m = await mount(handlers, opts);
   await act(async () => {
     await m.started;
@@ -201,7 +206,15 @@ async function approveAndSettle(store: PopupStore) {
   await act(async () => {});
 }
 
-const approveCalls = (calls: Call[]) => calls.filter((c) => c.command === 'wizard.approve').map((c) => c.payload);
+/** What each approval sent, without its action key (a random UUID per request, checked here once). */
+const approveCalls = (calls: Call[]) =>
+  calls
+    .filter((c) => c.command === 'wizard.approve')
+    .map((c) => {
+      const { actionKey, ...rest } = c.payload as Record<string, unknown>;
+      expect(actionKey).toMatch(/^[0-9a-f-]{36}$/);
+      return rest;
+    });
 
 // ------------------------------------------------------------------ tests
 
@@ -343,13 +356,30 @@ describe('popup wizard', () => {
     expect(rowCheckbox('e1').checked).toBe(true);
   });
 
-  it("a 'queued' reply says it will be retried automatically", async () => {
+  it("a 'queued' reply says SyncLens is confirming it, then shows the counts once the outbox delivered it", async () => {
     const handlers = standardHandlers(FIVE);
-    handlers['wizard.approve'] = () => fail('queued', 'Saved in the outbox.');
-    const { store } = await mountSettled(handlers);
+    handlers['wizard.approve'] = () => fail('queued', 'No answer from the sync service yet (Could not reach https://sync.example.com: Failed to fetch).');
+    let delivered = false;
+    handlers['actions.status'] = ({ keys }: { keys: string[] }) =>
+      ok({
+        actions: keys.map(
+          (key): ActionState => ({
+            key, kind: 'approve', companyId: 'co-1', count: 5, unsyncedId: null, createdAt: NOW.toISOString(), attempts: 1, message: null, nextAttemptAt: null,
+            ...(delivered ? { state: 'done' as const, result: { approved: 5, kept: 0, cleared: 0, skipped: 0, pendingLogIds: [] } } : { state: 'waiting' as const }),
+          }),
+        ),
+      });
+    let outboxChanged = () => {};
+    const { store } = await mountSettled(handlers, { subscribeOutbox: (listener) => ((outboxChanged = listener), () => {}) });
     await approveAndSettle(store);
-    expect($('approve-result')!.textContent).toMatch(/sent automatically/);
-    expect($('approve-result')!.className).toContain('queued');
+    expect($('approve-result')!.textContent).toBe('No answer from the sync service yet. SyncLens is confirming your approval and will show the result here.');
+    expect($('approve-result')!.textContent).not.toContain('https://');
+    expect($('approve-result-box')!.className).toContain('queued');
+    // The reviewed rows are safe in the outbox: off the list for this cycle.
+    expect(rowIds()).toEqual([]);
+    delivered = true;
+    await act(async () => outboxChanged());
+    await vi.waitFor(() => expect($('approve-result')!.textContent).toBe('5 approved · 0 kept for next time · 0 cleared'));
   });
 
   it('renders server strings as text, never as HTML', async () => {
@@ -752,5 +782,116 @@ describe('popup first company', () => {
     snap.summary!.companies = snap.summary!.companies.map((c) => ({ ...c, pendingApprovals: c.companyId === 'co-2' ? { export: 9, import: 1 } : { export: 1, import: 0 } }));
     await mountSettled({ ...standardHandlers(FIVE, companies), 'state.get': () => ok(snap), 'state.refresh': () => ok(snap) });
     expect($<HTMLSelectElement>('company-switcher')!.value).toBe('co-2');
+  });
+});
+
+describe('popup: approvals the network lies about (issue 8 §4)', () => {
+  const actionState = (key: string, state: ActionState['state'], extra: Partial<ActionState> = {}): ActionState => ({
+    key, state, kind: 'approve', companyId: 'co-1', count: 5, unsyncedId: null, createdAt: NOW.toISOString(), attempts: 1, message: null, nextAttemptAt: null, ...extra,
+  });
+
+  it('approves more than 10,000 items in parts of at most 5,000, each with its own key, with progress', async () => {
+    const many = Array.from({ length: 12_001 }, (_, i) => item(`w${i}`, 'export'));
+    const handlers = standardHandlers(many);
+    const release: (() => void)[] = [];
+    const approve = handlers['wizard.approve']!;
+    handlers['wizard.approve'] = async (p) => {
+      await new Promise<void>((resolve) => release.push(resolve));
+      return approve(p);
+    };
+    const { store, bg } = await mountSettled(handlers);
+    await click(rowCheckbox('w0'));
+    await click($('approve-checked'));
+    await vi.waitFor(() => expect(release).toHaveLength(1));
+    await act(async () => release.shift()!());
+    await vi.waitFor(() => expect($('approve-checked')!.textContent).toContain('Approving 5,000 of 12,001'));
+    expect($<HTMLProgressElement>('approve-progress')!.value).toBe(5000);
+    for (let i = 0; i < 2; i++) {
+      await vi.waitFor(() => expect(release).toHaveLength(1));
+      await act(async () => release.shift()!());
+    }
+    await vi.waitFor(() => expect(store.approving.value).toBe(false));
+    const calls = bg.calls.filter((c) => c.command === 'wizard.approve').map((c) => c.payload as { reviewedIds: string[]; approveIds: string[]; actionKey: string });
+    expect(calls.map((c) => c.reviewedIds.length)).toEqual([5000, 5000, 2001]);
+    expect(new Set(calls.flatMap((c) => c.reviewedIds)).size).toBe(12_001);
+    expect(calls.flatMap((c) => c.approveIds)).not.toContain('w0');
+    expect(new Set(calls.map((c) => c.actionKey)).size).toBe(3);
+    expect($('approve-result')!.textContent).toBe('12,000 approved · 1 kept for next time · 0 cleared');
+  });
+
+  it('when the background did not answer, asks by the key what became of the approval: never stored means nothing was approved', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.approve'] = () => fail('unreachable', 'The SyncLens background did not answer: Error: message channel closed');
+    handlers['actions.status'] = ({ keys }: { keys: string[] }) => ok({ actions: keys.map((k) => actionState(k, 'unknown', { kind: null, companyId: null, count: 0 })) });
+    const { store } = await mountSettled(handlers);
+    await click($('approve-checked'));
+    await vi.waitFor(() => expect($('approve-result')!.textContent).toBe('Nothing was approved. Nothing was approved: the approval never left SyncLens. Try again.'));
+    expect(store.approving.value).toBe(false);
+    expect(rowIds()).toEqual(['e1', 'e2', 'e3', 'i1', 'i2']);
+  });
+
+  it('when the background did not answer but had stored the approval, shows the counts once it went through', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['wizard.approve'] = () => fail('unreachable', 'The SyncLens background did not answer.');
+    handlers['actions.status'] = ({ keys }: { keys: string[] }) => {
+      // The outbox delivered it: the service no longer lists the items.
+      handlers['wizard.load'] = ({ companyId }) => ok(wizardOf(companyId, []));
+      return ok({ actions: keys.map((k) => actionState(k, 'done', { result: { approved: 5, kept: 0, cleared: 0, skipped: 0, pendingLogIds: [] } })) });
+    };
+    await mountSettled(handlers);
+    await click($('approve-checked'));
+    await vi.waitFor(() => expect($('approve-result')!.textContent).toBe('5 approved · 0 kept for next time · 0 cleared'));
+    // The applied items are no longer listed as waiting.
+    expect(rowIds()).toEqual([]);
+  });
+
+  it('with the token refused, keeps the rows for reference, says how old they are, and does not let anyone approve', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const signedOut = snapshot(companies, { status: { state: 'signed-out', lastSuccessAt: minutesAgo(30), failingSince: minutesAgo(2), message: 'The service refused the token.', nextPollAt: null } });
+    const handlers = { ...standardHandlers(FIVE, companies), 'state.get': () => ok(signedOut), 'state.refresh': () => ok(signedOut) };
+    handlers['wizard.load'] = () => fail('signed-out', 'The service refused the token.');
+    const { bg } = await mountSettled(handlers);
+    expect(rowIds()).toEqual(['e1', 'e2', 'e3', 'i1', 'i2']);
+    expect($<HTMLButtonElement>('approve-checked')!.disabled).toBe(true);
+    expect($('approve-blocked')!.textContent).toMatch(/accepts the token again/);
+    expect($('list-note-age')!.textContent).toMatch(/^This list is from .* and may be out of date\.$/);
+    await click($('approve-checked'));
+    expect(approveCalls(bg.calls)).toEqual([]);
+  });
+
+  it('says until when the service asked for a pause, and when items had to be repaired', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const paused = snapshot(companies, { status: { state: 'error', lastSuccessAt: minutesAgo(3), failingSince: minutesAgo(1), message: 'busy', nextPollAt: null, pausedUntil: new Date(NOW.getTime() + 10 * 60_000).toISOString() } });
+    const handlers = { ...standardHandlers(FIVE, companies), 'state.get': () => ok(paused), 'state.refresh': () => ok(paused) };
+    handlers['wizard.load'] = ({ companyId }) => ok({ ...wizardOf(companyId, FIVE), damaged: { repaired: 1, dropped: 1 } });
+    await mountSettled(handlers);
+    expect($('list-note-paused')!.textContent).toMatch(/asked SyncLens to wait until/);
+    expect($('list-note-damaged')!.textContent).toBe('2 items from the sync service had fields SyncLens could not show; they are shortened or left out.');
+  });
+
+  it('lists the actions still waiting, and offers Try again and Discard for one SyncLens gave up on', async () => {
+    const handlers = standardHandlers(FIVE);
+    let actions = [actionState('k-wait', 'waiting', { nextAttemptAt: new Date(NOW.getTime() + 60_000).toISOString() }), actionState('k-stuck', 'not-done', { message: 'HTTP 502', count: 2 })];
+    handlers['actions.list'] = () => ok({ actions });
+    handlers['actions.retry'] = ({ key }: { key: string }) => ((actions = actions.filter((a) => a.key !== key)), ok(actionState(key, 'done')));
+    handlers['actions.discard'] = ({ key }: { key: string }) => ((actions = actions.filter((a) => a.key !== key)), ok(actionState(key, 'discarded')));
+    const { bg } = await mountSettled(handlers);
+    const rows = $$('waiting-action');
+    expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['waiting', 'not-done']);
+    expect(rows[0]!.textContent).toMatch(/Approve 5 items.*next try at/);
+    expect(rows[1]!.textContent).toMatch(/Approve 2 items.*not done: HTTP 502/);
+    await click($('action-retry')!);
+    expect(bg.calls.some((c) => c.command === 'actions.retry' && (c.payload as { key: string }).key === 'k-stuck')).toBe(true);
+    await vi.waitFor(() => expect($$('waiting-action')).toHaveLength(1));
+  });
+
+  it('shows the result in a place of its own, outside the sticky approve bar', async () => {
+    const { store } = await mountSettled(standardHandlers(FIVE));
+    await approveAndSettle(store);
+    const box = $('approve-result-box')!;
+    expect(box.closest('.approve-bar')).toBeNull();
+    expect(box.compareDocumentPosition($('section-export')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await click($('approve-result-dismiss')!);
+    expect($('approve-result')!.textContent).toBe('');
   });
 });
