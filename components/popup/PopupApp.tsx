@@ -110,6 +110,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
           since={snapshot?.status.lastSuccessAt ?? store.wizard.value?.fetchedAt ?? null}
           now={now}
           retrying={store.refreshing.value}
+          nextRetryAt={store.nextRetryAt.value}
           onRetry={() => void store.refresh()}
         />
       )}

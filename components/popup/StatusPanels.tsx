@@ -1,5 +1,5 @@
 /** Whole-popup states: not configured, token refused, service unreachable, other errors, loading. */
-import { shortTime } from '@/lib/format/time';
+import { clockTime, shortTime } from '@/lib/format/time';
 import { t } from '@/lib/i18n/t';
 
 export function UnconfiguredPanel({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -26,12 +26,26 @@ export function SignedOutBanner({ message, onOpenSettings }: { message: string |
   );
 }
 
-export function OfflineBanner({ since, now, onRetry, retrying }: { since: string | null; now: Date; onRetry: () => void; retrying: boolean }) {
+export function OfflineBanner({
+  since,
+  now,
+  onRetry,
+  retrying,
+  nextRetryAt = null,
+}: {
+  since: string | null;
+  now: Date;
+  onRetry: () => void;
+  retrying: boolean;
+  /** When the page tries again on its own (epoch ms). */
+  nextRetryAt?: number | null;
+}) {
   const when = shortTime(since, now);
   return (
     <div class="banner banner--warn" data-testid="state-offline" role="status">
       <p>
         {when ? t('statusOfflineSince', when) : t('statusOfflineNothing')}
+        {nextRetryAt !== null && !retrying && <span data-testid="next-retry"> {t('statusNextTryAt', clockTime(new Date(nextRetryAt)))}</span>}
       </p>
       <button type="button" class="button button--small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
         {retrying ? t('commonTrying') : t('commonTryAgain')}

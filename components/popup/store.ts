@@ -25,6 +25,7 @@ import type { ActionState } from '@/lib/messaging/action-commands';
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 import { t } from '@/lib/i18n/t';
 import { newActionKey, watchActions } from '../common/action-watch';
+import { createAutoRetry } from '../common/auto-retry';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
@@ -231,6 +232,14 @@ export function createPopupStore(deps: PopupDeps) {
 
   const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
 
+  // Offline or failing, the popup looks again on its own and says when.
+  const autoRetry = createAutoRetry({
+    view,
+    pollMinutes: () => snapshot.peek()?.settings.pollMinutes ?? 5,
+    pausedUntil: () => snapshot.peek()?.status.pausedUntil,
+    refresh: () => refresh(),
+  });
+
   /** Fresh state and wizard together; a company that first appears in the fresh state gets its list too. */
   async function refresh(): Promise<void> {
     const before = companyId.value;
@@ -276,6 +285,7 @@ export function createPopupStore(deps: PopupDeps) {
     });
     if (view.value === 'unconfigured') return;
     stopOutboxWatch ??= deps.subscribeOutbox?.(() => void loadWaitingActions()) ?? null;
+
     const cid = companyId.value;
     if (cid && !wizard.value) await loadCachedWizard(cid);
     void loadWaitingActions();
@@ -467,6 +477,7 @@ export function createPopupStore(deps: PopupDeps) {
     outcome,
     refreshing,
     waitingActions,
+    nextRetryAt: autoRetry.nextRetryAt,
     // derived
     companies,
     company,

@@ -672,6 +672,26 @@ describe('popup connection states', () => {
     expect(rowIds()).toHaveLength(5);
   });
 
+  it('offline: says when it tries again on its own, and recovers without anyone pressing Try again (issue 8 §3)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const handlers = standardHandlers(FIVE);
+      const good = handlers['state.refresh']!;
+      handlers['state.refresh'] = () => fail('unreachable', 'timeout');
+      await mountSettled(handlers);
+      expect($('state-offline')).not.toBeNull();
+      expect($('next-retry')!.textContent).toMatch(/tries again on its own at/);
+      handlers['state.refresh'] = good;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10_000);
+      });
+      await vi.waitFor(() => expect($('state-offline')).toBeNull());
+      expect(rowIds()).toHaveLength(5);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('signed-out: says the token was refused and opens settings', async () => {
     const openOptions = vi.fn();
     const companies = [company('co-1', 'Oak & Elm Tree Care')];
