@@ -108,3 +108,24 @@ export async function eventually<T>(read: () => Promise<T>, accept: (value: T) =
   }
   throw new Error(`Timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
 }
+
+/**
+ * Evaluates `expression` in the extension's content script world on `target` (its isolated world,
+ * found with CDP), as code that took over the page's renderer could: `chrome.*` there is the
+ * content script's. Promises are awaited; the value comes back as JSON.
+ */
+export async function evaluateInContentWorld<T>(session: ExtensionSession, target: Page, expression: string): Promise<T> {
+  const cdp = await session.context.newCDPSession(target);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
+  await cdp.send('Runtime.enable');
+  try {
+    const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${session.extensionId}`).at(-1);
+    if (!world) throw new Error('The SyncLens content script world was not found on this page');
+    const result = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true });
+    if (result.exceptionDetails) throw new Error(`Evaluation in the content script world failed: ${result.exceptionDetails.text}`);
+    return result.result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
