@@ -15,6 +15,7 @@ import { TabPanel, Tabs } from './Tabs';
 import { CompanyOptions, ServiceName } from '../popup/ServiceParts';
 import { serviceNameOf } from '../popup/services';
 import { FilterSelect } from './FilterSelect';
+import { LoadProblemLine } from './LoadProblemLine';
 
 const STATUS_LABELS: Record<LogStatus, MessageKey> = { pending: 'logStatusPending', success: 'logStatusSuccess', failed: 'logStatusFailed' };
 const EMPTY_LABELS: Record<LogStatus, MessageKey> = { pending: 'logEmptyPending', success: 'logEmptySuccess', failed: 'logEmptyFailed' };
@@ -152,20 +153,21 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
       <Tabs tabs={tabs} selected={log.status.value} onSelect={log.setStatus} label={t('logStatusLabel')} idPrefix="log" />
       <TabPanel idPrefix="log" id={log.status.value}>
         {stuckAny && company && <StuckHelp system={company.system} />}
-        {log.error.value && (
-          <p class="inline-error" role="alert" data-testid="log-error">
-            {t('logLoadFailed', log.error.value.message)}{' '}
-            <button type="button" class="button button--small" onClick={() => void log.reload()}>
-              {t('commonTryAgain')}
-            </button>
-          </p>
-        )}
+        <LoadProblemLine
+          store={store}
+          error={log.error.value}
+          target="log"
+          hasData={items.length > 0}
+          testId="log-error"
+          waitingTestId="log-waiting"
+          onRetry={() => void log.reload()}
+        />
         {!log.loaded.value && log.loading.value ? (
           <div class="loading" aria-busy="true" aria-label={t('logLoading')}>
             <div class="skeleton" />
             <div class="skeleton" />
           </div>
-        ) : items.length === 0 && !log.error.value ? (
+        ) : items.length === 0 && log.error.value ? null : items.length === 0 ? (
           <p class="empty" data-testid="log-empty">
             {t((f.q || f.from || f.to || f.direction || f.entityType ? EMPTY_FILTERED_LABELS : EMPTY_LABELS)[log.status.value])}
           </p>

@@ -26,7 +26,10 @@ export function Tabs<T extends string>({
 }) {
   const list = useRef<HTMLDivElement>(null);
   function onKeyDown(e: KeyboardEvent) {
-    const index = tabs.findIndex((t) => t.id === selected);
+    // From the tab that has focus (the selected one, unless focus was moved there by other means).
+    const focused = (e.target as HTMLElement | null)?.closest?.<HTMLElement>('[role="tab"]');
+    const focusedIndex = focused ? tabs.findIndex((t) => `${idPrefix}-tab-${t.id}` === focused.id) : -1;
+    const index = focusedIndex >= 0 ? focusedIndex : tabs.findIndex((t) => t.id === selected);
     const last = tabs.length - 1;
     const target =
       e.key === 'ArrowRight' ? (index === last ? 0 : index + 1)

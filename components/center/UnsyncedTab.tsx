@@ -10,6 +10,7 @@ import { ALL_COMPANIES, type CenterStore } from './store';
 import { UnsyncedTable } from './UnsyncedTable';
 import { FilterSelect } from './FilterSelect';
 import { CompanyOptions } from '../popup/ServiceParts';
+import { LoadProblemLine } from './LoadProblemLine';
 
 function Filters({ store }: { store: CenterStore }) {
   const f = store.filters.value;
@@ -134,15 +135,11 @@ export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
   const noCompanies = store.companies.value.length === 0 && !store.refreshing.value;
   const loading = !store.hasAnyList.value && !error && !noCompanies;
   return (
-    <div class="unsynced-tab">
+    <div class="unsynced-tab" data-testid="unsynced-tab" aria-busy={store.unsyncedLoading.value}>
       <Filters store={store} />
       <SinceChip store={store} now={now} />
       <CategoryChips store={store} />
-      {error && (
-        <p class="inline-error" role="alert" data-testid="unsynced-error">
-          {t('centerUnsyncedLoadFailed', error.message)}
-        </p>
-      )}
+      <LoadProblemLine store={store} error={error} target="unsynced" hasData={store.hasAnyList.value} testId="unsynced-error" waitingTestId="unsynced-waiting" />
       {noCompanies ? (
         <p class="empty">{t('statusNoCompanies')}</p>
       ) : loading ? (
@@ -151,7 +148,7 @@ export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
           <div class="skeleton" />
           <div class="skeleton" />
         </div>
-      ) : total === 0 && store.hasAnyList.value ? (
+      ) : !store.hasAnyList.value ? null /* nothing loaded: the line above says why */ : total === 0 ? (
         <p class="empty" data-testid="unsynced-empty">
           {t('centerUnsyncedEmpty')}
         </p>

@@ -1,9 +1,10 @@
 /** The History tab's data: daily counts for the last 30 days, every followed company. */
 import { batch, signal } from '@preact/signals';
 import type { HistoryDay } from '@/lib/messaging/center-commands';
+import { HISTORY_SPAN_DAYS } from '@/lib/center/history';
 import type { ReplyError, SendCommand } from '../common/client';
 
-export const HISTORY_DAYS = 30;
+export const HISTORY_DAYS = HISTORY_SPAN_DAYS;
 
 export function createHistoryStore(deps: { send: SendCommand }) {
   const days = signal<HistoryDay[]>([]);

@@ -34,6 +34,8 @@ export function createLogStore(deps: { send: SendCommand; companies: ReadonlySig
   const loaded = signal(false);
   const error = signal<ReplyError | null>(null);
   let generation = 0;
+  /** The query (without cursor) the shown items answer, so a failed other query never leaves them under the wrong tab. */
+  let shownQuery: string | null = null;
   let textTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The log is per company: the scope's company, else the one picked on this tab, else the first. */
@@ -95,8 +97,15 @@ export function createLogStore(deps: { send: SendCommand; companies: ReadonlySig
         items.value = reply.data.items;
         nextCursor.value = reply.data.nextCursor;
         counts.value = reply.data.counts;
+        shownQuery = JSON.stringify(q);
       } else {
         error.value = reply.error;
+        // A failed refresh of the same query keeps what is shown; another status or filter does not.
+        if (shownQuery !== JSON.stringify(q)) {
+          items.value = [];
+          nextCursor.value = null;
+          shownQuery = null;
+        }
       }
     });
   }

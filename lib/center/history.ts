@@ -4,7 +4,7 @@
  * compares the average of the first week with the average of the last.
  */
 import { formatCount } from '../format/amount';
-import { t, type MessageKey } from '../i18n/t';
+import { t, uiLocale, type MessageKey } from '../i18n/t';
 import type { HistoryDay } from '../messaging/center-commands';
 
 export const SERIES = ['waiting', 'failed', 'unsynced'] as const;
@@ -80,4 +80,17 @@ export function chartGeometry(totals: readonly DayTotals[], width: number, heigh
     SERIES.map((s) => [s, totals.map((t, i) => `${(i * stepX).toFixed(1)},${y(t[s])}`).join(' ')]),
   ) as Record<Series, string>;
   return { max, points };
+}
+
+/** Days kept by the History tab; fewer than this means history is still building up. */
+export const HISTORY_SPAN_DAYS = 30;
+
+/**
+ * "History builds up day by day: 1 day so far." with the plural form of the page's language
+ * (Intl.PluralRules), or null once the full span is recorded.
+ */
+export function buildingSentence(days: number, span = HISTORY_SPAN_DAYS): string | null {
+  if (days <= 0 || days >= span) return null;
+  const one = new Intl.PluralRules(uiLocale()).select(days) === 'one';
+  return t(one ? 'centerHistoryBuildingOne' : 'centerHistoryBuildingOther', formatCount(days));
 }
