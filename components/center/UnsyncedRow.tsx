@@ -95,7 +95,8 @@ export function UnsyncedRow(p: RowProps) {
         {entityLabel(item.entityType)}
       </div>
       <div class="ucell ucell--name" role="cell">
-        <span class="ucell__main" title={item.name}>
+        {/* Full text on hover (title) and on keyboard focus of the row (center.css: .ucell__peek). */}
+        <span class="ucell__main ucell__peek" data-testid="row-name" title={item.name}>
           {item.name}
         </span>
         {item.docNumber && <span class="ucell__sub">#{item.docNumber}</span>}
@@ -104,7 +105,7 @@ export function UnsyncedRow(p: RowProps) {
         <span class="code-pill" data-testid="row-code">
           {row.code}
         </span>{' '}
-        <span class="ucell__sub" title={row.codeTitle}>
+        <span class="ucell__sub ucell__title ucell__peek" data-testid="row-code-title" title={row.codeTitle}>
           {row.codeTitle}
         </span>
       </div>

@@ -20,7 +20,7 @@ export const ROW_HEIGHT = 60;
 export const NARROW_ROW_HEIGHT = 88;
 const NARROW_QUERY = '(max-width: 720px)';
 
-function useRowHeight(): number {
+function useNarrow(): boolean {
   const query = typeof matchMedia === 'function' ? matchMedia(NARROW_QUERY) : null;
   const [narrow, setNarrow] = useState(query?.matches ?? false);
   useEffect(() => {
@@ -29,7 +29,62 @@ function useRowHeight(): number {
     query.addEventListener('change', onChange);
     return () => query.removeEventListener('change', onChange);
   }, []);
-  return narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  return narrow;
+}
+
+/** The columns sized to their content (wide layouts), as CSS variables on the table (center.css --ucol-*). */
+const FITTED_COLUMNS = ['type', 'attempts', 'last', 'actions'] as const;
+
+/**
+ * The width the content of a cell needs on one line, whatever width the cell has now. A flex cell
+ * (the actions) is the sum of its children and gaps, even while they wrap; any other cell spans from
+ * the left of its first child to the right of its last (elements by their boxes, so text that only
+ * screen readers get, clipped inside a link, does not count; text nodes by their glyphs).
+ */
+function contentWidth(cell: Element): number {
+  const style = getComputedStyle(cell);
+  if (style.display.endsWith('flex')) {
+    const widths = [...cell.children].map((c) => c.getBoundingClientRect().width).filter((w) => w > 0);
+    const gap = Number.parseFloat(style.columnGap) || 0;
+    return widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1);
+  }
+  let left = Infinity;
+  let right = -Infinity;
+  const range = document.createRange();
+  for (const node of cell.childNodes) {
+    let box: DOMRect | null = null;
+    if (node instanceof Element) box = node.getBoundingClientRect();
+    else if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) {
+      range.selectNodeContents(node);
+      box = range.getBoundingClientRect();
+    }
+    if (!box || box.width === 0) continue;
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.right);
+  }
+  return right > left ? right - left : 0;
+}
+
+/**
+ * Sizes the fitted columns to their widest rendered content (header included), so labels and
+ * buttons in any language fit without a fixed width tuned for English. Widths only grow while the
+ * page is open (rows scrolled into view later may be wider), so columns never jump back and forth.
+ */
+function useFittedColumns(table: { current: HTMLDivElement | null }, narrow: boolean) {
+  const widths = useRef<Partial<Record<(typeof FITTED_COLUMNS)[number], number>>>({});
+  useLayoutEffect(() => {
+    const el = table.current;
+    if (!el || narrow) return;
+    for (const col of FITTED_COLUMNS) {
+      let need = 0;
+      for (const cell of el.querySelectorAll(`.ucell--${col}`)) need = Math.max(need, contentWidth(cell));
+      need = Math.ceil(need);
+      if (need > (widths.current[col] ?? 0)) {
+        widths.current[col] = need;
+        el.style.setProperty(`--ucol-${col}`, `${need}px`);
+      }
+    }
+  });
 }
 /** Below this many entries everything is rendered (simplest DOM for assistive tech). */
 export const WINDOW_THRESHOLD = 80;
@@ -49,7 +104,10 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
   const panelRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, height: 600 });
   const [panelHeight, setPanelHeight] = useState(0);
-  const rowHeight = useRowHeight();
+  const narrow = useNarrow();
+  const rowHeight = narrow ? NARROW_ROW_HEIGHT : ROW_HEIGHT;
+  const table = useRef<HTMLDivElement>(null);
+  useFittedColumns(table, narrow);
   const open = store.open.value;
   const sort = store.sort.value;
   const selected = store.selected.value;
@@ -157,6 +215,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
       </p>
       <div
         class="utable"
+        ref={table}
         role="table"
         aria-label={t('centerUnsyncedTableLabel')}
         aria-describedby="unsynced-keys-hint"
