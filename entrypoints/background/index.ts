@@ -4,7 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createActionHandlers } from '@/lib/background/action-handlers';
 import { createCenterHandlers } from '@/lib/background/center-handlers';
+import { announceOutboxChange } from '@/lib/background/outbox-watch';
+import { onOutboxChanged } from '@/lib/outbox/outbox';
 import { createBackgroundContext } from '@/lib/background/context';
 import { onShortcut } from '@/lib/background/explain-shortcut';
 import { createHandlers } from '@/lib/background/handlers';
@@ -25,8 +28,10 @@ export default defineBackground(() => {
   const linkStore = createLinkStore(ctx.db);
   const { forgetCompany, ...overlayHandlers } = createOverlayHandlers(ctx, linkStore);
   ctx.onRecordsChanged = forgetCompany;
+  // Open pages follow the outbox (an action delivered, given up on).
+  onOutboxChanged(announceOutboxChange);
   // QuickBooks pages get plain error messages, never an address or another setting.
-  registerRouter(withContentSafeErrors({ ...createHandlers(ctx), ...createCenterHandlers(ctx), ...overlayHandlers }));
+  registerRouter(withContentSafeErrors({ ...createHandlers(ctx), ...createCenterHandlers(ctx), ...createActionHandlers(ctx), ...overlayHandlers }));
   // A closed QuickBooks tab's company choice and record lookups go with it.
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId).catch(logFailure('tab memory'));

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { ActionKey } from './action-commands';
 import { ERROR_CATEGORIES } from '../errors/types';
 
 const command = <P extends v.GenericSchema, R extends v.GenericSchema>(
@@ -114,7 +115,8 @@ export const overlayCommands = {
   ),
 } as const;
 
-const UnsyncedRef = v.strictObject({ companyId: api.Id, unsyncedId: api.Id });
+/** `actionKey`: chosen by the sender, so an extension page can ask what became of the action later. */
+const UnsyncedRef = v.strictObject({ companyId: api.Id, unsyncedId: api.Id, actionKey: v.optional(ActionKey) });
 
 /** Everything a content script may send: the overlay's commands plus the two record actions. */
 export const contentCommands = {
