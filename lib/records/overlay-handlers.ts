@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { clientForCompany } from '../background/configured-client';
 import type { BackgroundContext } from '../background/context';
 import { readCompanies } from '../db/cache';
-import { explainFailure, explainText } from '../errors/explanation-view';
+import { explainFailure, explainText, failureCode } from '../errors/explanation-view';
 import { t } from '../i18n/t';
 import type { overlayCommands, OverlayCompany, OverlayPrefs, TabCompanyChoice } from '../messaging/overlay-commands';
 import { ReplyError, type Handlers } from '../messaging/router';
@@ -113,7 +113,9 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
 
     async 'records.status'({ companyId, records: refs }, { from, tab }) {
       if (from === 'content') await requireTabCompany(ctx, tab, companyId);
-      return { links: await records.links(companyId, refs) };
+      // The markers show the code as the lookup would read it ("003200" is 3200); the catalog stays here.
+      const links = await records.links(companyId, refs);
+      return { links: links.map((link) => (link.errorCode ? { ...link, errorCode: failureCode({ ...link, errorCode: link.errorCode }, 'qbo').code } : link)) };
     },
 
     'error.explain': async ({ text, system }) => ({ explanations: explainText(text, system) }),

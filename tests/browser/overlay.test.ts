@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnsyncedPage } from '../../lib/api/schema';
 import { startServer, type RunningServer } from '../../server/app';
 import { REALM_A, REALM_B, REALM_UNFOLLOWED, fakeQboRecords, overlayFixture } from './fixtures/overlay-fixture';
-import { buildFor, eventually, launchExtension, removeTempDirs, screenshotPath, tempDir, type ExtensionSession } from './harness';
+import { buildFor, evaluateInContentWorld, eventually, launchExtension, removeTempDirs, screenshotPath, tempDir, type ExtensionSession } from './harness';
 
 const TOKEN = 'overlay-test-token';
 const QBO = 'https://qbo.intuit.com';
@@ -44,22 +44,6 @@ async function navigate(path: string) {
  * clickjacking guard, lib/overlay/visibility.ts): a person reads before clicking, so do the tests.
  */
 const settle = () => page.waitForTimeout(800);
-
-/**
- * Evaluates in the content script's own world (its isolated world, found with CDP), as code that
- * took over the renderer could: `chrome.runtime` is the content script's.
- */
-async function inContentWorld<T>(target: Page, expression: string): Promise<T> {
-  const cdp = await session.context.newCDPSession(target);
-  const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context as (typeof contexts)[number]));
-  await cdp.send('Runtime.enable');
-  const world = contexts.filter((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${session.extensionId}`).at(-1);
-  if (!world) throw new Error('The content script world was not found');
-  const result = await cdp.send('Runtime.evaluate', { contextId: world.id, expression, awaitPromise: true, returnByValue: true });
-  await cdp.detach();
-  return result.result.value as T;
-}
 
 async function unsynced(id: string) {
   const res = await fetch(`${server.url}/api/v1/companies/evergreen/unsynced?limit=500`, { headers: { authorization: `Bearer ${TOKEN}` } });
@@ -142,7 +126,8 @@ describe('QuickBooks Online overlay', () => {
 
   it('refuses, from the content script’s own world, an action on a record the tab does not show', async () => {
     // The tab shows invoice 1002 (u-6240); customer 58's unsynced entity u-610 was never shown here.
-    const reply = await inContentWorld<{ ok: boolean; error?: { code: string; message: string } }>(
+    const reply = await evaluateInContentWorld<{ ok: boolean; error?: { code: string; message: string } }>(
+      session,
       page,
       `chrome.runtime.sendMessage({ command: 'unsynced.clearId', payload: { companyId: 'evergreen', unsyncedId: 'u-610' } })`,
     );

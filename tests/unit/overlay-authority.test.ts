@@ -44,6 +44,10 @@ const fixture = {
       id: 'u-desk', companyId: 'cedar', entityType: 'Invoice', localId: 'd-1', qbId: '1002', name: 'Desktop invoice',
       errorCode: '3100', errorMessage: 'The name is not unique', firstFailedAt: new Date().toISOString(), attempts: 1,
     },
+    {
+      id: 'u-padded', companyId: 'evergreen', entityType: 'Invoice', localId: 'job-1009', qbId: '1009', name: 'Padded code',
+      errorCode: '006240', errorMessage: 'Duplicate Document Number Error', firstFailedAt: new Date().toISOString(), attempts: 1,
+    },
   ],
 };
 
@@ -212,6 +216,13 @@ describe('replies that reach a QuickBooks page', () => {
   it('keep our own refusals, which name no setting', async () => {
     const reply = await send('unsynced.resync', { companyId: 'evergreen', unsyncedId: 'u-6240' }, tabSender(4, '/app/invoice?txnId=1002'));
     expect(reply).toMatchObject({ ok: false, error: { code: 'rejected', message: expect.stringMatching(/only on the record this tab shows/) } });
+  });
+});
+
+describe('list-row markers', () => {
+  it('get the code as the lookup reads it: a zero-padded "006240" from the service is 6240 (issue 8 §6)', async () => {
+    const { links } = await ok('records.status', { companyId: 'evergreen', records: [{ entityType: 'Invoice', qbId: '1009' }] }, tabSender(7, '/app/invoices'));
+    expect(links).toMatchObject([{ qbId: '1009', status: 'failed', errorCode: '6240' }]);
   });
 });
 
