@@ -4,9 +4,10 @@
  * The real-browser tests take every picture through `screenshotPath()` (tests/browser/harness.ts),
  * which writes to the ignored test-results/screenshots, so `npm test` never changes the tree. This
  * script runs the browser tests with SYNCLENS_SCREENSHOTS_DIR pointing at a fresh temporary folder
- * and, only when every test passed, copies the pictures into docs/screenshots and says which changed.
+ * and, only when every test passed, copies the pictures docs/screenshots already has and says which
+ * changed. Pictures the tests take only for their own record are left out unless `--new` is given.
  *
- * Extra arguments are passed to Vitest, e.g. `npm run screenshots -- tests/browser/center.test.ts`
+ * Other arguments are passed to Vitest, e.g. `npm run screenshots -- tests/browser/center.test.ts`
  * refreshes only that file's pictures.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,10 +18,13 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const target = join(root, 'docs', 'screenshots');
 const shots = mkdtempSync(join(tmpdir(), 'synclens-screenshots-'));
+const args = process.argv.slice(2);
+const addNew = args.includes('--new');
+const vitestArgs = args.filter((a) => a !== '--new');
 
 try {
   const vitest = join(root, 'node_modules', '.bin', 'vitest');
-  const run = spawnSync(vitest, ['run', '--project', 'browser', ...process.argv.slice(2)], {
+  const run = spawnSync(vitest, ['run', '--project', 'browser', ...vitestArgs], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, SYNCLENS_SCREENSHOTS_DIR: shots },
@@ -40,6 +44,10 @@ try {
         const from = join(shots, name);
         const to = join(target, name);
         const before = existsSync(to) ? readFileSync(to) : null;
+        if (before === null && !addNew) {
+          lines.push(`  left out  ${name} (not in docs/screenshots; --new adds it)`);
+          continue;
+        }
         copyFileSync(from, to);
         lines.push(`  ${before === null ? 'new      ' : before.equals(readFileSync(from)) ? 'unchanged' : 'updated  '} docs/screenshots/${name}`);
       }
