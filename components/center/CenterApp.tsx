@@ -7,6 +7,8 @@ import { localizeDocument } from '@/lib/i18n/document';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import { ErrorBanner, OfflineBanner, SignedOutBanner, UnconfiguredPanel } from '../popup/StatusPanels';
 import { ServiceName, ServiceWarnings } from '../popup/ServiceParts';
+import { PauseNote } from '../common/PauseNote';
+import { WaitingActions } from '../common/WaitingActions';
 import { serviceNameOf } from '../popup/services';
 import { ConnectorTab } from './ConnectorTab';
 import { HistoryTab } from './HistoryTab';
@@ -72,7 +74,11 @@ export function CenterApp({ store, now = new Date() }: { store: CenterStore; now
       )}
       {view === 'unconfigured' && <UnconfiguredPanel onOpenSettings={store.openOptions} />}
       {view === 'signed-out' && <SignedOutBanner message={null} onOpenSettings={store.openOptions} />}
-      {view === 'offline' && <OfflineBanner since={snapshot?.status.lastSuccessAt ?? null} now={now} retrying={store.refreshing.value} onRetry={() => void store.refresh()} />}
+      {view === 'offline' && (
+        <OfflineBanner since={snapshot?.status.lastSuccessAt ?? null} now={now} retrying={store.refreshing.value} nextRetryAt={store.nextRetryAt.value} onRetry={() => void store.refresh()} />
+      )}
+      <PauseNote pausedUntil={snapshot?.status.pausedUntil} />
+      <WaitingActions actions={store.waitingActions.value} onRetry={(key) => void store.retryAction(key)} onDiscard={(key) => void store.discardAction(key)} />
       {view === 'error' && (
         <ErrorBanner message={store.connectionError.value?.message ?? snapshot?.status.message ?? t('statusServiceProblem')} onRetry={() => void store.refresh()} />
       )}

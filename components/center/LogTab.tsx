@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { DIRECTIONS, KNOWN_ENTITY_TYPES, type LogEntry, type LogStatus } from '@/lib/api/schema';
 import { isStuckPending, QBO_PENDING_STEPS, WEB_CONNECTOR_STEPS } from '@/lib/center/pending';
+import { failureCode } from '@/lib/errors/explanation-view';
 import { directionLabel, entityLabel } from '@/lib/format/labels';
 import { dayAndTime } from '@/lib/format/time';
 import { formatCount } from '@/lib/format/amount';
@@ -27,7 +28,7 @@ const EMPTY_FILTERED_LABELS: Record<LogStatus, MessageKey> = {
 const LIST_LABELS: Record<LogStatus, MessageKey> = { pending: 'logListPending', success: 'logListSuccess', failed: 'logListFailed' };
 const STATUS_TESTIDS: Record<LogStatus, string> = { pending: 'log-tab-pending', success: 'log-tab-success', failed: 'log-tab-failed' };
 
-function LogRow({ entry, stuck, now }: { entry: LogEntry; stuck: boolean; now: Date }) {
+function LogRow({ entry, system, stuck, now }: { entry: LogEntry; system: 'qbo' | 'qbd'; stuck: boolean; now: Date }) {
   return (
     <li class={`logrow${stuck ? ' logrow--stuck' : ''}`} data-testid="log-row" data-log-id={entry.id}>
       <div class="logrow__line">
@@ -40,7 +41,11 @@ function LogRow({ entry, stuck, now }: { entry: LogEntry; stuck: boolean; now: D
       <div class="logrow__line muted">
         <span>{directionLabel(entry.direction)}</span>
         {entry.attempt > 1 && <span>{t('logAttempt', formatCount(entry.attempt))}</span>}
-        {entry.errorCode && <span class="code-pill">{entry.errorCode}</span>}
+        {entry.errorCode && (
+          <span class="code-pill" data-testid="log-code">
+            {failureCode({ errorCode: entry.errorCode, errorMessage: entry.errorMessage }, system).code}
+          </span>
+        )}
       </div>
       {entry.errorMessage && <p class="logrow__message">{entry.errorMessage}</p>}
       {stuck && <p class="logrow__warn" data-testid="log-stuck">{t('logStuck')}</p>}
@@ -174,7 +179,7 @@ export function LogTab({ store, now }: { store: CenterStore; now: Date }) {
         ) : (
           <ul class="loglist" aria-label={t(LIST_LABELS[log.status.value])} aria-busy={log.loading.value}>
             {items.map((e) => (
-              <LogRow key={e.id} entry={e} stuck={isStuckPending(e, connector)} now={now} />
+              <LogRow key={e.id} entry={e} system={store.companyById.value.get(e.companyId)?.system ?? 'qbo'} stuck={isStuckPending(e, connector)} now={now} />
             ))}
           </ul>
         )}

@@ -140,6 +140,11 @@ export function UnsyncedTab({ store, now }: { store: CenterStore; now: Date }) {
       <SinceChip store={store} now={now} />
       <CategoryChips store={store} />
       <LoadProblemLine store={store} error={error} target="unsynced" hasData={store.hasAnyList.value} testId="unsynced-error" waitingTestId="unsynced-waiting" />
+      {store.damagedInScope.value > 0 && (
+        <p class="notice-line" data-testid="unsynced-damaged">
+          {store.damagedInScope.value === 1 ? t('listDamagedOne') : t('listDamagedMany', formatCount(store.damagedInScope.value))}
+        </p>
+      )}
       {noCompanies ? (
         <p class="empty">{t('statusNoCompanies')}</p>
       ) : loading ? (

@@ -33,6 +33,10 @@ import { createLogStore } from './log-store';
 import { createHistoryStore } from './history-store';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
+import { isSettled, newActionKey, watchActions } from '../common/action-watch';
+import { createAutoRetry } from '../common/auto-retry';
+import type { ActionState } from '@/lib/messaging/action-commands';
+import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 
 export type CenterView = PageView;
 export const ALL_COMPANIES = '*all*';
@@ -60,6 +64,8 @@ export interface CenterDeps {
   openOptions: () => void;
   /** The page's hash link (tab, company, failures since). */
   link?: CenterLink;
+  /** Tells the page when the outbox changed (an action delivered, given up on). */
+  subscribeOutbox?: OutboxSubscribe;
 }
 
 export function followedCompanies(snapshot: Snapshot | null): Company[] {
@@ -121,9 +127,18 @@ export function createCenterStore(deps: CenterDeps) {
   const entityTypes = computed(() => distinctValues(sortedRows.value, (r) => r.item.entityType));
   const codes = computed(() => distinctCodes(sortedRows.value));
   const hasAnyList = computed(() => scopeIds.value.some((id) => byCompany.value.has(id)));
+  /** Entities in scope the service sent malformed: shortened or left out (said under the filters). */
+  const damagedInScope = computed(() =>
+    scopeIds.value.reduce((n, id) => {
+      const damaged = byCompany.value.get(id)?.snapshot.damaged;
+      return n + (damaged ? damaged.repaired + damaged.dropped : 0);
+    }, 0),
+  );
   const selectedVisible = computed(() => filteredRows.value.filter((r) => selected.value.has(r.key)));
 
   const view = computed<CenterView>(() => pageView(snapshot.value, connectionError.value));
+  /** Actions of the companies in scope still in the outbox (waiting, sending or not done). */
+  const waitingActions = signal<ActionState[]>([]);
 
   const logStore = createLogStore({ send, companies, scope });
   const historyStore = createHistoryStore({ send });
@@ -207,6 +222,8 @@ export function createCenterStore(deps: CenterDeps) {
       else connectionError.value = reply.error;
     });
     if (view.value === 'unconfigured' || !reply.ok) return;
+    deps.subscribeOutbox?.(() => void loadWaitingActions());
+    void loadWaitingActions();
     const early = loadUnsynced();
     await refreshState();
     // Companies that first appear in the fresh state (first poll) get their lists too.
@@ -215,6 +232,68 @@ export function createCenterStore(deps: CenterDeps) {
   }
 
   const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
+
+  // Left open while the service is down, the page looks again on its own and says when.
+  const autoRetry = createAutoRetry({
+    view,
+    pollMinutes: () => snapshot.peek()?.settings.pollMinutes ?? 5,
+    pausedUntil: () => snapshot.peek()?.status.pausedUntil,
+    refresh: () => refresh(),
+  });
+
+  /** The outbox's actions for the companies in scope, for the waiting-actions list. */
+  async function loadWaitingActions(): Promise<void> {
+    const reply = await send('actions.list', {});
+    if (!reply.ok) return;
+    const inScope = new Set(scopeIds.value);
+    waitingActions.value = reply.data.actions.filter((a) => a.companyId !== null && inScope.has(a.companyId));
+  }
+
+  async function retryAction(key: string): Promise<void> {
+    await send('actions.retry', { key });
+    await loadWaitingActions();
+  }
+
+  async function discardAction(key: string): Promise<void> {
+    await send('actions.discard', { key });
+    await loadWaitingActions();
+  }
+
+  /**
+   * A row action the page does not know the end of yet (kept in the outbox, or the background did
+   * not answer): followed by its key until the background knows, then the company's list is
+   * reloaded so the row shows what the service now says.
+   */
+  function followAction(actionKey: string, rowKeys: readonly string[], companyId: string): void {
+    const stop = watchActions(
+      send,
+      [actionKey],
+      ([state]) => {
+        if (!state || !isSettled(state.state)) {
+          if (state?.state === 'not-done') for (const key of rowKeys) setRowAction(key, { kind: 'error', message: t('bgActionGaveUp', state.message ?? '') });
+          return;
+        }
+        batch(() => {
+          for (const key of rowKeys) {
+            if (state.state === 'done') setRowAction(key, null);
+            else if (state.state === 'unknown') setRowAction(key, { kind: 'error', message: t('centerActionNeverSent') });
+            else setRowAction(key, { kind: 'error', message: state.message ?? '' });
+          }
+        });
+        stop();
+        void loadCompany(companyId);
+        void loadWaitingActions();
+      },
+      { subscribe: deps.subscribeOutbox },
+    );
+  }
+
+  /** What the page does with a reply to a row action that did not come back with the result. */
+  function unfinished(reply: { code: ReplyError['code']; message: string }): RowAction | null {
+    if (reply.code === 'queued') return { kind: 'queued', message: reply.message };
+    if (reply.code === 'unreachable' || reply.code === 'bad-reply') return { kind: 'queued', message: t('centerActionChecking') };
+    return null;
+  }
 
   /** After the background polled: its cached state, then the lists in scope and the open tab's data. */
   async function afterPoll(): Promise<void> {
@@ -247,6 +326,7 @@ export function createCenterStore(deps: CenterDeps) {
       bulk.value = { kind: 'idle' };
     });
     void loadUnsynced();
+    void loadWaitingActions();
     if (tab.value === 'log') void logStore.reload();
   }
 
@@ -310,18 +390,21 @@ export function createCenterStore(deps: CenterDeps) {
     if (rowActions.value.get(key)?.kind === 'busy') return;
     const { companyId, id } = splitRowKey(key);
     setRowAction(key, { kind: 'busy', action: 'resync' });
-    const reply = await send('unsynced.resync', { companyId, unsyncedId: id });
+    const actionKey = newActionKey();
+    const reply = await send('unsynced.resync', { companyId, unsyncedId: id, actionKey });
+    const waiting = reply.ok ? null : unfinished(reply.error);
     batch(() => {
       if (reply.ok) {
         replaceItem(reply.data.unsynced);
         setRowAction(key, { kind: 'queued', message: t('centerRowQueuedMessage') });
-      } else if (reply.error.code === 'queued') {
-        markQueued(companyId, [id]);
-        setRowAction(key, { kind: 'queued', message: reply.error.message });
+      } else if (waiting) {
+        if (reply.error.code === 'queued') markQueued(companyId, [id]);
+        setRowAction(key, waiting);
       } else {
         setRowAction(key, { kind: 'error', message: reply.error.message });
       }
     });
+    if (waiting) followAction(actionKey, [key], companyId);
   }
 
   function askClearId(key: string): void {
@@ -348,17 +431,18 @@ export function createCenterStore(deps: CenterDeps) {
       open.value = null;
       setRowAction(key, { kind: 'busy', action: 'clear-id' });
     });
-    const reply = await send('unsynced.clearId', { companyId, unsyncedId: id });
+    const actionKey = newActionKey();
+    const reply = await send('unsynced.clearId', { companyId, unsyncedId: id, actionKey });
+    const waiting = reply.ok ? null : unfinished(reply.error);
     batch(() => {
       if (reply.ok) {
         replaceItem(reply.data.unsynced);
         setRowAction(key, { kind: 'cleared', message: reply.data.message });
-      } else if (reply.error.code === 'queued') {
-        setRowAction(key, { kind: 'queued', message: reply.error.message });
       } else {
-        setRowAction(key, { kind: 'error', message: reply.error.message });
+        setRowAction(key, waiting ?? { kind: 'error', message: reply.error.message });
       }
     });
+    if (waiting) followAction(actionKey, [key], companyId);
   }
 
   /** Resyncs the selected rows: one request per company (≤ 1,000 ids each), with progress. */
@@ -375,15 +459,18 @@ export function createCenterStore(deps: CenterDeps) {
     const failedKeys = new Set<string>();
     bulk.value = { kind: 'running', done, total };
     for (const b of batches) {
-      const reply = await send('center.bulkResync', { companyId: b.companyId, ids: b.ids });
+      const actionKey = newActionKey();
+      const reply = await send('center.bulkResync', { companyId: b.companyId, ids: b.ids, actionKey });
+      const waiting = reply.ok ? null : unfinished(reply.error);
       batch(() => {
         if (reply.ok) {
           queued += reply.data.queued;
           applyBulkResult(b.companyId, reply.data, nameOf, failures, failedKeys);
-        } else if (reply.error.code === 'queued') {
-          // Safe in the outbox: it will be sent again with the same key.
+        } else if (waiting) {
+          // Safe in the outbox (or being confirmed): sent again with the same key until the service answers.
           queued += b.ids.length;
-          markQueued(b.companyId, b.ids);
+          if (reply.error.code === 'queued') markQueued(b.companyId, b.ids);
+          followAction(actionKey, b.ids.map((id) => rowKey(b.companyId, id)), b.companyId);
         } else {
           for (const id of b.ids) {
             failedKeys.add(rowKey(b.companyId, id));
@@ -437,6 +524,10 @@ export function createCenterStore(deps: CenterDeps) {
   return {
     // state
     afterPoll,
+    waitingActions,
+    nextRetryAt: autoRetry.nextRetryAt,
+    retryAction,
+    discardAction,
     tab,
     snapshot,
     connectionError,
@@ -458,6 +549,7 @@ export function createCenterStore(deps: CenterDeps) {
     companies,
     companyById,
     scopeIds,
+    damagedInScope,
     grouped,
     sortedRows,
     filteredRows,

@@ -21,11 +21,11 @@ function ListNotes({ store, now }: { store: PopupStore; now: Date }) {
   const wizard = store.wizard.value;
   const notes: { id: string; text: string }[] = [];
   const paused = snapshot?.status.pausedUntil ? new Date(snapshot.status.pausedUntil) : null;
-  if (paused && !Number.isNaN(paused.getTime())) notes.push({ id: 'paused', text: t('popupPausedUntil', clockTime(paused)) });
+  if (paused && !Number.isNaN(paused.getTime())) notes.push({ id: 'paused', text: t('statusPausedUntil', clockTime(paused)) });
   // Signed out, the rows stay for reference: say how old they are (offline says it in its banner).
   if (store.signedOut.value && wizard) notes.push({ id: 'age', text: t('popupListFrom', shortTime(wizard.fetchedAt, now)) });
   const damaged = wizard?.damaged ? wizard.damaged.repaired + wizard.damaged.dropped : 0;
-  if (damaged > 0) notes.push({ id: 'damaged', text: damaged === 1 ? t('popupDamagedOne') : t('popupDamagedMany', formatCount(damaged)) });
+  if (damaged > 0) notes.push({ id: 'damaged', text: damaged === 1 ? t('listDamagedOne') : t('listDamagedMany', formatCount(damaged)) });
   if (notes.length === 0) return null;
   return (
     <ul class="list-notes">

@@ -85,7 +85,8 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
       const items = await client.unsyncedAll(companyId);
       const now = ctx.now();
       await writeUnsynced(ctx.db, companyId, items, now);
-      return { companyId, items, fetchedAt: now.toISOString() };
+      const damaged = client.damagedItems();
+      return { companyId, items, fetchedAt: now.toISOString(), ...(damaged.repaired + damaged.dropped > 0 ? { damaged } : {}) };
     },
     'center.log': (query) => logSlice(ctx, query),
     'center.bulkResync': ({ companyId, ids, actionKey }) => bulkResync(ctx, companyId, ids, actionKey),

@@ -15,6 +15,8 @@ export const UnsyncedSnapshot = v.object({
   items: v.array(api.UnsyncedEntity),
   /** When these were fetched from the service (ISO). */
   fetchedAt: v.string(),
+  /** Entities the service sent that had to be shortened or left out (see lib/api/tolerant-list). */
+  damaged: v.optional(v.object({ repaired: v.number(), dropped: v.number() })),
 });
 export type UnsyncedSnapshot = v.InferOutput<typeof UnsyncedSnapshot>;
 

@@ -2,6 +2,7 @@
  * The Sync Center page with a fake background: every command answers from a handler the test
  * controls, so the tests see exactly which requests the page sends and what it shows for each reply.
  */
+import type { ActionState } from '@/lib/messaging/action-commands';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -200,7 +201,7 @@ describe('Sync Center: unsynced entities', () => {
       }),
     );
     await click(row('u2').querySelector('[data-testid="row-resync"]'));
-    expect(bg.of('unsynced.resync').map((c) => c.payload)).toEqual([{ companyId: 'evergreen', unsyncedId: 'u2' }]);
+    expect(bg.of('unsynced.resync').map((c) => c.payload)).toEqual([{ companyId: 'evergreen', unsyncedId: 'u2', actionKey: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
     expect(row('u2').dataset.state).toBe('resync-queued');
     expect(row('u2').querySelector('[data-testid="row-state"]')!.textContent).toBe('Queued');
   });
@@ -236,7 +237,7 @@ describe('Sync Center: unsynced entities', () => {
     expect(bg.of('unsynced.clearId')).toHaveLength(0);
     await click(row('u1').querySelector('[data-testid="row-clear-id"]'));
     await click($('[data-testid="confirm-clear-id"]'));
-    expect(bg.of('unsynced.clearId').map((c) => c.payload)).toEqual([{ companyId: 'evergreen', unsyncedId: 'u1' }]);
+    expect(bg.of('unsynced.clearId').map((c) => c.payload)).toEqual([{ companyId: 'evergreen', unsyncedId: 'u1', actionKey: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
     expect(row('u1').querySelector('[data-testid="row-state"]')!.textContent).toBe('ID cleared');
     expect(row('u1').querySelector<HTMLButtonElement>('[data-testid="row-clear-id"]')!.disabled).toBe(true);
   });
@@ -505,5 +506,103 @@ describe('Sync Center: bulk progress and links', () => {
     expect($('[data-testid="since-chip"]')).not.toBeNull();
     await act(async () => store.applyLink({ tab: 'connector' }));
     expect($('[data-testid="tab-connector"]')!.getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('Sync Center: actions whose answer was lost, pauses and recovery (issue 8 §3, §4, §5)', () => {
+  const state = (key: string, s: ActionState['state'], extra: Partial<ActionState> = {}): ActionState => ({
+    key, state: s, kind: 'resync', companyId: 'evergreen', count: 1, unsyncedId: 'u2', createdAt: NOW.toISOString(), attempts: 1, message: null, nextAttemptAt: null, ...extra,
+  });
+
+  it('a queued Resync is followed by its key, and the row settles when the outbox delivered it', async () => {
+    let delivered = false;
+    let changed = () => {};
+    const handlers = standard(ITEMS, [EVERGREEN], {
+      'unsynced.resync': () => ({ ok: false, error: { code: 'queued', message: 'No answer from the sync service yet.' } }),
+      'actions.status': ({ keys }) => ok({ actions: keys.map((k) => state(k, delivered ? 'done' : 'waiting')) }),
+      'actions.list': () => ok({ actions: [] }),
+    });
+    const bg = fakeBackground(handlers);
+    const store = createCenterStore({ send: bg.send, openOptions: vi.fn(), subscribeOutbox: (l) => ((changed = l), () => {}) });
+    await act(async () => {
+      render(<CenterApp store={store} now={NOW} />, root);
+      await store.start();
+    });
+    await click(row('u2').querySelector('[data-testid="row-resync"]'));
+    expect(row('u2').dataset.state).toBe('resync-queued');
+    const key = (bg.of('unsynced.resync')[0]!.payload as { actionKey: string }).actionKey;
+    expect(bg.of('actions.status').some((c) => (c.payload as { keys: string[] }).keys.includes(key))).toBe(true);
+    const loads = bg.of('center.unsynced').length;
+    delivered = true;
+    await act(async () => changed());
+    await vi.waitFor(() => expect(bg.of('center.unsynced').length).toBeGreaterThan(loads));
+  });
+
+  it('a Resync the background never stored (it stopped first) says so on the row', async () => {
+    await mount(
+      standard(ITEMS, [EVERGREEN], {
+        'unsynced.resync': () => ({ ok: false, error: { code: 'unreachable', message: 'The SyncLens background did not answer.' } }),
+        'actions.status': ({ keys }) => ok({ actions: keys.map((k) => state(k, 'unknown', { kind: null, companyId: null })) }),
+      }),
+    );
+    await click(row('u2').querySelector('[data-testid="row-resync"]'));
+    await vi.waitFor(() => expect(row('u2').textContent).toContain('Not done: it never left SyncLens. Try again.'));
+  });
+
+  it('lists the actions of the companies in scope still waiting, with Try again for one not done', async () => {
+    let actions = [state('k1', 'not-done', { message: 'HTTP 502' })];
+    const { bg } = await mount(
+      standard(ITEMS, [EVERGREEN], {
+        'actions.list': () => ok({ actions }),
+        'actions.retry': ({ key }) => ((actions = []), ok(state(key, 'done'))),
+      }),
+    );
+    expect($('[data-testid="waiting-action"]')!.textContent).toMatch(/Resync a record.*not done: HTTP 502/);
+    await click($('[data-testid="action-retry"]'));
+    expect(bg.of('actions.retry').map((c) => c.payload)).toEqual([{ key: 'k1' }]);
+    await vi.waitFor(() => expect($('[data-testid="waiting-actions"]')).toBeNull());
+  });
+
+  it('says until when the service asked for a pause, and that some rows needed repair', async () => {
+    const paused = { ...snapshot([EVERGREEN]), status: { state: 'ok' as const, lastSuccessAt: minutesAgo(1), failingSince: null, message: null, nextPollAt: null, pausedUntil: new Date(NOW.getTime() + 5 * 60_000).toISOString() } };
+    await mount({
+      ...standard(ITEMS),
+      'state.get': () => ok(paused),
+      'state.refresh': () => ok(paused),
+      'center.unsynced': ({ companyId }) => ok({ companyId, items: ITEMS, fetchedAt: NOW.toISOString(), damaged: { repaired: 1, dropped: 0 } }),
+    });
+    expect($('[data-testid="pause-note"]')!.textContent).toMatch(/asked SyncLens to wait until/);
+    expect($('[data-testid="unsynced-damaged"]')!.textContent).toBe('1 item from the sync service had a field SyncLens could not show; it is shortened or left out.');
+  });
+
+  it('left open while the service is down, recovers on its own and says when it tries next', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const handlers = standard(ITEMS);
+      const good = handlers['state.refresh']!;
+      handlers['state.refresh'] = () => ({ ok: false, error: { code: 'unreachable', message: 'Could not reach the service' } });
+      await mount(handlers);
+      expect($('[data-testid="state-offline"]')).not.toBeNull();
+      expect($('[data-testid="next-retry"]')!.textContent).toMatch(/tries again on its own at/);
+      handlers['state.refresh'] = good;
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(10_000);
+      });
+      await vi.waitFor(() => expect($('[data-testid="state-offline"]')).toBeNull());
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('Sync Center log: codes as the lookup reads them (issue 8 §6)', () => {
+  it('shows a zero-padded code from the service as the normalized one', async () => {
+    const failedEntry: LogEntry = {
+      id: 'f1', companyId: 'evergreen', direction: 'export', entityType: 'Invoice', localId: 'j1', name: 'Oak Hollow', status: 'failed',
+      at: NOW.toISOString(), attempt: 1, errorCode: '003200', errorMessage: 'stale object',
+    };
+    const { store } = await mount(standard([], [EVERGREEN], { 'center.log': () => ok({ items: [failedEntry], nextCursor: null, counts: null }) }));
+    await act(async () => store.setTab('log'));
+    await vi.waitFor(() => expect($('[data-testid="log-code"]')!.textContent).toBe('3200'));
   });
 });
