@@ -34,8 +34,8 @@ import { createHistoryStore } from './history-store';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
 import { isSettled, newActionKey, watchActions } from '../common/action-watch';
-import { createAutoRetry } from '../common/auto-retry';
-import type { ActionState } from '@/lib/messaging/action-commands';
+import { createPageAutoRetry } from '../common/auto-retry';
+import { createWaitingActions } from '../common/waiting-actions-store';
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 
 export type CenterView = PageView;
@@ -138,7 +138,7 @@ export function createCenterStore(deps: CenterDeps) {
 
   const view = computed<CenterView>(() => pageView(snapshot.value, connectionError.value));
   /** Actions of the companies in scope still in the outbox (waiting, sending or not done). */
-  const waitingActions = signal<ActionState[]>([]);
+  const waiting = createWaitingActions(send, () => scopeIds.peek());
 
   const logStore = createLogStore({ send, companies, scope });
   const historyStore = createHistoryStore({ send });
@@ -234,30 +234,8 @@ export function createCenterStore(deps: CenterDeps) {
   const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
 
   // Left open while the service is down, the page looks again on its own and says when.
-  const autoRetry = createAutoRetry({
-    view,
-    pollMinutes: () => snapshot.peek()?.settings.pollMinutes ?? 5,
-    pausedUntil: () => snapshot.peek()?.status.pausedUntil,
-    refresh: () => refresh(),
-  });
-
-  /** The outbox's actions for the companies in scope, for the waiting-actions list. */
-  async function loadWaitingActions(): Promise<void> {
-    const reply = await send('actions.list', {});
-    if (!reply.ok) return;
-    const inScope = new Set(scopeIds.value);
-    waitingActions.value = reply.data.actions.filter((a) => a.companyId !== null && inScope.has(a.companyId));
-  }
-
-  async function retryAction(key: string): Promise<void> {
-    await send('actions.retry', { key });
-    await loadWaitingActions();
-  }
-
-  async function discardAction(key: string): Promise<void> {
-    await send('actions.discard', { key });
-    await loadWaitingActions();
-  }
+  const autoRetry = createPageAutoRetry(view, snapshot, () => refresh());
+  const loadWaitingActions = waiting.load;
 
   /**
    * A row action the page does not know the end of yet (kept in the outbox, or the background did
@@ -524,10 +502,10 @@ export function createCenterStore(deps: CenterDeps) {
   return {
     // state
     afterPoll,
-    waitingActions,
+    waitingActions: waiting.actions,
     nextRetryAt: autoRetry.nextRetryAt,
-    retryAction,
-    discardAction,
+    retryAction: waiting.retry,
+    discardAction: waiting.discard,
     tab,
     snapshot,
     connectionError,

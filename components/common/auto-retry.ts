@@ -5,6 +5,7 @@
  * at 9:05") instead of waiting in silence. Back to normal, the count starts over.
  */
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { Snapshot } from '@/lib/messaging/protocol';
 import type { PageView } from './page-view';
 
 export const AUTO_RETRY_FIRST_MS = 10_000;
@@ -73,4 +74,14 @@ export function createAutoRetry(deps: AutoRetryDeps) {
       clear();
     },
   };
+}
+
+/** The auto-retry of a page that shows a snapshot: its poll period and pause come from there. */
+export function createPageAutoRetry(view: ReadonlySignal<PageView>, snapshot: ReadonlySignal<Snapshot | null>, refresh: () => Promise<void>) {
+  return createAutoRetry({
+    view,
+    pollMinutes: () => snapshot.peek()?.settings.pollMinutes ?? 5,
+    pausedUntil: () => snapshot.peek()?.status.pausedUntil,
+    refresh,
+  });
 }

@@ -21,11 +21,11 @@ import {
   type ApprovalRequest,
   type Unchecked,
 } from '@/lib/approvals/selection';
-import type { ActionState } from '@/lib/messaging/action-commands';
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 import { t } from '@/lib/i18n/t';
 import { newActionKey, watchActions } from '../common/action-watch';
-import { createAutoRetry } from '../common/auto-retry';
+import { createPageAutoRetry } from '../common/auto-retry';
+import { createWaitingActions } from '../common/waiting-actions-store';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
@@ -158,7 +158,7 @@ export function createPopupStore(deps: PopupDeps) {
   const progress = signal<{ done: number; total: number } | null>(null);
   const outcome = signal<ApproveOutcome | null>(null);
   /** The selected company's actions still in the outbox (waiting, sending or not done). */
-  const waitingActions = signal<ActionState[]>([]);
+  const waiting = createWaitingActions(send, () => (companyId.peek() ? [companyId.peek()!] : []));
   const refreshing = signal(false);
 
   const companies = computed(() => followedCompanies(snapshot.value));
@@ -228,17 +228,20 @@ export function createPopupStore(deps: PopupDeps) {
         if (changesWholeView(reply.error, snapshot.value)) connectionError.value = reply.error;
       }
     });
+    // The service asked for a pause (Retry-After) while the list loaded: the state read alongside
+    // may predate it, so read it again (from the background's storage, nothing is sent) for the note.
+    if (!reply.ok && (reply.error.code === 'paused' || reply.error.retryAfterSeconds !== undefined)) await reloadState();
+  }
+
+  async function reloadState(): Promise<void> {
+    const reply = await send('state.get', {});
+    if (reply.ok) applySnapshot(reply.data);
   }
 
   const refreshState = () => refreshPageState(send, { refreshing, connectionError, apply: applySnapshot });
 
   // Offline or failing, the popup looks again on its own and says when.
-  const autoRetry = createAutoRetry({
-    view,
-    pollMinutes: () => snapshot.peek()?.settings.pollMinutes ?? 5,
-    pausedUntil: () => snapshot.peek()?.status.pausedUntil,
-    refresh: () => refresh(),
-  });
+  const autoRetry = createPageAutoRetry(view, snapshot, () => refresh());
 
   /** Fresh state and wizard together; a company that first appears in the fresh state gets its list too. */
   async function refresh(): Promise<void> {
@@ -303,7 +306,7 @@ export function createPopupStore(deps: PopupDeps) {
     });
     safeSet(deps.storage, LAST_COMPANY_KEY, id);
     stopWatching?.();
-    waitingActions.value = [];
+    waiting.actions.value = [];
     void loadWaitingActions();
     await loadCachedWizard(id);
     await loadFreshWizard(id);
@@ -441,23 +444,7 @@ export function createPopupStore(deps: PopupDeps) {
 
   let stopOutboxWatch: (() => void) | null = null;
 
-  /** The selected company's actions still in the outbox, for the waiting-actions list. */
-  async function loadWaitingActions(): Promise<void> {
-    const cid = companyId.value;
-    if (!cid) return;
-    const reply = await send('actions.list', { companyId: cid });
-    if (reply.ok && companyId.value === cid) waitingActions.value = reply.data.actions;
-  }
-
-  async function retryAction(key: string): Promise<void> {
-    await send('actions.retry', { key });
-    await loadWaitingActions();
-  }
-
-  async function discardAction(key: string): Promise<void> {
-    await send('actions.discard', { key });
-    await loadWaitingActions();
-  }
+  const loadWaitingActions = waiting.load;
 
   /** Explains a pasted QuickBooks error (code, JSON, XML or a log line) with the catalog in the background. */
   const explain = (text: string, system?: 'qbo' | 'qbd') => send('error.explain', { text, ...(system ? { system } : {}) });
@@ -476,7 +463,7 @@ export function createPopupStore(deps: PopupDeps) {
     progress,
     outcome,
     refreshing,
-    waitingActions,
+    waitingActions: waiting.actions,
     nextRetryAt: autoRetry.nextRetryAt,
     // derived
     companies,
@@ -499,8 +486,8 @@ export function createPopupStore(deps: PopupDeps) {
     toggleDirection,
     setMode: (m: UncheckedMode) => (mode.value = m),
     approve,
-    retryAction,
-    discardAction,
+    retryAction: waiting.retry,
+    discardAction: waiting.discard,
     openOptions: deps.openOptions,
   };
 }
