@@ -10,7 +10,8 @@ import type { Company, LogEntry, UnsyncedEntity } from '@/lib/api/schema';
 import type { CommandName, PayloadOf, Reply, ReplyOf, Snapshot } from '@/lib/messaging/protocol';
 import { CenterApp } from '@/components/center/CenterApp';
 import { createCenterStore, type CenterStore } from '@/components/center/store';
-import { recordingSend } from './fake-background';
+import { recordingSend, type FakeHandlers } from './fake-background';
+import { centerPage } from './center-page';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -79,24 +80,16 @@ function standard(items: UnsyncedEntity[], companies = [EVERGREEN], extra: Handl
   };
 }
 
+const page = centerPage(NOW);
+/** The page's element of the current test (some tests render into it themselves). */
 let root: HTMLElement;
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
+  root = page.root();
 });
 
 async function mount(handlers: Handlers, link = {}) {
-  const bg = fakeBackground(handlers);
-  const store = createCenterStore({ send: bg.send, openOptions: vi.fn(), link });
-  await act(async () => {
-    render(<CenterApp store={store} now={NOW} />, root);
-    await store.start();
-  });
-  return { store, bg };
+  const { store, of } = await page.mount(handlers as FakeHandlers, { link });
+  return { store, bg: { of } };
 }
 
 const $ = (sel: string) => root.querySelector<HTMLElement>(sel);
@@ -522,12 +515,7 @@ describe('Sync Center: actions whose answer was lost, pauses and recovery (issue
       'actions.status': ({ keys }) => ok({ actions: keys.map((k) => state(k, delivered ? 'done' : 'waiting')) }),
       'actions.list': () => ok({ actions: [] }),
     });
-    const bg = fakeBackground(handlers);
-    const store = createCenterStore({ send: bg.send, openOptions: vi.fn(), subscribeOutbox: (l) => ((changed = l), () => {}) });
-    await act(async () => {
-      render(<CenterApp store={store} now={NOW} />, root);
-      await store.start();
-    });
+    const bg = await page.mount(handlers as FakeHandlers, { subscribeOutbox: (l) => ((changed = l), () => {}) });
     await click(row('u2').querySelector('[data-testid="row-resync"]'));
     expect(row('u2').dataset.state).toBe('resync-queued');
     const key = (bg.of('unsynced.resync')[0]!.payload as { actionKey: string }).actionKey;

@@ -4,17 +4,15 @@
  * the banner), history that says it builds up day by day with correct plurals, and the tab strip's
  * arrow keys moving from the tab that has focus.
  */
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Company, LogEntry, UnsyncedEntity } from '@/lib/api/schema';
 import type { Snapshot } from '@/lib/messaging/protocol';
 import type { HistoryDay } from '@/lib/messaging/center-commands';
-import { CenterApp } from '@/components/center/CenterApp';
-import { createCenterStore } from '@/components/center/store';
 import { buildingSentence } from '@/lib/center/history';
 import { loadProblem, problemsThePageTells } from '@/lib/center/load-error';
-import { recordingSend, type FakeHandlers } from './fake-background';
+import { type FakeHandlers } from './fake-background';
+import { centerPage } from './center-page';
 import { useLocale } from './setup-i18n';
 
 const NOW = new Date();
@@ -71,23 +69,14 @@ function snapshot(state: 'ok' | 'unreachable' = 'ok'): Snapshot {
 
 const unreachable = () => ({ ok: false as const, error: { code: 'unreachable' as const, message: RAW } });
 
+const page = centerPage(NOW);
 let root: HTMLElement;
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
+  root = page.root();
 });
 
 async function mount(handlers: FakeHandlers, link = {}) {
-  const { send, calls } = recordingSend(handlers);
-  const store = createCenterStore({ send, openOptions: vi.fn(), link });
-  await act(async () => {
-    render(<CenterApp store={store} now={NOW} />, root);
-    await store.start();
-  });
+  const { store, calls } = await page.mount(handlers, { link });
   return { store, calls };
 }
 

@@ -14,7 +14,8 @@ import { CenterApp } from '@/components/center/CenterApp';
 import { ALL_COMPANIES, createCenterStore } from '@/components/center/store';
 import { useLocale } from './setup-i18n';
 import { expectSpanishOnly } from './spanish-text';
-import { recordingSend } from './fake-background';
+import { type FakeHandlers } from './fake-background';
+import { centerPage } from './center-page';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -94,24 +95,15 @@ function handlersFor(snap: Snapshot, items = ITEMS): Handlers {
   };
 }
 
+const page = centerPage(NOW);
 let root: HTMLElement;
 beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
+  root = page.root();
 });
 
 async function mount(handlers: Handlers, openOptions: () => void = () => {}) {
-  const { send, calls } = recordingSend(handlers);
-  const store = createCenterStore({ send, openOptions });
-  await act(async () => {
-    render(<CenterApp store={store} now={NOW} />, root);
-    await store.start();
-  });
-  return { store, of: (c: CommandName) => calls.filter((x) => x.command === c) };
+  const { store, of } = await page.mount(handlers as FakeHandlers, { openOptions });
+  return { store, of };
 }
 
 const $ = (testId: string) => root.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
@@ -260,7 +252,7 @@ describe('Sync Center with several sync services, in Spanish', () => {
     const signedOut: ConnectionStatus = { state: 'signed-out', lastSuccessAt: at(8, 55), failingSince: at(9, 2), message: '401', nextPollAt: null };
     await mount(handlersFor(named(twoServices({ birch: signedOut }))));
     const warnings = $('service-warnings')!;
-    expect($$('service-warning')[0]!.textContent).toBe('Jardines Ruiz rechazó el token: vuelva a iniciar sesión en la configuración.Abrir configuración');
+    expect($$('service-warning')[0]!.textContent).toBe('Jardines Ruiz rechazó el token: vuelve a iniciar sesión en la configuración.Abrir configuración');
     expectSpanishOnly(warnings);
     noRawKeys(warnings);
 
