@@ -889,6 +889,33 @@ describe('popup: approvals the network lies about (issue 8 §4)', () => {
     expect($('list-note-damaged')!.textContent).toBe('2 items from the sync service had fields SyncLens could not show; they are shortened or left out.');
   });
 
+  it('reads the state again when loading the list met a pause (429 with Retry-After) the state read alongside did not know', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const before = snapshot(companies);
+    const paused = snapshot(companies, { status: { ...before.status, pausedUntil: new Date(NOW.getTime() + 5 * 60_000).toISOString() } });
+    let stored = before;
+    const handlers = { ...standardHandlers(FIVE, companies), 'state.get': () => ok(stored), 'state.refresh': () => ok(before) };
+    // The background recorded the pause while answering the list; the refreshed state predates it.
+    handlers['wizard.load'] = () => {
+      stored = paused;
+      return { ok: false, error: { code: 'server-error', message: 'Too many requests; try again later.', retryAfterSeconds: 300 } };
+    };
+    const { bg } = await mountSettled(handlers);
+    expect(rowIds()).toEqual(['e1', 'e2', 'e3', 'i1', 'i2']);
+    expect($('list-note-paused')!.textContent).toMatch(/asked SyncLens to wait until/);
+    // Read from the background's storage: no second poll.
+    expect(bg.calls.filter((c) => c.command === 'state.refresh')).toHaveLength(1);
+  });
+
+  it('an approval SyncLens gave up on is "not confirmed", never "not approved": its replies were lost, the service may have applied it', async () => {
+    const { outcomeText } = await import('@/components/popup/ApproveBar');
+    const text = outcomeText({ kind: 'not-done', message: 'the reply was cut off' });
+    expect(text).toBe(
+      'Not confirmed: SyncLens stopped trying on its own (the reply was cut off) and does not know whether the sync service received this approval. Use Try again below: it is never applied twice.',
+    );
+    expect(text).not.toMatch(/not approved/i);
+  });
+
   it('lists the actions still waiting, and offers Try again and Discard for one SyncLens gave up on', async () => {
     const handlers = standardHandlers(FIVE);
     let actions = [actionState('k-wait', 'waiting', { nextAttemptAt: new Date(NOW.getTime() + 60_000).toISOString() }), actionState('k-stuck', 'not-done', { message: 'HTTP 502', count: 2 })];
