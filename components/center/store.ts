@@ -36,6 +36,7 @@ import { refreshPageState } from '../common/state-refresh';
 import { isSettled, newActionKey, watchActions } from '../common/action-watch';
 import { createPageAutoRetry } from '../common/auto-retry';
 import { createWaitingActions } from '../common/waiting-actions-store';
+import { actionReasonText } from '../common/WaitingActions';
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 
 export type CenterView = PageView;
@@ -248,7 +249,7 @@ export function createCenterStore(deps: CenterDeps) {
       [actionKey],
       ([state]) => {
         if (!state || !isSettled(state.state)) {
-          if (state?.state === 'not-done') for (const key of rowKeys) setRowAction(key, { kind: 'error', message: t('bgActionGaveUp', state.message ?? '') });
+          if (state?.state === 'not-done') for (const key of rowKeys) setRowAction(key, { kind: 'error', message: t('bgActionGaveUp', actionReasonText(state)) });
           return;
         }
         batch(() => {

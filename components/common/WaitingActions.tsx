@@ -23,9 +23,28 @@ export function actionLabel(action: ActionState): string {
   }
 }
 
+/**
+ * Why an action did not go through, in plain words: the kind of failure, or the service's own
+ * sentence when it answered with an error. Never an address or a browser's technical words.
+ */
+export function actionReasonText(action: Pick<ActionState, 'reason' | 'message'>): string {
+  switch (action.reason) {
+    case 'unreachable':
+      return t('actReasonUnreachable');
+    case 'bad-reply':
+      return t('actReasonBadReply');
+    case 'signed-out':
+      return t('actReasonSignedOut');
+    case 'paused':
+      return t('actReasonPaused');
+    default:
+      return action.message ?? t('actReasonUnreachable');
+  }
+}
+
 export function actionStateText(action: ActionState): string {
   if (action.state === 'sending') return t('actStateSending');
-  if (action.state === 'not-done') return t('actStateNotDone', action.message ?? '');
+  if (action.state === 'not-done') return t('actStateNotDone', actionReasonText(action));
   const next = action.nextAttemptAt ? new Date(action.nextAttemptAt) : null;
   return next && !Number.isNaN(next.getTime()) ? t('actStateWaitingAt', clockTime(next)) : t('actStateWaiting');
 }

@@ -140,7 +140,8 @@ export function PopupApp({ store }: { store: PopupStore }) {
               <ApproveResult outcome={store.outcome.value} onDismiss={() => (store.outcome.value = null)} />
               <WaitingActions actions={store.waitingActions.value} onRetry={(key) => void store.retryAction(key)} onDiscard={(key) => void store.discardAction(key)} />
               <ListNotes store={store} now={now} />
-              {store.wizardError.value && view === 'ready' && (
+              {/* A pause is said by its own note above; the list stays as it was. */}
+              {store.wizardError.value && view === 'ready' && store.wizardError.value.code !== 'paused' && (
                 <p class="inline-error" role="status">
                   {t('popupWizardLoadFailed', store.wizardError.value.message)}
                 </p>

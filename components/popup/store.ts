@@ -24,6 +24,7 @@ import {
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 import { t } from '@/lib/i18n/t';
 import { newActionKey, watchActions } from '../common/action-watch';
+import { actionReasonText } from '../common/WaitingActions';
 import { createPageAutoRetry } from '../common/auto-retry';
 import { createWaitingActions } from '../common/waiting-actions-store';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
@@ -366,7 +367,7 @@ export function createPopupStore(deps: PopupDeps) {
             reviewed += chunk.reviewedIds.length;
             dropRows(cid, chunk.reviewedIds);
           } else if (state.state === 'not-done') {
-            problem = { kind: 'not-done', message: state.message ?? '' };
+            problem = { kind: 'not-done', message: actionReasonText(state) };
           } else if (state.state === 'refused' || state.state === 'discarded' || state.state === 'unknown') {
             const message = state.state === 'unknown' ? t('popupApproveNeverSent') : state.state === 'discarded' ? t('popupApproveDiscarded') : (state.message ?? '');
             problem = reviewed > 0 ? { kind: 'partial', reviewed, total: sofar.total, message, ...counts } : { kind: 'error', message };

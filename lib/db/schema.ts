@@ -98,6 +98,8 @@ export interface OutboxRow {
   gaveUpAt?: string | null;
   /** When the next automatic attempt is due (ISO); absent: at the next poll. */
   nextAttemptAt?: string | null;
+  /** What kind of failure the last attempt met (an ApiError code), so pages can say it plainly. */
+  lastErrorCode?: string | null;
 }
 
 export interface ActivityRow {

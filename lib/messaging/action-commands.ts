@@ -30,6 +30,9 @@ export type ActionStateName = (typeof ACTION_STATES)[number];
 /** The service's answer, kept for the actions whose counts a page shows (approve, bulk resync). */
 export const ActionResult = v.union([api.ApproveResult, api.BulkResyncResult]);
 
+/** Why the last attempt did not go through (the API client's error kinds). */
+export const ACTION_REASONS = ['bad-url', 'signed-out', 'unreachable', 'server-error', 'bad-reply', 'paused'] as const;
+
 export const ActionState = v.object({
   key: ActionKey,
   state: v.picklist(ACTION_STATES),
@@ -43,6 +46,8 @@ export const ActionState = v.object({
   attempts: v.number(),
   /** Why the last attempt did not go through, or why the service refused it. */
   message: v.nullable(v.string()),
+  /** The kind of that failure, for a plain sentence (the message may carry technical words). */
+  reason: v.optional(v.nullable(v.picklist(ACTION_REASONS))),
   nextAttemptAt: v.nullable(v.string()),
   result: v.optional(ActionResult),
 });

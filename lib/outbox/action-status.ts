@@ -5,7 +5,10 @@
  */
 import * as v from 'valibot';
 import type { ActivityRow, OutboxRow, SyncLensDb } from '../db/schema';
-import { ActionResult, type ActionState } from '../messaging/action-commands';
+import { ACTION_REASONS, ActionResult, type ActionState } from '../messaging/action-commands';
+
+const reasonOf = (code: string | null | undefined): ActionState['reason'] =>
+  code && (ACTION_REASONS as readonly string[]).includes(code) ? (code as ActionState['reason']) : null;
 import { isSending } from './outbox';
 
 function countOf(row: OutboxRow): number {
@@ -32,6 +35,7 @@ export function stateOfRow(row: OutboxRow, sending: boolean): ActionState {
     createdAt: row.createdAt,
     attempts: row.attempts,
     message: row.lastError,
+    reason: reasonOf(row.lastErrorCode),
     nextAttemptAt: row.gaveUpAt ? null : (row.nextAttemptAt ?? null),
   };
 }

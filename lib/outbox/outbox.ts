@@ -120,7 +120,7 @@ export async function deliver(db: SyncLensDb, client: ApiClient, row: OutboxRow,
     // A pause or a refused token is not the action's fault: it waits without using up attempts.
     const counts = error.code !== 'paused' && error.code !== 'signed-out';
     const attempts = row.attempts + (counts ? 1 : 0);
-    const next: Partial<OutboxRow> = { attempts, lastAttemptAt: at.toISOString(), lastError: error.message };
+    const next: Partial<OutboxRow> = { attempts, lastAttemptAt: at.toISOString(), lastError: error.message, lastErrorCode: error.code };
     if (shouldGiveUp({ attempts, createdAt: row.createdAt }, at)) {
       await db.outbox.update(row.key, { ...next, gaveUpAt: at.toISOString(), nextAttemptAt: null });
       return { status: 'gave-up', key: row.key, error };

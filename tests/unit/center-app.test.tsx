@@ -545,7 +545,7 @@ describe('Sync Center: actions whose answer was lost, pauses and recovery (issue
         'actions.retry': ({ key }) => ((actions = []), ok(state(key, 'done'))),
       }),
     );
-    expect($('[data-testid="waiting-action"]')!.textContent).toMatch(/Resync a record.*not done: HTTP 502/);
+    expect($('[data-testid="waiting-action"]')!.textContent).toMatch(/Resync a record.*not confirmed: HTTP 502/);
     await click($('[data-testid="action-retry"]'));
     expect(bg.of('actions.retry').map((c) => c.payload)).toEqual([{ key: 'k1' }]);
     await vi.waitFor(() => expect($('[data-testid="waiting-actions"]')).toBeNull());

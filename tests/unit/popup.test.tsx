@@ -926,10 +926,31 @@ describe('popup: approvals the network lies about (issue 8 §4)', () => {
     const rows = $$('waiting-action');
     expect(rows.map((r) => r.getAttribute('data-state'))).toEqual(['waiting', 'not-done']);
     expect(rows[0]!.textContent).toMatch(/Approve 5 items.*next try at/);
-    expect(rows[1]!.textContent).toMatch(/Approve 2 items.*not done: HTTP 502/);
+    expect(rows[1]!.textContent).toMatch(/Approve 2 items.*not confirmed: HTTP 502/);
     await click($('action-retry')!);
     expect(bg.calls.some((c) => c.command === 'actions.retry' && (c.payload as { key: string }).key === 'k-stuck')).toBe(true);
     await vi.waitFor(() => expect($$('waiting-action')).toHaveLength(1));
+  });
+
+  it('a list load refused by a pause is said once, by the pause note, not again in red', async () => {
+    const companies = [company('co-1', 'Oak & Elm Tree Care')];
+    const paused = snapshot(companies, { status: { state: 'ok', lastSuccessAt: minutesAgo(3), failingSince: null, message: null, nextPollAt: null, pausedUntil: new Date(NOW.getTime() + 10 * 60_000).toISOString() } });
+    const handlers = { ...standardHandlers(FIVE, companies), 'state.get': () => ok(paused), 'state.refresh': () => ok(paused) };
+    handlers['wizard.load'] = () => ({ ok: false as const, error: { code: 'paused' as const, message: 'The sync service asked SyncLens to wait until 10:32 before asking again.' } });
+    await mountSettled(handlers);
+    expect($('list-note-paused')).not.toBeNull();
+    expect(container.querySelector('.inline-error')).toBeNull();
+    expect(rowIds()).toEqual(['e1', 'e2', 'e3', 'i1', 'i2']);
+  });
+
+  it('says why an action is not confirmed in plain words, never an address or the browser\'s words', async () => {
+    const handlers = standardHandlers(FIVE);
+    handlers['actions.list'] = () =>
+      ok({ actions: [actionState('k1', 'not-done', { reason: 'unreachable', message: 'Could not reach http://127.0.0.1:9: Failed to fetch' })] });
+    await mountSettled(handlers);
+    const text = $('waiting-action')!.textContent!;
+    expect(text).toContain('not confirmed: the sync service did not answer');
+    expect(text).not.toMatch(/http|Failed to fetch/);
   });
 
   it('shows the result in a place of its own, outside the sticky approve bar', async () => {
