@@ -2,14 +2,13 @@
  * Keyboard reach in the windowed unsynced table, with a fake background: the arrow keys move one
  * tab stop through all rows (also those outside the rendered window), Enter explains, Space selects.
  */
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Company, UnsyncedEntity } from '@/lib/api/schema';
-import type { CommandName, Snapshot } from '@/lib/messaging/protocol';
-import { CenterApp } from '@/components/center/CenterApp';
-import { createCenterStore, type CenterStore } from '@/components/center/store';
-import type { SendCommand } from '@/components/common/client';
+import type { Snapshot } from '@/lib/messaging/protocol';
+import type { CenterStore } from '@/components/center/store';
+import { centerPage } from './center-page';
+import type { FakeHandlers } from './fake-background';
 
 const NOW = new Date();
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
@@ -50,37 +49,22 @@ const snap: Snapshot = {
   connections: [{ ...{ id: 'primary', name: '', apiUrl: 'https://sync.example.com', hasToken: true, followedCompanyIds: [] }, status: { state: 'ok', lastSuccessAt: minutesAgo(1), failingSince: null, message: null, nextPollAt: null } }],
 };
 
-function fakeSend(items: UnsyncedEntity[]): SendCommand {
-  const handlers: Partial<Record<CommandName, (p: any) => unknown>> = {
+function handlersFor(items: UnsyncedEntity[]): FakeHandlers {
+  return {
     'state.get': () => ({ ok: true, data: snap }),
     'state.refresh': () => ({ ok: true, data: snap }),
     'center.unsyncedCached': () => ({ ok: true, data: null }),
     'center.unsynced': ({ companyId }) => ({ ok: true, data: { companyId, items, fetchedAt: NOW.toISOString() } }),
   };
-  return (async (command: CommandName, payload: unknown) =>
-    handlers[command]?.(payload) ?? { ok: false, error: { code: 'rejected', message: `no handler for ${command}` } }) as SendCommand;
 }
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const page = centerPage(NOW);
 
 async function mount(count: number): Promise<CenterStore> {
-  const store = createCenterStore({ send: fakeSend(Array.from({ length: count }, (_, i) => u(i))), openOptions: vi.fn(), link: {} });
-  await act(async () => {
-    render(<CenterApp store={store} now={NOW} />, root);
-    await store.start();
-  });
-  return store;
+  return (await page.mount(handlersFor(Array.from({ length: count }, (_, i) => u(i))))).store;
 }
 
-const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
+const $$ = (sel: string) => [...page.root().querySelectorAll<HTMLElement>(sel)];
 const rows = () => $$('[data-testid="unsynced-row"]');
 const focusedId = () => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-testid="unsynced-row"]')?.dataset.unsyncedId;
 const tabStops = () => rows().filter((r) => r.tabIndex === 0).map((r) => r.dataset.unsyncedId);
