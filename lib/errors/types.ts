@@ -47,4 +47,12 @@ export interface ErrorEntry {
   category: ErrorCategory;
   /** Intuit help page, when one exists (https only). */
   helpUrl?: string;
+  /**
+   * The wordings QuickBooks (or the Web Connector, an SDK, Intuit's OAuth server) uses for this
+   * error, as they appear: QuickBooks Online Message and Detail lines, QuickBooks Desktop
+   * statusMessage text, Web Connector log lines. Literal patterns to recognise a pasted message
+   * that carries no code, never shown to the user. `*` stands for a variable part (a name, number,
+   * id or date). Matching ignores case, punctuation, quotes and spacing (lib/errors/match-message.ts).
+   */
+  messages?: readonly string[];
 }
