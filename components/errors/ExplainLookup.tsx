@@ -64,11 +64,33 @@ export function ExplainLookup({ explain, autoFocus = false }: { explain: Explain
         {state.kind === 'error' && <p class="sl-error">{state.message}</p>}
         {state.kind === 'done' &&
           (state.explanations.length ? (
-            state.explanations.map((e) => <Explanation key={`${e.system}:${e.code}`} explanation={e} />)
+            <>
+              <LookupNote explanations={state.explanations} />
+              {state.explanations.map((e) => (
+                <Explanation key={`${e.system}:${e.code}`} explanation={e} />
+              ))}
+            </>
           ) : (
             <p class="sl-note">{t('explainNoCode')}</p>
           ))}
       </div>
     </form>
   );
+}
+
+/** How the lookup got there when the text held no code, or a number both QuickBooks versions use. */
+function LookupNote({ explanations }: { explanations: ExplanationView[] }) {
+  const first = explanations[0]!;
+  const key = explanations.some((e) => e.ambiguous)
+    ? 'explainAmbiguousNote'
+    : first.match === 'possible'
+      ? 'explainPossibleNote'
+      : first.match === 'wording'
+        ? 'explainWordingNote'
+        : null;
+  return key ? (
+    <p class="sl-note" data-testid="explain-lookup-note">
+      {t(key)}
+    </p>
+  ) : null;
 }

@@ -5,7 +5,8 @@
 import type { ExplanationView } from '../messaging/overlay-commands';
 import { explainError, failureCodeOf, type Explanation } from './explain';
 import { localizedHint, localizedText } from './localize';
-import { normalizeError } from './normalize';
+import { lookup } from './catalog/index';
+import { normalizeError, type NormalizedError } from './normalize';
 import type { ErrorSystem } from './types';
 
 /** How many codes one pasted text may produce (a whole log can hold many). */
@@ -68,18 +69,31 @@ export function failureCode(failure: StoredFailure, system: 'qbo' | 'qbd'): { sy
   return failureCodeOf(failureInput(failure), system);
 }
 
-/** Every QuickBooks error found in pasted text (a code, JSON, XML or a log line), explained. */
+/**
+ * Every QuickBooks error found in pasted text (a code, JSON, XML, a log line, or only QuickBooks'
+ * wording), explained. A bare number that both QuickBooks Online and Desktop use, with nothing in
+ * the text to tell them apart, is explained both ways.
+ */
 export function explainText(text: string, system?: 'qbo' | 'qbd'): ExplanationView[] {
   const found = normalizeError(text, system ? { system } : {});
   const seen = new Set<string>();
   const views: ExplanationView[] = [];
-  for (const error of found) {
-    const key = `${error.system}:${error.code}`;
-    if (seen.has(key)) continue;
+  const add = (error: NormalizedError, tableSystem: 'qbo' | 'qbd', extra: Partial<ExplanationView>) => {
+    const explanation = explainError({ code: error.code, message: error.message, detail: error.detail }, tableSystem);
+    const key = `${explanation.normalized.system}:${explanation.entry.code}`;
+    if (seen.has(key) || views.length === MAX_EXPLANATIONS) return;
     seen.add(key);
-    const tableSystem = system ?? (error.system === 'qbo' ? 'qbo' : 'qbd');
-    views.push(toExplanationView(explainError({ code: error.code, message: error.message, detail: error.detail }, tableSystem)));
-    if (views.length === MAX_EXPLANATIONS) break;
+    views.push({ ...toExplanationView(explanation), ...extra });
+  };
+  for (const error of found) {
+    const match: Partial<ExplanationView> = error.matchedBy ? { match: error.possible ? 'possible' : 'wording' } : {};
+    if (error.ambiguous && !system) {
+      for (const table of ['qbo', 'qbd'] as const) {
+        if (lookup(table, error.code)) add({ ...error, system: table }, table, { ...match, ambiguous: true });
+      }
+      continue;
+    }
+    add(error, system ?? (error.system === 'qbo' ? 'qbo' : 'qbd'), match);
   }
   return views;
 }

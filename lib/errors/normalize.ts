@@ -5,6 +5,7 @@
  * in the service worker and in Node.
  */
 import { canonicalCode, hresultValue, lookup } from './catalog/index';
+import { matchMessage } from './match-message';
 import type { ErrorSystem } from './types';
 
 export type Severity = 'error' | 'warn' | 'info';
@@ -23,6 +24,10 @@ export interface NormalizedError {
   faultType?: string;
   /** True when a bare number could belong to QBO or QBD and no company system was given. */
   ambiguous?: boolean;
+  /** Found by QuickBooks' wording, the text holding no code (lib/errors/match-message.ts). */
+  matchedBy?: 'wording';
+  /** A likely candidate by wording, not a certain answer: only part of a known wording matched. */
+  possible?: boolean;
   /** The input (or the fragment of it) this error was read from, as text. */
   raw: string;
 }
@@ -46,6 +51,8 @@ interface Ctx {
 export function normalizeError(raw: unknown, opts: NormalizeOptions = {}): NormalizedError[] {
   const ctx: Ctx = { opts, out: [], rawText: toText(raw) };
   collect(raw, ctx, 0);
+  // No code anywhere: QuickBooks' own wording may still say which error it is.
+  if (ctx.out.length === 0) collectByWording(ctx);
   return rank(dedupe(ctx.out));
 }
 
@@ -69,6 +76,8 @@ export function classifyCode(
   if (qbwc) return { system: 'qbwc', code: `QBWC${qbwc[1]}` };
   const http = /^HTTP[\s_-]*([1-5]\d{2})$/i.exec(text);
   if (http) return { system: 'qbo', code: `HTTP${http[1]}` };
+  if (OAUTH_ERRORS.test(text)) return { system: 'qbo', code: text.toLowerCase() };
+  if (/^(ECONNRESET|ETIMEDOUT)$/i.test(text)) return { system: 'qbo', code: text.toUpperCase() };
   if (/^0x/i.test(text) || /^8004[\s_-]?[0-9a-f]{4}$/i.test(text)) {
     return hresultValue(text) === undefined ? undefined : { system: 'sdk', code: canonicalCode('sdk', text) };
   }
@@ -149,6 +158,13 @@ function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): v
   if (hresult !== undefined && hresultValue(String(hresult)) !== undefined) {
     const message = str(pick(keys, 'message', 'errormessage'));
     push(ctx, { system: 'sdk', code: canonicalCode('sdk', String(hresult)), message, raw: safeStringify(obj) });
+    return;
+  }
+
+  // Intuit's OAuth server answers {"error": "invalid_grant", "error_description": "…"}.
+  const oauth = str(pick(keys, 'error'));
+  if (oauth && OAUTH_ERRORS.test(oauth)) {
+    push(ctx, { system: 'qbo', code: oauth.toLowerCase(), message: str(pick(keys, 'error_description')) ?? oauth, raw: safeStringify(obj) });
     return;
   }
 
@@ -350,13 +366,25 @@ function qbdSeverity(code: string, text: string | undefined): Severity {
 }
 
 const HTTP_REASONS =
-  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout';
+  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Request Time-?out|Conflict|Too Many Requests|Internal Server Error|Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out';
+
+/** The error names of OAuth 2.0 (RFC 6749) that Intuit's token and authorize endpoints answer. */
+const OAUTH_ERRORS = /^(invalid_grant|invalid_client|unauthorized_client|access_denied|invalid_request|invalid_scope|unsupported_grant_type|unsupported_response_type)$/i;
+const OAUTH_IN_TEXT = /\b(invalid_grant|invalid_client|unauthorized_client|access_denied|invalid_request|invalid_scope|unsupported_grant_type)\b/i;
+/** A connection to Intuit cut or timed out (Node, browsers and SDKs word it differently). */
+const TRANSPORT: [RegExp, string][] = [
+  [/\bECONNRESET\b|socket hang up|connection (?:was )?reset|reset by peer/i, 'ECONNRESET'],
+  [/\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|connect(?:ion)? timed out|read timed out/i, 'ETIMEDOUT'],
+];
 
 function collectPlainText(text: string, ctx: Ctx): void {
   const flat = text.replace(/\s+/g, ' ');
 
   const gateway = /errorCode\s*=\s*(\d+)/i.exec(flat);
   if (gateway) return push(ctx, { system: 'qbo', code: canonicalCode('qbo', gateway[1]!), message: flat, raw: text });
+
+  const oauth = OAUTH_IN_TEXT.exec(flat);
+  if (oauth) return push(ctx, { system: 'qbo', code: oauth[1]!.toLowerCase(), message: flat, raw: text });
 
   const qbwc = /\bQBWC\s?(\d{4})\b/i.exec(flat);
   if (qbwc) return push(ctx, { system: 'qbwc', code: `QBWC${qbwc[1]}`, message: flat, raw: text });
@@ -375,7 +403,7 @@ function collectPlainText(text: string, ctx: Ctx): void {
   const labelled =
     /\b(?:error\s*code|error|status\s*code|code|fault)\s*(?:#|no\.?|number)?\s*[:=]?\s*["'(]?(\d{1,6})\b["')]?\s*[:.,-]?\s*/i.exec(flat);
   if (labelled) {
-    const c = classifyCode(labelled[1]!, ctx.opts, flat);
+    const c = classifyCode(labelled[1]!, ctx.opts, `${flat}\n${ctx.rawText.slice(0, MAX_SCAN)}`);
     const rest = flat.slice(labelled.index + labelled[0].length).trim();
     if (c) return push(ctx, { ...c, message: rest || flat, raw: text });
   }
@@ -385,17 +413,48 @@ function collectPlainText(text: string, ctx: Ctx): void {
     /\bHTTP(?:\/\d(?:\.\d)?)?\s*(?:status)?\s*[:=]?\s*([45]\d{2})\b/i.exec(flat);
   if (http) return push(ctx, { system: 'qbo', code: `HTTP${http[1]}`, message: flat, raw: text });
 
+  for (const [pattern, code] of TRANSPORT) {
+    if (pattern.test(flat)) return push(ctx, { system: 'qbo', code, message: flat, raw: text });
+  }
+
   // The text is nothing but a code, e.g. "6240" or "003200".
-  const c = /^[+-]?\d{1,10}$/.test(flat) ? classifyCode(flat, ctx.opts) : undefined;
+  const c = /^[+-]?\d{1,10}$/.test(flat) ? classifyCode(flat, ctx.opts, ctx.rawText === text ? '' : ctx.rawText.slice(0, MAX_SCAN)) : undefined;
   if (c) push(ctx, { ...c, raw: text });
+}
+
+// ------------------------------------------------------------------ QuickBooks' wording, no code
+
+/** Full matches are answers (several when the text holds several errors); partial ones candidates. */
+const MAX_WORDING_MATCHES = 3;
+
+function collectByWording(ctx: Ctx): void {
+  const text = ctx.rawText.length > MAX_SCAN ? ctx.rawText.slice(0, MAX_SCAN) : ctx.rawText;
+  const evidence = ctx.opts.system ?? systemEvidence(text);
+  const systems: ErrorSystem[] | undefined = evidence === 'qbo' ? ['qbo'] : evidence === 'qbd' ? ['qbd', 'sdk', 'qbwc'] : undefined;
+  const matches = matchMessage(text, { systems, limit: MAX_WORDING_MATCHES });
+  const full = matches.filter((m) => m.full);
+  for (const m of full.length ? full : matches) {
+    push(ctx, { system: m.entry.system, code: m.entry.code, message: text.trim().slice(0, 2000), matchedBy: 'wording', ...(m.full ? {} : { possible: true }), raw: text });
+  }
 }
 
 // ------------------------------------------------------------------ system choice for bare numbers
 
+/**
+ * Which QuickBooks a text comes from, by the words only one of them uses: EditSequence, ListID,
+ * TxnID, qbXML, statusSeverity, the Web Connector, a .QBW file for Desktop; a Fault, intuit_tid,
+ * realmId, minorversion, SyncToken for Online. Null when there is none, or evidence of both.
+ */
+export function systemEvidence(text: string): 'qbo' | 'qbd' | null {
+  const qbd = QBD_CUES.test(text);
+  const qbo = QBO_CUES.test(text);
+  return qbd === qbo ? null : qbd ? 'qbd' : 'qbo';
+}
+
 const QBD_CUES =
-  /list element|edit sequence|QuickBooks error message|qbXML|specified in the request cannot be found|invalid reference to QuickBooks|statusSeverity|Web Connector/i;
+  /list element|edit ?sequence|QuickBooks error message|qbXML|specified in the request cannot be found|invalid reference to QuickBooks|status ?Severity|Web ?Connector|QBWC|\bListID\b|\bTxnID\b|\.QBW\b|QuickBooks Desktop|QBFC|RequestProcessor/i;
 const QBO_CUES =
-  /ValidationFault|SystemFault|AuthenticationFault|AuthorizationFault|DisplayName|SyncToken|realm|Duplicate Name Exists|Duplicate Document Number|Business Validation|Stale Object|intuit_tid|Account Period Closed|Invalid Reference Id|QuickBooks Online/i;
+  /\bFault\b|ValidationFault|SystemFault|AuthenticationFault|AuthorizationFault|DisplayName|Sync ?Token|realm ?Id|\brealm\b|minorversion|Duplicate Name Exists|Duplicate Document Number|Business Validation|Stale Object|intuit_tid|Account Period Closed|Invalid Reference Id|QuickBooks Online|IntuitResponse|Intuit\.Ipp|com\.intuit\.ipp/i;
 
 // Numbers both tables use for different problems (team reference, section 0), ambiguous even
 // while one of the catalogs is still missing its entry.
@@ -403,9 +462,8 @@ const KNOWN_COLLISIONS = new Set(['500', '600', '1000', '1010', '2000', '3000', 
 
 function resolveNumber(code: string, opts: NormalizeOptions, context: string): { system: ErrorSystem; code: string; ambiguous?: boolean } {
   if (opts.system) return { system: opts.system, code };
-  const qbdCue = QBD_CUES.test(context);
-  const qboCue = QBO_CUES.test(context);
-  if (qbdCue !== qboCue) return { system: qbdCue ? 'qbd' : 'qbo', code };
+  const evidence = systemEvidence(context);
+  if (evidence) return { system: evidence, code };
   const inQbo = lookup('qbo', code) !== undefined;
   const inQbd = lookup('qbd', code) !== undefined;
   if (inQbo !== inQbd && !KNOWN_COLLISIONS.has(code)) return { system: inQbo ? 'qbo' : 'qbd', code };

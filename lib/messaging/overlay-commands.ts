@@ -70,6 +70,13 @@ export const ExplanationView = v.object({
   /** The raw message and detail, shown as they came. */
   rawMessage: v.optional(v.string()),
   rawDetail: v.optional(v.string()),
+  /**
+   * How a pasted text led here when it held no code: by QuickBooks' wording (`wording`), or as one
+   * of the closest candidates by wording (`possible`).
+   */
+  match: v.optional(v.picklist(['wording', 'possible'])),
+  /** A bare number that means different things in QuickBooks Online and Desktop: both are shown. */
+  ambiguous: v.optional(v.boolean()),
 });
 export type ExplanationView = v.InferOutput<typeof ExplanationView>;
 

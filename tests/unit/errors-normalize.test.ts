@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestError, classifyCode, normalizeError, type NormalizedError, type NormalizeOptions } from '../../lib/errors/normalize';
+import { explainText } from '../../lib/errors/explanation-view';
 
 interface Case {
   name: string;
@@ -320,5 +321,36 @@ describe('classifyCode', () => {
     expect(classifyCode('3100', {}, 'of the list element is already in use')).toEqual({ system: 'qbd', code: '3100' });
     expect(classifyCode('3200', {}, 'ValidationFault')).toEqual({ system: 'qbo', code: '3200' });
     expect(classifyCode('500', {})).toEqual({ system: 'qbo', code: '500', ambiguous: true });
+  });
+});
+
+describe('which QuickBooks, OAuth and transport failures (issue 9 §3, §4)', () => {
+  it('decides 3100 and 3200 by the evidence in the text', () => {
+    expect(bestError('Error 3200: EditSequence 1614201234 no longer matches')).toMatchObject({ system: 'qbd', code: '3200' });
+    expect(bestError('statusCode="3100" statusSeverity="Error"')).toMatchObject({ system: 'qbd', code: '3100' });
+    expect(bestError('Error 3200 for realmId 9130357766542011 (intuit_tid: 1-abc)')).toMatchObject({ system: 'qbo', code: '3200' });
+    expect(bestError('code 3100 from TxnID 80000001-1234567890')).toMatchObject({ system: 'qbd', code: '3100' });
+    expect(bestError('QBO error 3100, minorversion=65')).toMatchObject({ system: 'qbo', code: '3100' });
+  });
+
+  it('leaves a bare number with no evidence ambiguous, and the lookup then explains both meanings', () => {
+    expect(bestError('Error 3200')).toMatchObject({ code: '3200', ambiguous: true });
+    const views = explainText('Error 3200');
+    expect(views.map((v) => v.system).sort()).toEqual(['qbd', 'qbo']);
+    expect(views.every((v) => v.ambiguous)).toBe(true);
+  });
+
+  it('reads OAuth errors as what they are, not as QuickBooks business rules', () => {
+    expect(bestError('{"error":"invalid_grant","error_description":"Incorrect or invalid refresh token"}')).toMatchObject({ system: 'qbo', code: 'invalid_grant' });
+    expect(bestError('OAuth2 token refresh failed: invalid_client')).toMatchObject({ code: 'invalid_client' });
+    expect(bestError({ error: 'access_denied', state: 'x' })).toMatchObject({ code: 'access_denied' });
+  });
+
+  it('reads Intuit\'s edge pages and cut connections as transport failures, never a 503 page as an operation not supported', () => {
+    expect(bestError('<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center></body></html>')).toMatchObject({ code: 'HTTP503' });
+    expect(bestError('<html><body><h1>504 Gateway Time-out</h1>The server didn\'t respond in time.</body></html>')).toMatchObject({ code: 'HTTP504' });
+    expect(bestError('Error: read ECONNRESET at TCP.onStreamRead')).toMatchObject({ system: 'qbo', code: 'ECONNRESET' });
+    expect(bestError('Error: socket hang up')).toMatchObject({ code: 'ECONNRESET' });
+    expect(bestError('connect ETIMEDOUT 52.1.2.3:443')).toMatchObject({ code: 'ETIMEDOUT' });
   });
 });
