@@ -5,6 +5,10 @@
  *
  * Codes are decimal without zero padding. Only codes the reference lists are here: a code we cannot
  * explain is better shown raw than explained wrongly.
+ *
+ * `messages` are statusMessage texts as QuickBooks returns them (Intuit's status-code table and its
+ * OSR copies, plus real responses quoted in public code and vendors' help pages). 3035, 3175, 3176
+ * and 3240 have none: no public source quotes their text.
  */
 import type { ErrorEntry } from '../types';
 
@@ -36,6 +40,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: ['Status OK'],
   },
   {
     system: 'qbd',
@@ -53,6 +58,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'missing-reference',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'A query request did not find a matching object in QuickBooks.',
+      'The filters used in the query request did not return any matching objects from QuickBooks.',
+    ],
   },
   {
     system: 'qbd',
@@ -70,6 +79,9 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'missing-reference',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'The query request has not been fully completed. There was a required element ("*") that could not be found in QuickBooks.',
+    ],
   },
   {
     system: 'qbd',
@@ -86,6 +98,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'Unable to represent * "*" in this version of the qbXML spec.',
+      'Unable to represent * "*" in this version of the SDK.',
+    ],
   },
   {
     system: 'qbd',
@@ -102,6 +118,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: ['Unable to return object.'],
   },
   {
     system: 'qbd',
@@ -120,6 +137,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['The field "*" is not supported by this implementation.'],
   },
   {
     system: 'qbd',
@@ -136,6 +154,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['The enum value "*" in the field "*" is not supported by this implementation.'],
   },
   {
     system: 'qbd',
@@ -152,6 +171,9 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'The * object was saved successfully, but its corresponding Notes record could not be saved.',
+    ],
   },
   {
     system: 'qbd',
@@ -167,6 +189,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'Use of this field is no longer recommended. Although it is currently supported, it may be removed from a future release.',
+      'This field will not always be supported.',
+    ],
   },
   {
     system: 'qbd',
@@ -184,6 +210,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['Unable to link to transaction "*" because it has already been closed.'],
   },
   {
     system: 'qbd',
@@ -201,6 +228,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: ['There has been an internal error when processing the request.'],
   },
   {
     system: 'qbd',
@@ -216,6 +244,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'quickbooks-busy',
     helpUrl: STATUS_CODES_URL,
+    messages: ['System not available'],
   },
   {
     system: 'qbd',
@@ -233,6 +262,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'subscription',
     helpUrl: STATUS_CODES_URL,
+    messages: ['This request is not supported by this implementation.'],
   },
   {
     system: 'qbd',
@@ -245,6 +275,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'system',
     helpUrl: STATUS_CODES_URL,
+    messages: [
+      'The request ID "*" is invalid, possibly too long, max 50 chars.',
+      'The request ID "*" is invalid, possibly too long. (The maximum is 50 characters.)',
+    ],
   },
   {
     system: 'qbd',
@@ -263,6 +297,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: true,
     category: 'deleted-or-inactive',
     helpUrl: STATUS_CODES_URL,
+    messages: ['The given object ID "*" in the field "*" is invalid.'],
   },
   {
     system: 'qbd',
@@ -279,6 +314,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['There was an error when converting the boolean value "*" in the field "*"'],
   },
   {
     system: 'qbd',
@@ -295,6 +331,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['There was an error when converting the date value "*" in the field "*"'],
   },
   {
     system: 'qbd',
@@ -307,6 +344,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['Invalid date range: From date is greater than To date.'],
   },
   {
     system: 'qbd',
@@ -319,6 +357,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     helpUrl: STATUS_CODES_URL,
+    messages: ['The "From" or "To" values in the provided * are invalid.'],
   },
   {
     system: 'qbd',
@@ -349,6 +388,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['There was an error when converting the amount "*" in the field "*".'],
   },
   {
     system: 'qbd',
@@ -365,6 +405,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['The string "*" in the field "*" is too long.'],
   },
   {
     system: 'qbd',
@@ -382,6 +423,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'duplicate',
+    messages: ['The name "*" of the list element is already in use.'],
   },
   {
     system: 'qbd',
@@ -399,6 +441,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: true,
     category: 'deleted-or-inactive',
+    messages: ['Object "*" specified in the request cannot be found.'],
   },
   {
     system: 'qbd',
@@ -416,6 +459,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'missing-reference',
+    messages: ['There is an invalid reference to QuickBooks * "*" in the *.'],
   },
   {
     system: 'qbd',
@@ -431,6 +475,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['There is a missing element: "*".'],
   },
   {
     system: 'qbd',
@@ -448,6 +493,12 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: [
+      'There was an error when modifying a * list, element "*". QuickBooks error message: *',
+      'There was an error when modifying a data extension named "*". QuickBooks error message: *',
+      'Cannot merge list elements.',
+      'This list has been modified by another user.',
+    ],
   },
   {
     system: 'qbd',
@@ -464,6 +515,9 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'closed-period',
+    messages: [
+      'An attempt was made to modify a * with a date that is on or before the closing date of the company.',
+    ],
   },
   {
     system: 'qbd',
@@ -511,6 +565,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: [
+      'There was an error when saving a *. QuickBooks error message: *',
+      'The credit limit for the name on this transaction has been exceeded.',
+    ],
   },
   {
     system: 'qbd',
@@ -526,6 +584,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['Cannot clear the element in the * field.'],
   },
   {
     system: 'qbd',
@@ -541,6 +600,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'stale-copy',
+    messages: ['The provided edit sequence "*" is out-of-date.'],
   },
   {
     system: 'qbd',
@@ -558,6 +618,10 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: [
+      'The "*" field has an invalid value "*". QuickBooks error message: *',
+      'You cannot pay more than the amount due.',
+    ],
   },
   {
     system: 'qbd',
@@ -572,6 +636,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'system',
+    messages: ['The request has not been processed.'],
   },
   {
     system: 'qbd',
@@ -603,6 +668,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'subscription',
+    messages: ['This feature is not enabled or not available in this version of QuickBooks.'],
   },
   {
     system: 'qbd',
@@ -619,6 +685,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Insufficient permission level to perform this action.'],
   },
   {
     system: 'qbd',
@@ -635,6 +702,7 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The integrated application has no permission to *'],
   },
   {
     system: 'qbd',
@@ -646,5 +714,6 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['The item "*" is placed in the request in incorrect order.'],
   },
 ];

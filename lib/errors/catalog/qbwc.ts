@@ -3,6 +3,11 @@
  * log file QWCLog.txt. Facts come from the team reference (quickbooks-error-codes.md §2.5, taken
  * from Intuit's Web Connector Programmer's Guide appendix); all wording is our own.
  *
+ * `messages` hold the error texts as the Web Connector prints them (Programmer's Guide 2022,
+ * Appendix A, Table A-1, and QWCLog.txt lines quoted in public issues). The guide lists every
+ * number from QBWC1000 to QBWC1048 except QBWC1047, which no source names. Several codes share one
+ * text (1003/1004, 1008/1009/1023/1024, 1025/1027): a pasted text alone cannot tell them apart.
+ *
  * Codes keep their prefix: "QBWC" plus 4 digits.
  */
 import type { ErrorEntry } from '../types';
@@ -30,6 +35,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The domain names for *\'s service and support URLs do not match.'],
   },
   {
     system: 'qbwc',
@@ -41,6 +47,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The application *\'s service URL is an IP Address, it will not be loaded.'],
   },
   {
     system: 'qbwc',
@@ -52,6 +59,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The application *\'s support URL is an IP Address, it will not be loaded.'],
   },
   {
     system: 'qbwc',
@@ -63,6 +71,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The application *\'s support URL (AppSupport) could not be reached.'],
   },
   {
     system: 'qbwc',
@@ -74,6 +83,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The application *\'s support URL (AppSupport) could not be reached.'],
   },
   {
     system: 'qbwc',
@@ -85,6 +95,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'QuickBooks Web Connector failed to run. Some trace information was captured during the failure. Please see the QWCLog.txt file for trace information.',
+    ],
   },
   {
     system: 'qbwc',
@@ -96,6 +109,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'QuickBooks Web Connector failed to run. Some trace information was captured during the failure. Please see QWCLog.txt file for trace information.',
+    ],
   },
   {
     system: 'qbwc',
@@ -107,6 +123,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'An error occurred when connecting to QuickBooks. * Please fix the problem and click Retry to try again.',
+    ],
   },
   {
     system: 'qbwc',
@@ -118,6 +137,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Unable to connect to QuickBooks. Task could not be completed. Reason: *'],
   },
   {
     system: 'qbwc',
@@ -129,6 +149,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Unable to connect to QuickBooks. Task could not be completed. Reason: *'],
   },
   {
     system: 'qbwc',
@@ -140,6 +161,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'Application * cannot be loaded. For security reasons only SSL (https) based applications are allowed.',
+    ],
   },
   {
     system: 'qbwc',
@@ -151,6 +175,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'Application named * does not exist in registry. It is possible that the view and registry is out of sync. Restart QuickBooks Web Connector.',
+    ],
   },
   {
     system: 'qbwc',
@@ -167,6 +194,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Authentication failed due to error message: *'],
   },
   {
     system: 'qbwc',
@@ -178,6 +206,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Error connecting to QuickBooks. Returning error message to application. *'],
   },
   {
     system: 'qbwc',
@@ -189,6 +218,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['No application was selected for update.'],
   },
   {
     system: 'qbwc',
@@ -200,6 +230,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['No application available to select at this time.'],
   },
   {
     system: 'qbwc',
@@ -216,6 +247,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['No application available to un-select at this time.'],
   },
   {
     system: 'qbwc',
@@ -231,17 +263,21 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'There are scheduled jobs. Web Connector will not be able to run these jobs if you exit. Do you still want to exit?',
+    ],
   },
   {
     system: 'qbwc',
     code: 'QBWC1021',
     title: 'Problem setting up the QuickBooks session',
-    meaning: 'The Web Connector hit a problem while reading company details from QuickBooks Desktop or closing its session with it.',
+    meaning: 'The Web Connector could not work out which version of the QuickBooks request format this QuickBooks Desktop accepts, so it could not start the run.',
     likelyCause: 'QuickBooks was busy or closed mid-run, or its connection component is damaged.',
     steps: ['Restart QuickBooks Desktop and the Web Connector.', UPDATE_SELECTED, SEND_LOG],
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['QBWC1021: *'],
   },
   {
     system: 'qbwc',
@@ -253,6 +289,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'An error occurred when connecting to QuickBooks. * Please fix the problem and click OK to try again.',
+    ],
   },
   {
     system: 'qbwc',
@@ -264,6 +303,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Unable to connect to QuickBooks. Task could not be completed. Reason: *'],
   },
   {
     system: 'qbwc',
@@ -275,6 +315,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Unable to connect to QuickBooks. Task could not be completed. Reason: *'],
   },
   {
     system: 'qbwc',
@@ -290,6 +331,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Exception encrypting. *'],
   },
   {
     system: 'qbwc',
@@ -305,6 +347,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Exception decrypting. *'],
   },
   {
     system: 'qbwc',
@@ -320,6 +363,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'Password is not available for application named *. Please set the password for this application.',
+    ],
   },
   {
     system: 'qbwc',
@@ -331,6 +377,10 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'Operation completed with some error. Application has been notified of the error accordingly. See local log for further information.',
+      'Update completed with some error. Application has been notified of the error accordingly. See QWCLog for further information.',
+    ],
   },
   {
     system: 'qbwc',
@@ -342,6 +392,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['Could not find application * in registry to complete scheduled update.'],
   },
   {
     system: 'qbwc',
@@ -353,6 +404,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'QB web connector failed to initialize QWCLog.txt file and will not run. Please make sure QWCLog.txt file is writable and then try again.',
+    ],
   },
   {
     system: 'qbwc',
@@ -368,6 +422,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['Error setting AuthFlags - *'],
   },
   {
     system: 'qbwc',
@@ -379,6 +434,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Dns.Resolve(localhost) failed due to Exception -- *'],
   },
   {
     system: 'qbwc',
@@ -390,6 +446,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['Error countered during version check: *'],
   },
   {
     system: 'qbwc',
@@ -405,6 +462,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'Application sent following error or warning message when checking version of QB web connector. Update aborted. *',
+    ],
   },
   {
     system: 'qbwc',
@@ -420,6 +480,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'User cancelled from master key input. Need master key to continue. If you forgot master key, you would need to re-enter password again to reset the master key.',
+    ],
   },
   {
     system: 'qbwc',
@@ -431,6 +494,10 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'There was a problem adding the application to registry. Check QWCLog.txt for details.',
+      'Unique OwnerID/FileID pair value required',
+    ],
   },
   {
     system: 'qbwc',
@@ -446,6 +513,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Web connector did not provide a valid username and/or password.'],
   },
   {
     system: 'qbwc',
@@ -457,6 +525,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['SendRequestXML failed due to error message: *'],
   },
   {
     system: 'qbwc',
@@ -472,6 +541,10 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'ReceiveResponseXML failed due to error message: *',
+      'Response is not well-formed XML. See QWCLog for more details. Remember to turn logging on.',
+    ],
   },
   {
     system: 'qbwc',
@@ -483,6 +556,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['getLastError failed due to error message: *'],
   },
   {
     system: 'qbwc',
@@ -494,6 +568,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['CloseConnection failed due to error message: *'],
   },
   {
     system: 'qbwc',
@@ -505,6 +580,7 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['ConnectionError failed due to error message: *'],
   },
   {
     system: 'qbwc',
@@ -516,6 +592,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'Application sent incorrect syntax return value for clientVersion(). Error message: *. Update cannot continue.',
+    ],
   },
   {
     system: 'qbwc',
@@ -532,6 +611,9 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'QuickBooks Web Connector could not verify the web application server certificate.',
+    ],
   },
   {
     system: 'qbwc',

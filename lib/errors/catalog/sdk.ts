@@ -5,6 +5,10 @@
  * is our own.
  *
  * Codes are written in lower case: "0x" plus 8 hex digits, e.g. "0x8004040a".
+ *
+ * `messages` are the request processor's own texts as integrations log them (Intuit's SDK samples
+ * and the error handlers of public Web Connector services); the two Windows codes carry Windows'
+ * standard texts. 0x80040421 has none: it passes on whatever QuickBooks says.
  */
 import type { ErrorEntry } from '../types';
 
@@ -31,6 +35,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'validation',
+    messages: ['QuickBooks found an error when parsing the provided XML text stream.'],
   },
   {
     system: 'sdk',
@@ -47,6 +52,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Could not access QuickBooks.'],
   },
   {
     system: 'sdk',
@@ -62,6 +68,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'Unexpected error. Check the qbsdklog.txt file for possible, additional information.',
+    ],
   },
   {
     system: 'sdk',
@@ -78,6 +87,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Could not open the specified QuickBooks company data file.'],
   },
   {
     system: 'sdk',
@@ -93,6 +103,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'The installation of QuickBooks appears to be incomplete. Please reinstall QuickBooks.',
+    ],
   },
   {
     system: 'sdk',
@@ -111,6 +124,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['Could not start QuickBooks.'],
   },
   {
     system: 'sdk',
@@ -126,6 +140,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'A QuickBooks company data file is already open and it is different from the one requested.',
+    ],
   },
   {
     system: 'sdk',
@@ -137,6 +154,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The ticket parameter is invalid.'],
   },
   {
     system: 'sdk',
@@ -151,6 +169,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'The QuickBooks company data file is currently open in a mode other than the one specified by your application.',
+    ],
   },
   {
     system: 'sdk',
@@ -166,6 +187,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'A modal dialog box is showing in the QuickBooks user interface. Your application cannot access QuickBooks until the user dismisses the dialog box.',
+    ],
   },
   {
     system: 'sdk',
@@ -178,6 +202,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'connection',
     helpUrl: 'https://developer.intuit.com/app/developer/qbdesktop/docs/go-live/making-your-application-robust',
+    messages: [
+      'If QuickBooks is not running, the company data file name must be supplied to BeginSession.',
+    ],
   },
   {
     system: 'sdk',
@@ -194,6 +221,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'This application has not accessed this QuickBooks company data file before. Only the QuickBooks administrator can grant an application permission to access a QuickBooks company data file for the first time.',
+    ],
   },
   {
     system: 'sdk',
@@ -209,6 +239,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'This application does not have permission to access this QuickBooks company data file. The QuickBooks administrator can grant access permission through the Integrated Application preferences.',
+    ],
   },
   {
     system: 'sdk',
@@ -220,6 +253,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'Unable to lock the necessary information to allow this application to access this company data file. Try again later.',
+    ],
   },
   {
     system: 'sdk',
@@ -235,6 +271,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'An internal QuickBooks error occurred while trying to access the QuickBooks company data file.',
+    ],
   },
   {
     system: 'sdk',
@@ -250,6 +289,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'This application is not allowed to log into this QuickBooks company data file automatically. The QuickBooks administrator can grant permission for automatic login through the Integrated Application preferences.',
+    ],
   },
   {
     system: 'sdk',
@@ -266,6 +308,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: [
+      'This applications certificate is expired. If you want to allow the application to log into QuickBooks automatically, log into QuickBooks and try again. Then click Allow Always when you are notified that the certificate has expired.',
+    ],
   },
   {
     system: 'sdk',
@@ -280,6 +325,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'subscription',
+    messages: [
+      'QuickBooks Basic cannot accept XML requests. Another product in the QuickBooks line, such as QuickBooks Pro or Premier, 2002 or later, is required.',
+    ],
   },
   {
     system: 'sdk',
@@ -296,6 +344,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['The QuickBooks user has denied access.'],
   },
   {
     system: 'sdk',
@@ -322,6 +371,9 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'This application requires Single User file access mode and there is already another application sharing data with this QuickBooks company data file.',
+    ],
   },
   {
     system: 'sdk',
@@ -337,6 +389,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: ['The version of qbXML that was requested is not supported or is unknown.'],
   },
   {
     system: 'sdk',
@@ -348,6 +401,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: ['QuickBooks did not finish its initialization. Please try again later.'],
   },
   {
     system: 'sdk',
@@ -359,6 +413,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'subscription',
+    messages: ['Unregistered QuickBooks.'],
   },
   {
     system: 'sdk',
@@ -373,6 +428,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Remote access is not allowed.'],
   },
   {
     system: 'sdk',
@@ -384,6 +440,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'connection',
+    messages: ['Certificate has been revoked.'],
   },
   {
     system: 'sdk',
@@ -399,6 +456,10 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: false,
     clearIdFixes: false,
     category: 'system',
+    messages: [
+      'Class not registered',
+      'Cannot create QBXMLRP2 component',
+    ],
   },
   {
     system: 'sdk',
@@ -410,5 +471,6 @@ export const SDK_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'system',
+    messages: ['The server threw an exception.'],
   },
 ];

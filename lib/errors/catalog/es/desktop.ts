@@ -950,7 +950,7 @@ export const QBWC_ES: CatalogTranslation = {
   QBWC1021: {
     title: 'Problema al preparar la sesión de QuickBooks',
     meaning:
-      'El Web Connector tuvo un problema al leer los datos de la empresa desde QuickBooks Desktop o al cerrar su sesión con él.',
+      'El Web Connector no pudo averiguar qué versión del formato de solicitudes de QuickBooks acepta este QuickBooks Desktop, así que no pudo empezar la ejecución.',
     likelyCause: 'QuickBooks estaba ocupado o se cerró a mitad de la ejecución, o su componente de conexión está dañado.',
     steps: ['Reinicia QuickBooks Desktop y el Web Connector.', QBWC_UPDATE_SELECTED, QBWC_SEND_LOG],
   },
