@@ -23,6 +23,11 @@ const READ_INNER_MESSAGE =
   'Read the full error message in the sync log: the text after "QuickBooks error message:" is the real reason QuickBooks gave.';
 const CLEAR_ID =
   'In Unsynced Entities, press Clear ID on this item: the saved link is removed and the next sync creates a new QuickBooks record.';
+const CHECK_DESKTOP_FILE =
+  'Check that the Web Connector works with your QuickBooks Desktop company file: File > Update Web Services shows the application and the file it uses.';
+// Codes QuickBooks documents only for its retired online edition (QBOE); they should never come from Desktop.
+const OLD_ONLINE_EDITION_CAUSE =
+  'The sync connection points at an old online-edition setup, or at something other than your QuickBooks Desktop company file.';
 const REPORT_TO_SUPPORT = 'If it keeps failing, send the error text from the sync log to the sync service support team.';
 
 export const QBD_ENTRIES: ErrorEntry[] = [
@@ -158,6 +163,18 @@ export const QBD_ENTRIES: ErrorEntry[] = [
   },
   {
     system: 'qbd',
+    code: '540',
+    title: 'Too many matches (old online edition only)',
+    meaning: 'A search matched more records than the limit of 1000. QuickBooks documents this warning only for its retired online edition, so it should never come from a QuickBooks Desktop company file.',
+    likelyCause: 'The sync connector is talking to something other than your QuickBooks Desktop company file.',
+    steps: [CHECK_DESKTOP_FILE, REPORT_TO_SUPPORT],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'system',
+    messages: ['The number of matching elements in query exceed the absolute upper limit (1000).'],
+  },
+  {
+    system: 'qbd',
     code: '550',
     title: 'Saved, but the notes were not',
     meaning: 'QuickBooks Desktop saved the record itself but could not store the notes attached to it.',
@@ -282,6 +299,54 @@ export const QBD_ENTRIES: ErrorEntry[] = [
   },
   {
     system: 'qbd',
+    code: '2000',
+    title: 'Sign-on refused (old online edition only)',
+    meaning: 'A sign-on was refused. Codes from 2000 to 2999 belong to QuickBooks\' retired online edition and never come from a QuickBooks Desktop company file.',
+    likelyCause: OLD_ONLINE_EDITION_CAUSE,
+    steps: [CHECK_DESKTOP_FILE, REPORT_TO_SUPPORT],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['Signon failed. QuickBooks error message: *'],
+  },
+  {
+    system: 'qbd',
+    code: '2010',
+    title: 'Not allowed in (old online edition only)',
+    meaning: 'The connection was not allowed to reach the server. Codes from 2000 to 2999 belong to QuickBooks\' retired online edition and never come from a QuickBooks Desktop company file.',
+    likelyCause: OLD_ONLINE_EDITION_CAUSE,
+    steps: [CHECK_DESKTOP_FILE, REPORT_TO_SUPPORT],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['Not authorized to access the server.'],
+  },
+  {
+    system: 'qbd',
+    code: '2020',
+    title: 'Sign-in needed first (old online edition only)',
+    meaning: 'A request was sent before anyone signed in. Codes from 2000 to 2999 belong to QuickBooks\' retired online edition and never come from a QuickBooks Desktop company file.',
+    likelyCause: OLD_ONLINE_EDITION_CAUSE,
+    steps: [CHECK_DESKTOP_FILE, REPORT_TO_SUPPORT],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['The user must log in before using the connection.'],
+  },
+  {
+    system: 'qbd',
+    code: '2030',
+    title: 'Sign-on version not supported (old online edition only)',
+    meaning: 'The sign-on used a version the server does not accept. Codes from 2000 to 2999 belong to QuickBooks\' retired online edition and never come from a QuickBooks Desktop company file.',
+    likelyCause: OLD_ONLINE_EDITION_CAUSE,
+    steps: [CHECK_DESKTOP_FILE, REPORT_TO_SUPPORT],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['Unsupported sign-on version.'],
+  },
+  {
+    system: 'qbd',
     code: '3000',
     title: 'Saved QuickBooks ID is not valid',
     meaning: 'The QuickBooks ID stored for this record is not one QuickBooks Desktop accepts for that field.',
@@ -389,6 +454,23 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'validation',
     messages: ['There was an error when converting the amount "*" in the field "*".'],
+  },
+  {
+    system: 'qbd',
+    code: '3045',
+    title: 'Price not understood',
+    meaning: 'QuickBooks Desktop could not read a price or rate in the request.',
+    likelyCause:
+      'A rate on a service line (for example an hourly mowing or pruning rate) with more decimal places than QuickBooks accepts, often a rate worked out by a formula and never rounded.',
+    steps: [
+      'Read the sync log to see which field QuickBooks named (often Rate).',
+      'Open the record in the job app and round that price or rate to cents.',
+      FIX_IN_JOB_APP_AND_RESYNC,
+    ],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'validation',
+    messages: ['There was an error when converting the price "*" in the field "*"'],
   },
   {
     system: 'qbd',

@@ -21,6 +21,7 @@ const SEND_LOG =
 const NEW_QWC = 'Ask the sync service support team for a fresh Web Connector setup file (.qwc) and add it with Add an application in the Web Connector.';
 const IF_MISSING_NEW_QWC =
   'If the sync application is not in the Web Connector list, ask the sync service support team for a fresh setup file (.qwc) and add it with Add an application.';
+const ADD_QWC_AGAIN = 'Add the setup file (.qwc) again with Add an application in the Web Connector.';
 const FIX_LOG_FILE =
   'Make sure the Windows user running the Web Connector can write to its log folder (QWCLog.txt): the folder must exist, not be read-only, and the disk must have free space.';
 
@@ -210,6 +211,41 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
   },
   {
     system: 'qbwc',
+    code: 'QBWC1014',
+    title: 'QuickBooks did not answer the opening questions',
+    meaning: 'At the start of a run the Web Connector asks QuickBooks Desktop about itself, the company file and its preferences. That answer did not come back or could not be read, so the run was ended.',
+    likelyCause: 'QuickBooks was still opening the company file, was busy with a backup or a large report, or closed during the first seconds of the run.',
+    steps: [
+      OPEN_QB_WITH_FILE,
+      'Wait until nobody is running a backup, a data utility or a large report in QuickBooks Desktop.',
+      UPDATE_SELECTED,
+      SEND_LOG,
+    ],
+    resyncAlone: true,
+    clearIdFixes: false,
+    category: 'quickbooks-busy',
+    messages: ['Could not get Host/Company/Preference Query response from QuickBooks. Job ending. *'],
+  },
+  {
+    system: 'qbwc',
+    code: 'QBWC1015',
+    title: 'Run finished, but QuickBooks was not let go cleanly',
+    meaning: 'The update itself completed, but the Web Connector hit an error while ending its session and closing its connection with QuickBooks Desktop.',
+    likelyCause: 'QuickBooks was closed, froze or showed a message just as the run was finishing.',
+    steps: [
+      'Check the sync log: items synced in this run are normally saved; only items still in Pending need another run.',
+      'If QuickBooks Desktop looks frozen, close it completely (check Task Manager) and open it again with the company file.',
+      UPDATE_SELECTED,
+      SEND_LOG,
+    ],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'system',
+    // The guide gives no text of its own: the line is the code followed by QuickBooks' message.
+    messages: ['QBWC1015: *'],
+  },
+  {
+    system: 'qbwc',
     code: 'QBWC1016',
     title: 'No application selected',
     meaning: 'Update Selected was clicked, but no application was ticked in the Web Connector.',
@@ -219,6 +255,23 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'connection',
     messages: ['No application was selected for update.'],
+  },
+  {
+    system: 'qbwc',
+    code: 'QBWC1017',
+    title: 'Some applications were not updated',
+    meaning: 'Several applications were updated together, and the Web Connector lists the ones whose update did not go through. Each has its own reason in the log.',
+    likelyCause: 'One of the web services in the same Web Connector (the sync service or another add-on) failed, or QuickBooks was unavailable for part of the run.',
+    steps: [
+      'In the Web Connector window, read the status line next to the sync application.',
+      'Open the sync log (failed items) in the sync service and fix what it names.',
+      UPDATE_SELECTED,
+      SEND_LOG,
+    ],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'system',
+    messages: ['The following applications could not be updated. Applications named *'],
   },
   {
     system: 'qbwc',
@@ -316,6 +369,46 @@ export const QBWC_ENTRIES: ErrorEntry[] = [
     clearIdFixes: false,
     category: 'quickbooks-busy',
     messages: ['Unable to connect to QuickBooks. Task could not be completed. Reason: *'],
+  },
+  {
+    system: 'qbwc',
+    code: 'QBWC1025',
+    title: 'Could not check the company file while adding the application',
+    meaning: 'While adding the sync application, the Web Connector reached QuickBooks Desktop but failed while looking for the application\'s marker (its FileID) in the company file, and stopped.',
+    likelyCause: 'QuickBooks was busy or showing a message while the setup file was being added, or the company file has a problem.',
+    steps: [OPEN_QB_WITH_FILE, 'Close any open pop-up in QuickBooks Desktop.', ADD_QWC_AGAIN, SEND_LOG],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['Exiting the application. *'],
+  },
+  {
+    system: 'qbwc',
+    code: 'QBWC1026',
+    title: 'Company file refused the application\'s marker',
+    meaning: 'While adding the sync application, QuickBooks Desktop refused to store the application\'s marker (its FileID) in the company file.',
+    likelyCause: 'The marker in the setup file is already in use in this company file, for example because the same setup file was added before under another name.',
+    steps: [NEW_QWC, 'Remove the old entry for the sync application from the Web Connector.', UPDATE_SELECTED],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['There was some problem adding fileID.'],
+  },
+  {
+    system: 'qbwc',
+    code: 'QBWC1027',
+    title: 'Could not save the application\'s marker in the company file',
+    meaning: 'While adding the sync application, the Web Connector hit an error when saving the application\'s marker (its FileID) in the company file, and stopped.',
+    likelyCause: 'QuickBooks was busy or showing a message, or the QuickBooks user logged in may not change the company file.',
+    steps: [
+      'Log in to QuickBooks Desktop as the Admin with the company file open, and close any open pop-up.',
+      ADD_QWC_AGAIN,
+      SEND_LOG,
+    ],
+    resyncAlone: false,
+    clearIdFixes: false,
+    category: 'connection',
+    messages: ['Exiting the application. *'],
   },
   {
     system: 'qbwc',

@@ -24,6 +24,19 @@ const QBD_CLEAR_ID =
 const QBD_REPORT_TO_SUPPORT =
   'Si sigue fallando, envía el texto del error que aparece en la bitácora de sincronización al equipo de soporte del servicio de sincronización.';
 
+const QBD_CHECK_DESKTOP_FILE =
+  'Comprueba que el Web Connector trabaje con tu archivo de empresa de QuickBooks Desktop: "File > Update Web Services" muestra la aplicación y el archivo que usa.';
+const QBD_OLD_ONLINE_EDITION_CAUSE =
+  'La conexión de sincronización apunta a una configuración antigua de la edición en línea, o a algo distinto de tu archivo de empresa de QuickBooks Desktop.';
+const QBD_OLD_RANGE =
+  'Los códigos del 2000 al 2999 pertenecen a la antigua edición en línea de QuickBooks, ya retirada, y nunca vienen de un archivo de empresa de QuickBooks Desktop.';
+const oldOnlineEdition = (title: string, meaning: string): EntryText => ({
+  title,
+  meaning: `${meaning} ${QBD_OLD_RANGE}`,
+  likelyCause: QBD_OLD_ONLINE_EDITION_CAUSE,
+  steps: [QBD_CHECK_DESKTOP_FILE, QBD_REPORT_TO_SUPPORT],
+});
+
 export const QBD_ES: CatalogTranslation = {
   '0': {
     title: 'Procesado correctamente',
@@ -103,6 +116,13 @@ export const QBD_ES: CatalogTranslation = {
       QBD_FIX_IN_JOB_APP_AND_RESYNC,
     ],
   },
+  '540': {
+    title: 'Demasiadas coincidencias (solo la antigua edición en línea)',
+    meaning:
+      'Una búsqueda encontró más registros que el límite de 1000. QuickBooks documenta este aviso solo para su antigua edición en línea, ya retirada, así que nunca debería venir de un archivo de empresa de QuickBooks Desktop.',
+    likelyCause: 'El conector de sincronización se está comunicando con algo distinto de tu archivo de empresa de QuickBooks Desktop.',
+    steps: [QBD_CHECK_DESKTOP_FILE, QBD_REPORT_TO_SUPPORT],
+  },
   '550': {
     title: 'Se guardó, pero sin las notas',
     meaning: 'QuickBooks Desktop guardó el registro, pero no pudo almacenar las notas que lo acompañaban.',
@@ -175,6 +195,19 @@ export const QBD_ES: CatalogTranslation = {
     likelyCause: 'Una falla del conector de sincronización, no de tus datos.',
     steps: ['No hay que cambiar nada en QuickBooks Desktop ni en la app de trabajos.', QBD_REPORT_TO_SUPPORT],
   },
+  '2000': oldOnlineEdition('Inicio de sesión rechazado (solo la antigua edición en línea)', 'Se rechazó un inicio de sesión.'),
+  '2010': oldOnlineEdition(
+    'Acceso no permitido (solo la antigua edición en línea)',
+    'No se permitió que la conexión llegara al servidor.',
+  ),
+  '2020': oldOnlineEdition(
+    'Primero hay que iniciar sesión (solo la antigua edición en línea)',
+    'Se envió una solicitud antes de que alguien iniciara sesión.',
+  ),
+  '2030': oldOnlineEdition(
+    'Versión de inicio de sesión no admitida (solo la antigua edición en línea)',
+    'El inicio de sesión usó una versión que el servidor no acepta.',
+  ),
   '3000': {
     title: 'El ID de QuickBooks guardado no es válido',
     meaning: 'El ID de QuickBooks guardado para este registro no es uno que QuickBooks Desktop acepte para ese campo.',
@@ -243,6 +276,17 @@ export const QBD_ES: CatalogTranslation = {
     steps: [
       'Lee la bitácora de sincronización para ver qué campo nombró QuickBooks.',
       'Abre el registro en la app de trabajos y corrige ese importe (dos decimales para dinero, un número simple para cantidades).',
+      QBD_FIX_IN_JOB_APP_AND_RESYNC,
+    ],
+  },
+  '3045': {
+    title: 'Precio no reconocido',
+    meaning: 'QuickBooks Desktop no pudo leer un precio o una tarifa de la solicitud.',
+    likelyCause:
+      'Una tarifa en una línea de servicio (por ejemplo, una tarifa por hora de corte de césped o de poda) con más decimales de los que acepta QuickBooks, a menudo una tarifa calculada con una fórmula que nunca se redondeó.',
+    steps: [
+      'Lee la bitácora de sincronización para ver qué campo nombró QuickBooks (a menudo "Rate").',
+      'Abre el registro en la app de trabajos y redondea ese precio o esa tarifa a centavos.',
       QBD_FIX_IN_JOB_APP_AND_RESYNC,
     ],
   },
@@ -807,6 +851,8 @@ const QBWC_IF_MISSING_NEW_QWC =
   'Si la aplicación de sincronización no aparece en la lista del Web Connector, pide al equipo de soporte del servicio de sincronización un archivo de configuración nuevo (.qwc) y agrégalo con "Add an application".';
 const QBWC_FIX_LOG_FILE =
   'Asegúrate de que el usuario de Windows que ejecuta el Web Connector pueda escribir en su carpeta de bitácora (QWCLog.txt): la carpeta debe existir y no ser de solo lectura, y el disco debe tener espacio libre.';
+const QBWC_ADD_QWC_AGAIN =
+  'Vuelve a agregar el archivo de configuración (.qwc) con "Add an application" en el Web Connector.';
 const QBWC_CLOSE_POPUP = 'Cierra cualquier ventana emergente abierta en QuickBooks Desktop.';
 const QBWC_RETYPE_PASSWORD =
   'Vuelve a escribir la contraseña de sincronización en la columna "Password" de la aplicación de sincronización y deja que el Web Connector la guarde.';
@@ -909,6 +955,31 @@ export const QBWC_ES: CatalogTranslation = {
       'QuickBooks cerrado, otro archivo de empresa abierto o una ventana emergente bloqueando QuickBooks en la computadora de la sincronización.',
     steps: couldNotConnectSteps(),
   },
+  QBWC1014: {
+    title: 'QuickBooks no respondió las preguntas iniciales',
+    meaning:
+      'Al empezar una ejecución, el Web Connector le pregunta a QuickBooks Desktop por sí mismo, por el archivo de empresa y por sus preferencias. Esa respuesta no llegó o no se pudo leer, así que la ejecución terminó.',
+    likelyCause:
+      'QuickBooks todavía estaba abriendo el archivo de empresa, estaba ocupado con una copia de seguridad o un informe grande, o se cerró en los primeros segundos de la ejecución.',
+    steps: [
+      QBWC_OPEN_QB_WITH_FILE,
+      'Espera a que nadie esté haciendo una copia de seguridad, una utilidad de datos o un informe grande en QuickBooks Desktop.',
+      QBWC_UPDATE_SELECTED,
+      QBWC_SEND_LOG,
+    ],
+  },
+  QBWC1015: {
+    title: 'La ejecución terminó, pero QuickBooks no se liberó bien',
+    meaning:
+      'La actualización en sí terminó, pero el Web Connector tuvo un error al cerrar su sesión y su conexión con QuickBooks Desktop.',
+    likelyCause: 'QuickBooks se cerró, se congeló o mostró un mensaje justo cuando terminaba la ejecución.',
+    steps: [
+      'Revisa la bitácora de sincronización: lo sincronizado en esta ejecución suele quedar guardado; solo los elementos que siguen en Pendiente necesitan otra ejecución.',
+      'Si QuickBooks Desktop parece congelado, ciérralo por completo (revisa el Administrador de tareas) y vuelve a abrirlo con el archivo de empresa.',
+      QBWC_UPDATE_SELECTED,
+      QBWC_SEND_LOG,
+    ],
+  },
   QBWC1016: {
     title: 'No hay ninguna aplicación seleccionada',
     meaning: 'Se hizo clic en "Update Selected", pero no había ninguna aplicación marcada en el Web Connector.',
@@ -916,6 +987,19 @@ export const QBWC_ES: CatalogTranslation = {
     steps: [
       'En la ventana del Web Connector, marca la casilla que está delante de la aplicación de sincronización.',
       'Haz clic en "Update Selected".',
+    ],
+  },
+  QBWC1017: {
+    title: 'Algunas aplicaciones no se actualizaron',
+    meaning:
+      'Se actualizaron varias aplicaciones a la vez, y el Web Connector indica cuáles no completaron su actualización. Cada una tiene su propio motivo en la bitácora.',
+    likelyCause:
+      'Falló uno de los servicios web del mismo Web Connector (el servicio de sincronización u otro complemento), o QuickBooks no estuvo disponible durante parte de la ejecución.',
+    steps: [
+      'En la ventana del Web Connector, lee la línea de estado junto a la aplicación de sincronización.',
+      'Abre la bitácora de sincronización (elementos fallidos) en el servicio de sincronización y corrige lo que indica.',
+      QBWC_UPDATE_SELECTED,
+      QBWC_SEND_LOG,
     ],
   },
   QBWC1018: {
@@ -971,6 +1055,38 @@ export const QBWC_ES: CatalogTranslation = {
     meaning: 'El Web Connector perdió su enlace con QuickBooks Desktop durante la ejecución, o no pudo establecerlo.',
     likelyCause: QB_CLOSED_OR_BLOCKED,
     steps: couldNotConnectSteps(),
+  },
+  QBWC1025: {
+    title: 'No se pudo revisar el archivo de empresa al agregar la aplicación',
+    meaning:
+      'Al agregar la aplicación de sincronización, el Web Connector llegó a QuickBooks Desktop, pero falló al buscar la marca de la aplicación (su FileID) en el archivo de empresa, y se detuvo.',
+    likelyCause:
+      'QuickBooks estaba ocupado o mostraba un mensaje mientras se agregaba el archivo de configuración, o el archivo de empresa tiene un problema.',
+    steps: [QBWC_OPEN_QB_WITH_FILE, QBWC_CLOSE_POPUP, QBWC_ADD_QWC_AGAIN, QBWC_SEND_LOG],
+  },
+  QBWC1026: {
+    title: 'El archivo de empresa rechazó la marca de la aplicación',
+    meaning:
+      'Al agregar la aplicación de sincronización, QuickBooks Desktop se negó a guardar la marca de la aplicación (su FileID) en el archivo de empresa.',
+    likelyCause:
+      'La marca del archivo de configuración ya está en uso en este archivo de empresa, por ejemplo porque el mismo archivo de configuración se agregó antes con otro nombre.',
+    steps: [
+      QBWC_NEW_QWC,
+      'Quita del Web Connector la entrada antigua de la aplicación de sincronización.',
+      QBWC_UPDATE_SELECTED,
+    ],
+  },
+  QBWC1027: {
+    title: 'No se pudo guardar la marca de la aplicación en el archivo de empresa',
+    meaning:
+      'Al agregar la aplicación de sincronización, el Web Connector tuvo un error al guardar la marca de la aplicación (su FileID) en el archivo de empresa, y se detuvo.',
+    likelyCause:
+      'QuickBooks estaba ocupado o mostraba un mensaje, o el usuario de QuickBooks con el que se inició sesión no puede modificar el archivo de empresa.',
+    steps: [
+      'Inicia sesión en QuickBooks Desktop como administrador (Admin) con el archivo de empresa abierto, y cierra cualquier ventana emergente.',
+      QBWC_ADD_QWC_AGAIN,
+      QBWC_SEND_LOG,
+    ],
   },
   QBWC1028: {
     title: PASSWORD_UNUSABLE_TITLE,
