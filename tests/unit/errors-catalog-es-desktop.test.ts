@@ -66,6 +66,14 @@ describe('Spanish QuickBooks Desktop, SDK and Web Connector catalogs', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('translates every entry of the three Desktop tables (at least 120 in all)', () => {
+    const untranslated = SYSTEMS.flatMap(([system, entries, table]) =>
+      entries.filter((en) => !Object.hasOwn(table, en.code)).map((en) => `${system} ${en.code}`),
+    );
+    expect(untranslated).toEqual([]);
+    expect(SYSTEMS.reduce((n, [, entries]) => n + entries.length, 0)).toBeGreaterThanOrEqual(120);
+  });
+
   it('has as many translations per system as the English tables have entries', () => {
     expect([QBD_ES, SDK_ES, QBWC_ES].map((t) => Object.keys(t).length)).toEqual([
       QBD_ENTRIES.length,

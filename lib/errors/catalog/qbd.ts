@@ -7,8 +7,8 @@
  * explain is better shown raw than explained wrongly.
  *
  * `messages` are statusMessage texts as QuickBooks returns them (Intuit's status-code table and its
- * OSR copies, plus real responses quoted in public code and vendors' help pages). 3035, 3175, 3176
- * and 3240 have none: no public source quotes their text.
+ * OSR copies, plus real responses quoted in public code and vendors' help pages). 3035, 3176 and
+ * 3240 have none: no public source quotes their text.
  */
 import type { ErrorEntry } from '../types';
 
@@ -615,6 +615,9 @@ export const QBD_ENTRIES: ErrorEntry[] = [
     resyncAlone: true,
     clearIdFixes: false,
     category: 'quickbooks-busy',
+    messages: [
+      'There was an error adding, modifying or deleting * because it is already in use. QuickBooks error message: The transaction could not be locked.',
+    ],
   },
   {
     system: 'qbd',
