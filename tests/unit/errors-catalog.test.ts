@@ -4,7 +4,8 @@ import { QBO_ENTRIES } from '../../lib/errors/catalog/qbo';
 import { ERROR_CATEGORIES, type ErrorSystem } from '../../lib/errors/types';
 
 const CODE_SHAPE: Record<ErrorSystem, RegExp> = {
-  qbo: /^(?:[1-9]\d*|HTTP[1-5]\d{2})$/,
+  // Fault and gateway numbers, HTTP statuses, Intuit's OAuth 2.0 error names, network error names.
+  qbo: /^(?:[1-9]\d*|HTTP[1-5]\d{2}|[a-z]+(?:_[a-z]+)+|E[A-Z]+(?:_[A-Z]+)*)$/,
   qbd: /^(?:0|[1-9]\d*)$/,
   sdk: /^0x[0-9a-f]{8}$/,
   qbwc: /^QBWC\d{4}$/,

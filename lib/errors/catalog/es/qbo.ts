@@ -27,6 +27,17 @@ const PROVIDER =
 const READ_DETAIL =
   'Abre el elemento con error en SyncLens y lee la línea «Detalle»: indica el campo o la regla que no se cumplió.';
 const CLEAR_ITEM = 'Quita el elemento de «Registros sin sincronizar».';
+const INTUIT_STATUS = 'Comprueba si QuickBooks Online abre en tu navegador; si no abre, la falla es del lado de Intuit.';
+const RETRY_ITSELF =
+  'No hay nada que corregir en tus datos: el servicio de sincronización vuelve a enviar la solicitud por su cuenta.';
+const PROVIDER_PERSISTS =
+  'Si sigue fallando después de una hora, envía el código de error, el mensaje completo y la hora a tu proveedor del servicio de sincronización.';
+const NETWORK_PROVIDER =
+  'Si sigue pasando durante horas, avísale a tu proveedor del servicio de sincronización: su servidor tiene problemas para comunicarse con Intuit.';
+const PROVIDER_SETUP =
+  'Repórtalo a tu proveedor del servicio de sincronización con la hora en que pasó: la corrección está en la configuración de su app en Intuit, no en tus datos.';
+const CHECK_BEFORE_RESYNC =
+  'Puede que QuickBooks haya terminado el trabajo después de que se agotó la espera: si es una factura o un pago, búscalo en QuickBooks Online antes de volver a sincronizar, para no terminar con dos.';
 
 /** Mirrors developerSide() in the English catalog: only the sync service's developers can fix it. */
 function developerSide(title: string, meaning: string): EntryText {
@@ -56,6 +67,40 @@ function badValue(title: string, meaning: string, likelyCause: string, where: st
       RESYNC,
     ],
   };
+}
+
+/** Mirrors oldConnection() in the English catalog: Intuit's retired (OAuth 1.0) connection API. */
+function oldConnection(title: string, meaning: string): EntryText {
+  return {
+    title,
+    meaning,
+    likelyCause:
+      'El servicio de sincronización todavía se conecta a QuickBooks a la manera antigua que Intuit ya retiró, o su conexión guardada de ese tipo ya no es válida.',
+    steps: [
+      RECONNECT,
+      'Si el mismo código vuelve a aparecer después de reconectar, pide a tu proveedor del servicio de sincronización que pase la conexión al inicio de sesión actual de QuickBooks (OAuth 2.0).',
+      RESYNC,
+    ],
+  };
+}
+
+/** Mirrors appSetup() in the English catalog: the sync service's own setup at Intuit was refused. */
+function appSetup(title: string, meaning: string, likelyCause: string): EntryText {
+  return {
+    title,
+    meaning,
+    likelyCause,
+    steps: [
+      PROVIDER_SETUP,
+      'Cuando el proveedor confirme la corrección, pide a un administrador de QuickBooks Online que vuelva a conectar QuickBooks en la configuración del servicio de sincronización.',
+      RESYNC,
+    ],
+  };
+}
+
+/** Mirrors network() in the English catalog: the network between the sync service and Intuit failed. */
+function network(title: string, meaning: string, likelyCause: string): EntryText {
+  return { title, meaning, likelyCause, steps: [RETRY_ITSELF, RESYNC_LATER, NETWORK_PROVIDER] };
 }
 
 export const QBO_ES: CatalogTranslation = {
@@ -114,6 +159,20 @@ export const QBO_ES: CatalogTranslation = {
     likelyCause: 'Trabajo programado de Intuit. No hay ningún problema con tus datos.',
     steps: ['Espera a que termine el mantenimiento (suele durar menos de una hora).', RESYNC_LATER],
   },
+
+  // ------------------------------------------------------------ API de conexión antigua (OAuth 1.0, retirada)
+  '24': oldConnection(
+    'Conexión antigua: token de la app no válido',
+    'QuickBooks rechazó el token de la app que el servicio de sincronización envió con una solicitud de conexión antigua.',
+  ),
+  '212': oldConnection(
+    'Conexión antigua: renovación fuera de plazo',
+    'Una conexión antigua con QuickBooks solo se puede renovar durante un periodo fijo antes de que venza, y esta renovación se intentó fuera de ese periodo.',
+  ),
+  '270': oldConnection(
+    'Conexión antigua: token rechazado',
+    'QuickBooks rechazó el token de una conexión antigua: venció o fue revocado.',
+  ),
 
   // ------------------------------------------------------------ 5xx-9xx: problemas de la solicitud
   '500': {
@@ -947,6 +1006,18 @@ export const QBO_ES: CatalogTranslation = {
       CLEAR_ITEM,
     ],
   },
+  '6490': developerSide(
+    'Presupuesto dividido por más de una lista',
+    'Un presupuesto enviado a QuickBooks Online está desglosado por más de un tipo de lista (por ejemplo, por clase y por cliente a la vez).',
+  ),
+  '6500': developerSide(
+    'Faltan los detalles del presupuesto',
+    'Se envió un presupuesto sin sus líneas de detalle (los importes por cuenta y por periodo).',
+  ),
+  '6510': developerSide(
+    'Las cuentas del presupuesto no coinciden',
+    'Las cuentas de las líneas de detalle de un presupuesto no coinciden con las que QuickBooks Online espera para ese presupuesto.',
+  ),
   '6520': badValue(
     'Falta la cantidad de inventario',
     'Una línea con un producto de inventario controlado necesita una cantidad.',
@@ -1069,9 +1140,144 @@ export const QBO_ES: CatalogTranslation = {
     title: 'QuickBooks no disponible (HTTP 503)',
     meaning: 'QuickBooks Online no está aceptando solicitudes por el momento.',
     likelyCause: 'Una caída del servicio o un mantenimiento de Intuit.',
+    steps: [INTUIT_STATUS, RESYNC_LATER],
+  },
+  HTTP502: {
+    title: 'Error en la puerta de enlace de Intuit (HTTP 502)',
+    meaning:
+      'La puerta de enlace de Intuit, el servidor que está delante de QuickBooks Online, no recibió una respuesta válida de QuickBooks y devolvió una página de error. No dice nada sobre tus datos.',
+    likelyCause: 'Una caída breve o una sobrecarga en Intuit; suelen pasar en pocos minutos.',
+    steps: [INTUIT_STATUS, RESYNC_LATER, PROVIDER_PERSISTS],
+  },
+  HTTP504: {
+    title: 'QuickBooks tardó demasiado (HTTP 504)',
+    meaning: 'La puerta de enlace de Intuit dejó de esperar la respuesta de QuickBooks Online. Tus datos no son la causa.',
+    likelyCause:
+      'QuickBooks Online estaba lento o sobrecargado, o la solicitud pedía mucho de una vez, como las facturas recurrentes de mantenimiento de césped de toda una temporada en un solo lote.',
+    steps: [RESYNC_LATER, CHECK_BEFORE_RESYNC, PROVIDER_PERSISTS],
+  },
+
+  // ------------------------------------------------------------ puerta de enlace de Intuit (message=…; errorCode=00NNNN)
+  '6002': {
+    title: 'QuickBooks tardó demasiado (tiempo de espera de la puerta de enlace)',
+    meaning:
+      'La puerta de enlace de Intuit dejó de esperar a que QuickBooks Online terminara la solicitud (responde con HTTP 504).',
+    likelyCause:
+      'QuickBooks Online estaba lento o sobrecargado, o la solicitud pedía muchos datos de una vez, como un informe largo.',
+    steps: [RESYNC_LATER, CHECK_BEFORE_RESYNC, PROVIDER_PERSISTS],
+  },
+  '6003': {
+    title: 'Se cortó la conexión dentro de Intuit',
+    meaning:
+      'La puerta de enlace de Intuit perdió la conexión con QuickBooks Online mientras le pasaba la solicitud (responde con HTTP 500).',
+    likelyCause: 'Un problema pasajero dentro de la red de Intuit. No lo causó nada de tus trabajos, clientes ni facturas.',
+    steps: [INTUIT_STATUS, RESYNC_LATER, PROVIDER_PERSISTS],
+  },
+  '7001': {
+    title: 'No se encontró la empresa en esta dirección de QuickBooks',
+    meaning: 'La puerta de enlace de Intuit no encontró dónde está guardada tu empresa de QuickBooks Online para esta solicitud.',
+    likelyCause:
+      'El servicio de sincronización envió un ID de empresa que QuickBooks no conoce en la dirección a la que llamó, por ejemplo una empresa de prueba (sandbox) usada contra el QuickBooks real, o un ID de empresa equivocado.',
     steps: [
-      'Comprueba si QuickBooks Online abre en tu navegador; si no abre, la falla es del lado de Intuit.',
-      RESYNC_LATER,
+      'Revisa en la configuración del servicio de sincronización que esté conectada la empresa correcta de QuickBooks.',
+      RECONNECT,
+      PROVIDER,
     ],
   },
+
+  // ------------------------------------------------------------ servicio de inicio de sesión de Intuit (errores de OAuth 2.0)
+  invalid_grant: {
+    title: 'La conexión con QuickBooks venció (hay que reconectar)',
+    meaning:
+      'Intuit se negó a renovar el inicio de sesión del servicio de sincronización en QuickBooks porque su token de renovación guardado ya no es válido. Reintentar no sirve: hay que volver a conectar QuickBooks.',
+    likelyCause:
+      'La conexión pasó más de 100 días sin usarse (una pausa larga en la temporada baja), un administrador desconectó la app, o el servicio de sincronización usó una copia vieja del token después de que Intuit ya la había reemplazado.',
+    steps: [
+      RECONNECT,
+      'En SyncLens, comprueba que el estado del conector vuelva a mostrar OK.',
+      RESYNC,
+      'Si la conexión sigue venciendo a los pocos días, avísale a tu proveedor del servicio de sincronización: puede que el servicio esté reutilizando tokens de renovación viejos.',
+    ],
+  },
+  invalid_client: appSetup(
+    'Claves de la app del servicio rechazadas',
+    'Intuit no aceptó las credenciales de la app del servicio de sincronización (su ID de cliente y su secreto) cuando intentó iniciar sesión en QuickBooks.',
+    'Un problema de configuración del lado del servicio de sincronización: claves de la app equivocadas, cambiadas o mal escritas, o claves de prueba usadas contra el QuickBooks real.',
+  ),
+  unauthorized_client: appSetup(
+    'La app del servicio no puede iniciar sesión de esta forma',
+    'Intuit indica que la app del servicio de sincronización no tiene permitido el tipo de inicio de sesión que intentó.',
+    'Un ajuste del registro de la app del servicio de sincronización en Intuit no permite este tipo de inicio de sesión o de entorno.',
+  ),
+  access_denied: {
+    title: 'No se aprobó la conexión con QuickBooks',
+    meaning:
+      'La conexión con QuickBooks se canceló o se rechazó en la pantalla de aprobación de Intuit, así que el servicio de sincronización no obtuvo acceso.',
+    likelyCause:
+      'Quien estaba conectando pulsó «Cancelar» o «No, gracias» (Cancel, No, thanks) en la pantalla de aprobación de QuickBooks, o la cerró antes de aprobar.',
+    steps: [
+      'Inicia de nuevo la conexión desde la configuración del servicio de sincronización.',
+      'Inicia sesión como administrador de QuickBooks Online de la empresa correcta y aprueba el acceso que pide el servicio de sincronización.',
+      'En SyncLens, comprueba que el estado del conector vuelva a mostrar OK.',
+      RESYNC,
+    ],
+  },
+  invalid_request: appSetup(
+    'Intuit rechazó la solicitud de inicio de sesión',
+    'El servicio de inicio de sesión de Intuit rechazó la solicitud del servicio de sincronización por incompleta o mal formada, así que no se pudo crear ni renovar la conexión con QuickBooks.',
+    'Un problema en cómo el servicio de sincronización le pide acceso a Intuit, como un valor que falta o una dirección de retorno que no coincide con la configuración de su app. No lo causaron tus datos.',
+  ),
+  invalid_scope: appSetup(
+    'El servicio pidió un acceso que Intuit no concede',
+    'El servicio de sincronización pidió un tipo de acceso que Intuit no permite para su app o para tu empresa, así que se rechazó la conexión.',
+    'El servicio de sincronización pidió un permiso adicional, como QuickBooks Payments, que no está configurado para su app o para tu empresa.',
+  ),
+
+  unsupported_grant_type: appSetup(
+    'Intuit no admite ese método de inicio de sesión',
+    'El servicio de inicio de sesión de Intuit no admite la forma en que el servicio de sincronización pidió un token, así que no se pudo crear ni renovar la conexión con QuickBooks.',
+    'Un problema en el código o la configuración de inicio de sesión del servicio de sincronización. No lo causaron tus datos.',
+  ),
+  unsupported_response_type: appSetup(
+    'Intuit no admite esa solicitud de conexión',
+    'La pantalla de aprobación de Intuit no admite el tipo de respuesta que pidió el servicio de sincronización al iniciar la conexión.',
+    'Un problema en cómo el servicio de sincronización inicia la conexión con QuickBooks. No lo causaron tus datos.',
+  ),
+
+  // ------------------------------------------------------------ red entre el servicio de sincronización e Intuit
+  ECONNRESET: network(
+    'Se cortó la conexión con Intuit',
+    'La conexión de red entre el servicio de sincronización e Intuit se cortó en medio de una solicitud.',
+    'Un problema breve de red entre el servidor del servicio de sincronización e Intuit, o Intuit cerró una conexión ocupada.',
+  ),
+  ETIMEDOUT: network(
+    'Se agotó el tiempo de conexión con Intuit',
+    'El servicio de sincronización no pudo comunicarse con Intuit, o no recibió respuesta, dentro de su tiempo límite.',
+    'Intuit estaba lento o no se podía alcanzar por un momento, o la red del servidor del servicio de sincronización tuvo problemas.',
+  ),
+  ESOCKETTIMEDOUT: network(
+    'Intuit no respondió a tiempo',
+    'El servicio de sincronización estaba conectado con Intuit, pero dejó de esperar porque la respuesta no llegó a tiempo.',
+    'QuickBooks Online tardó en responder, a menudo porque estaba ocupado o la solicitud era grande.',
+  ),
+  ECONNABORTED: network(
+    'Se abandonó una solicitud a Intuit',
+    'El servicio de sincronización abandonó una solicitud a Intuit porque tardó más que su tiempo límite.',
+    'QuickBooks Online tardó en responder, o la red del servidor del servicio de sincronización estaba lenta.',
+  ),
+  ECONNREFUSED: network(
+    'Intuit rechazó la conexión',
+    'El servidor del servicio de sincronización intentó abrir una conexión con Intuit y fue rechazado antes de enviar nada.',
+    'Un equipo de red del lado del servicio de sincronización (como un proxy o un firewall) bloqueó la conexión, o la dirección a la que llamó no respondía.',
+  ),
+  ENOTFOUND: network(
+    'No se encontró la dirección de Intuit',
+    'El servidor del servicio de sincronización no pudo buscar la dirección de Intuit en internet (una falla de búsqueda de nombres, o DNS).',
+    'Un problema de búsqueda de nombres en la red del servicio de sincronización, normalmente breve; a veces, una dirección mal escrita en su configuración.',
+  ),
+  EAI_AGAIN: network(
+    'Falló por ahora la búsqueda de la dirección de Intuit',
+    'El servidor del servicio de sincronización no pudo buscar la dirección de Intuit en ese momento y se le indicó que lo intentara de nuevo.',
+    'Un problema temporal de búsqueda de nombres (DNS) en la red del servicio de sincronización.',
+  ),
 };
