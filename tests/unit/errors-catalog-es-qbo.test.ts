@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QBO_ENTRIES } from '../../lib/errors/catalog/qbo';
+import { translationFor } from '../../lib/errors/catalog/es/index';
 import { QBO_ES } from '../../lib/errors/catalog/es/qbo';
 import type { EntryText } from '../../lib/errors/catalog/es/types';
 import type { ErrorEntry } from '../../lib/errors/types';
@@ -41,6 +42,14 @@ describe('Spanish QuickBooks Online catalog (QBO_ES)', () => {
   it('translates every QBO entry and nothing else', () => {
     const expected = QBO_ENTRIES.map((e) => e.code).sort();
     expect(Object.keys(QBO_ES).sort()).toEqual(expected);
+  });
+
+  it('gives every QBO entry, sign-in and network failures included, its Spanish text through translationFor', () => {
+    const missing = QBO_ENTRIES.filter((e) => translationFor('qbo', e.code) === undefined).map((e) => e.code);
+    expect(missing).toEqual([]);
+    for (const code of ['invalid_grant', 'access_denied', 'HTTP502', 'HTTP504', 'ECONNRESET', 'ETIMEDOUT', '6002', '7001']) {
+      expect(translationFor('qbo', code)?.title, code).toBeTruthy();
+    }
   });
 
   it.each(QBO_ENTRIES.map((e) => [e.code, e] as const))('%s has the same number of steps as English', (code, en) => {
