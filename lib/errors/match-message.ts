@@ -38,11 +38,18 @@ const PARTIAL_MIN_WORDS = 3;
 /** Words so common in QuickBooks messages that they say nothing about which error it is. */
 const COMMON = new Set(['the', 'a', 'an', 'of', 'to', 'is', 'in', 'for', 'and', 'or', 'this', 'that', 'be', 'on', 'it', 'error', 'quickbooks']);
 
-/** Lower case, letters and digits only, single spaces: the form both sides are compared in. */
+/**
+ * Lower case, letters and digits only, single spaces: the form both sides are compared in. Words
+ * run together in CamelCase are split ("AuthenticationErrorGeneral", "ErrorAuthorizationFailure"),
+ * as SDKs and gateways print QuickBooks' words that way.
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    // "QuickBooks" is written "Quickbooks" too: one word either way, before CamelCase is split.
+    .replace(/quickbooks/gi, 'quickbooks')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[^a-z0-9*]+/g, ' ')
     .trim();

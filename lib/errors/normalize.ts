@@ -30,6 +30,8 @@ export interface NormalizedError {
   possible?: boolean;
   /** The input (or the fragment of it) this error was read from, as text. */
   raw: string;
+  /** Only a wrapper said it (an HTTP status beside other failures): ranked after QuickBooks' own. */
+  wrapper?: boolean;
 }
 
 export interface NormalizeOptions {
@@ -44,15 +46,27 @@ const MAX_DEPTH = 8;
 interface Ctx {
   opts: NormalizeOptions;
   out: NormalizedError[];
+  /**
+   * What only a wrapper says: an HTTP status, a status line. Used when the text holds no
+   * QuickBooks code and no QuickBooks wording, since those say more about what went wrong.
+   */
+  weak: (NormalizedError & { fromLine: boolean })[];
+  /** True while the lines of a pasted log are read one by one (each line its own failure). */
+  lineMode: boolean;
   rawText: string;
 }
 
 /** Every error found in `raw`, most relevant first (errors before warnings, batch fall-out last). */
 export function normalizeError(raw: unknown, opts: NormalizeOptions = {}): NormalizedError[] {
-  const ctx: Ctx = { opts, out: [], rawText: toText(raw) };
+  const ctx: Ctx = { opts, out: [], weak: [], lineMode: false, rawText: toText(raw) };
   collect(raw, ctx, 0);
-  // No code anywhere: QuickBooks' own wording may still say which error it is.
-  if (ctx.out.length === 0) collectByWording(ctx);
+  // No QuickBooks code anywhere: QuickBooks' own wording may still say which error it is, and
+  // says more than the wrapper's HTTP status; a partial wording comes after both. A status on a
+  // line of its own in a pasted log is a failure of its own, listed after QuickBooks' ones.
+  if (ctx.out.length === 0) collectByWording(ctx, 'full');
+  const strong = ctx.out.length > 0;
+  for (const { fromLine, ...e } of ctx.weak) if (!strong || fromLine) push(ctx, strong ? { ...e, wrapper: true } : e);
+  if (ctx.out.length === 0) collectByWording(ctx, 'partial');
   return rank(dedupe(ctx.out));
 }
 
@@ -77,7 +91,7 @@ export function classifyCode(
   const http = /^HTTP[\s_-]*([1-5]\d{2})$/i.exec(text);
   if (http) return { system: 'qbo', code: `HTTP${http[1]}` };
   if (OAUTH_ERRORS.test(text)) return { system: 'qbo', code: text.toLowerCase() };
-  if (/^(ECONNRESET|ETIMEDOUT)$/i.test(text)) return { system: 'qbo', code: text.toUpperCase() };
+  if (NETWORK_ERRNOS.test(text)) return { system: 'qbo', code: text.toUpperCase() };
   if (/^0x/i.test(text) || /^8004[\s_-]?[0-9a-f]{4}$/i.test(text)) {
     return hresultValue(text) === undefined ? undefined : { system: 'sdk', code: canonicalCode('sdk', text) };
   }
@@ -134,7 +148,7 @@ function str(value: unknown): string | undefined {
 
 const WRAPPER_KEYS = [
   'intuitresponse', 'batchitemresponse', 'responsebody', 'body', 'response', 'data',
-  'qbxml', 'qbxmlmsgsrs', 'errors', 'error', 'cause', 'result', 'results',
+  'qbxml', 'qbxmlmsgsrs', 'errors', 'error', 'cause', 'result', 'results', 'innerexception',
 ];
 
 function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): void {
@@ -155,7 +169,7 @@ function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): v
   }
 
   const hresult = pick(keys, 'hresult');
-  if (hresult !== undefined && hresultValue(String(hresult)) !== undefined) {
+  if (hresult !== undefined && isQuickBooksHresult(String(hresult))) {
     const message = str(pick(keys, 'message', 'errormessage'));
     push(ctx, { system: 'sdk', code: canonicalCode('sdk', String(hresult)), message, raw: safeStringify(obj) });
     return;
@@ -180,7 +194,9 @@ function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): v
   const message = str(pick(keys, 'message', 'errormessage', 'error_message', 'statusmessage', 'error_description'));
   const detail = str(pick(keys, 'detail', 'errordetail', 'error_detail'));
   const element = str(pick(keys, 'element'));
-  const code = str(pick(keys, 'code', 'errorcode', 'error_code', 'faultcode', 'integrationcode'));
+  const given = str(pick(keys, 'code', 'errorcode', 'error_code', 'faultcode', 'integrationcode', 'errno'));
+  // Code 0 is "no error" in every wrapper that uses it (an SDK exception's default, a callback's).
+  const code = given !== undefined && /^0+$/.test(given) ? undefined : given;
   const context = [message, detail].filter(Boolean).join(' ');
   if (code !== undefined) {
     const classified = classifyCode(code, ctx.opts, context);
@@ -196,9 +212,12 @@ function collectObject(obj: Record<string, unknown>, ctx: Ctx, depth: number): v
   if (typeof status === 'number' || (typeof status === 'string' && /^\d{3}$/.test(status))) {
     const n = Number(status);
     if (n >= 400 && n < 600) {
-      push(ctx, { system: 'qbo', code: `HTTP${n}`, message: str(pick(keys, 'statustext')) ?? message, raw: safeStringify(obj) });
+      ctx.weak.push({ system: 'qbo', code: `HTTP${n}`, message: str(pick(keys, 'statustext')) ?? message, raw: safeStringify(obj), fromLine: false });
     }
   }
+  // An HTML page in the body (an edge server's error page) may still say what it is.
+  const body = pick(keys, 'body', 'responsetext', 'text');
+  if (typeof body === 'string' && ctx.out.length === before) collectText(body, ctx, depth + 1);
 }
 
 function collectFault(fault: unknown, ctx: Ctx, depth: number): void {
@@ -261,8 +280,10 @@ function collectText(input: string, ctx: Ctx, depth: number, perLine = true): vo
     }
   }
 
-  // XML that arrived HTML-escaped (e.g. copied from a log viewer) is read after unescaping.
-  const xml = trimmed.includes('<') ? trimmed : /&lt;\w/.test(trimmed) ? decodeXml(trimmed) : undefined;
+  // XML that arrived HTML-escaped (copied from a log viewer) or inside a JSON string (quotes as \")
+  // is read after unescaping.
+  const xmlText = trimmed.includes('<') ? trimmed : /&lt;\w/.test(trimmed) ? decodeXml(trimmed) : undefined;
+  const xml = xmlText && /=\\"/.test(xmlText) ? xmlText.replace(/\\"/g, '"') : xmlText;
   if (xml) {
     collectXmlFaults(xml, ctx);
     collectQbxmlStatuses(xml, ctx);
@@ -272,7 +293,9 @@ function collectText(input: string, ctx: Ctx, depth: number, perLine = true): vo
   // A pasted log can hold one failure per line; a message+detail pair is read as one text.
   const lines = perLine ? trimmed.split(/\r?\n/).filter((l) => l.trim()) : [];
   if (lines.length > 1) {
+    ctx.lineMode = true;
     for (const line of lines) collectPlainText(line.trim(), ctx);
+    ctx.lineMode = false;
     if (ctx.out.length > before) return;
   }
   collectPlainText(trimmed, ctx);
@@ -371,11 +394,33 @@ const HTTP_REASONS =
 /** The error names of OAuth 2.0 (RFC 6749) that Intuit's token and authorize endpoints answer. */
 const OAUTH_ERRORS = /^(invalid_grant|invalid_client|unauthorized_client|access_denied|invalid_request|invalid_scope|unsupported_grant_type|unsupported_response_type)$/i;
 const OAUTH_IN_TEXT = /\b(invalid_grant|invalid_client|unauthorized_client|access_denied|invalid_request|invalid_scope|unsupported_grant_type)\b/i;
-/** A connection to Intuit cut or timed out (Node, browsers and SDKs word it differently). */
+/** Network failures by their system error names, each a catalog entry of its own. */
+const NETWORK_ERRNOS = /^(ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ECONNABORTED|ECONNREFUSED|ENOTFOUND|EAI_AGAIN)$/i;
+/**
+ * A connection to Intuit cut, refused or timed out, however Node, browsers, cURL and the SDKs word
+ * it. cURL's numbers: 6 and 7 could not resolve or connect, 28 timed out, 35, 52 and 56 cut off.
+ */
 const TRANSPORT: [RegExp, string][] = [
-  [/\bECONNRESET\b|socket hang up|connection (?:was )?reset|reset by peer/i, 'ECONNRESET'],
-  [/\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|connect(?:ion)? timed out|read timed out/i, 'ETIMEDOUT'],
+  [/\b(ECONNRESET|ETIMEDOUT|ESOCKETTIMEDOUT|ECONNABORTED|ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/, '$1'],
+  [/socket hang up|connection (?:was )?reset|reset by peer|cURL error (?:number\W*)?(?:35|52|56)\b/i, 'ECONNRESET'],
+  [/connection refused|cURL error (?:number\W*)?7\b/i, 'ECONNREFUSED'],
+  [/could not resolve host|getaddrinfo|cURL error (?:number\W*)?6\b/i, 'ENOTFOUND'],
+  [/\b(?:connect(?:ion)?|read|resolving|operation|request) timed out|cURL error (?:number\W*)?28\b/i, 'ETIMEDOUT'],
 ];
+
+/**
+ * A code after a label: "Error code: 6240", "ERROR CODE:6240", "code=\"130\"", ":error_code=>\"120\"",
+ * "Error #3100", "statusCode: 401" (group 1 the label, group 2 the number).
+ */
+const LABELLED =
+  /\b(error[\s_]*code|error|status[\s_]*code|http[\s_]*status|status|code|fault)\s*(?:#|no\.?|number)?\s*(?:[:=]|=>)?\s*["'(\\]*(\d{1,6})\b["')\\]?\s*[:.,-]?\s*/gi;
+
+/** HRESULTs of QuickBooks' own SDK (0x8004xxxx) or known to the catalog; not .NET's or Windows' others. */
+function isQuickBooksHresult(text: string): boolean {
+  const value = hresultValue(text);
+  if (value === undefined) return false;
+  return (value & 0xffff0000) >>> 0 === 0x80040000 || lookup('sdk', text) !== undefined;
+}
 
 function collectPlainText(text: string, ctx: Ctx): void {
   const flat = text.replace(/\s+/g, ' ');
@@ -390,32 +435,40 @@ function collectPlainText(text: string, ctx: Ctx): void {
   if (qbwc) return push(ctx, { system: 'qbwc', code: `QBWC${qbwc[1]}`, message: flat, raw: text });
 
   const hex = /\b0x([0-9a-f]{8})\b/i.exec(flat) ?? /(?<![\w.])(8004[\s_]?[0-9a-f]{4})(?![\w.])/i.exec(flat);
-  if (hex) return push(ctx, { system: 'sdk', code: canonicalCode('sdk', hex[0]), message: flat, raw: text });
-  // Decimal HRESULTs: accepted in the 0x8004xxxx (QuickBooks SDK) block, or anywhere when labelled.
+  if (hex && isQuickBooksHresult(hex[0])) return push(ctx, { system: 'sdk', code: canonicalCode('sdk', hex[0]), message: flat, raw: text });
+  // Decimal HRESULTs count when they are QuickBooks' own: .NET and Windows put theirs on every exception.
   for (const m of flat.matchAll(/(?<![\w.])(-?\d{10})(?![\w.])/g)) {
-    const value = hresultValue(m[1]!);
-    if (value === undefined) continue;
-    if ((value & 0xffff0000) >>> 0 === 0x80040000 || /hresult/i.test(flat)) {
-      return push(ctx, { system: 'sdk', code: canonicalCode('sdk', m[1]!), message: flat, raw: text });
-    }
+    if (isQuickBooksHresult(m[1]!)) return push(ctx, { system: 'sdk', code: canonicalCode('sdk', m[1]!), message: flat, raw: text });
   }
 
-  const labelled =
-    /\b(?:error\s*code|error|status\s*code|code|fault)\s*(?:#|no\.?|number)?\s*[:=]?\s*["'(]?(\d{1,6})\b["')]?\s*[:.,-]?\s*/i.exec(flat);
-  if (labelled) {
-    const c = classifyCode(labelled[1]!, ctx.opts, `${flat}\n${ctx.rawText.slice(0, MAX_SCAN)}`);
-    const rest = flat.slice(labelled.index + labelled[0].length).trim();
+  // A labelled code ("Error code: 6240", "code=\"130\"", ":error_code=>\"120\""). A status code is
+  // the wrapper's HTTP status, weaker than any QuickBooks code or wording; code 0 means none.
+  for (const m of flat.matchAll(LABELLED)) {
+    const value = m[2]!;
+    if (/^0+$/.test(value)) continue;
+    // "returned an error: (401) Unauthorized": a number followed by its HTTP reason is a status.
+    const reason = new RegExp(`^\\s*(?:${HTTP_REASONS})\\b`, 'i').test(flat.slice(m.index + m[0].length));
+    if (/status|http/i.test(m[1]!) || reason) {
+      const n = Number(value);
+      if (n >= 100 && n < 600) {
+        if (n >= 400) ctx.weak.push({ system: 'qbo', code: `HTTP${n}`, message: flat, raw: text, fromLine: ctx.lineMode });
+        continue;
+      }
+    }
+    const c = classifyCode(value, ctx.opts, `${flat}\n${ctx.rawText.slice(0, MAX_SCAN)}`);
+    const rest = flat.slice(m.index + m[0].length).trim();
     if (c) return push(ctx, { ...c, message: rest || flat, raw: text });
   }
 
-  const http =
-    new RegExp(`\\b(?:HTTP\\/\\d(?:\\.\\d)?\\s+)?([45]\\d{2})\\s+(${HTTP_REASONS})\\b`, 'i').exec(flat) ??
-    /\bHTTP(?:\/\d(?:\.\d)?)?\s*(?:status)?\s*[:=]?\s*([45]\d{2})\b/i.exec(flat);
-  if (http) return push(ctx, { system: 'qbo', code: `HTTP${http[1]}`, message: flat, raw: text });
-
   for (const [pattern, code] of TRANSPORT) {
-    if (pattern.test(flat)) return push(ctx, { system: 'qbo', code, message: flat, raw: text });
+    const m = pattern.exec(flat);
+    if (m) return push(ctx, { system: 'qbo', code: code === '$1' ? m[1]!.toUpperCase() : code, message: flat, raw: text });
   }
+
+  const http =
+    new RegExp(`\\b(?:HTTP\\/\\d(?:\\.\\d)?\\s+)?\\(?([45]\\d{2})\\)?\\s+(${HTTP_REASONS})\\b`, 'i').exec(flat) ??
+    /\bHTTP(?:\/\d(?:\.\d)?)?\s*(?:status|error)?\s*[:=]?\s*([45]\d{2})\b/i.exec(flat);
+  if (http) ctx.weak.push({ system: 'qbo', code: `HTTP${http[1]}`, message: flat, raw: text, fromLine: ctx.lineMode });
 
   // The text is nothing but a code, e.g. "6240" or "003200".
   const c = /^[+-]?\d{1,10}$/.test(flat) ? classifyCode(flat, ctx.opts, ctx.rawText === text ? '' : ctx.rawText.slice(0, MAX_SCAN)) : undefined;
@@ -427,14 +480,25 @@ function collectPlainText(text: string, ctx: Ctx): void {
 /** Full matches are answers (several when the text holds several errors); partial ones candidates. */
 const MAX_WORDING_MATCHES = 3;
 
-function collectByWording(ctx: Ctx): void {
+function collectByWording(ctx: Ctx, kind: 'full' | 'partial'): void {
   const text = ctx.rawText.length > MAX_SCAN ? ctx.rawText.slice(0, MAX_SCAN) : ctx.rawText;
   const evidence = ctx.opts.system ?? systemEvidence(text);
   const systems: ErrorSystem[] | undefined = evidence === 'qbo' ? ['qbo'] : evidence === 'qbd' ? ['qbd', 'sdk', 'qbwc'] : undefined;
-  const matches = matchMessage(text, { systems, limit: MAX_WORDING_MATCHES });
-  const full = matches.filter((m) => m.full);
-  for (const m of full.length ? full : matches) {
-    push(ctx, { system: m.entry.system, code: m.entry.code, message: text.trim().slice(0, 2000), matchedBy: 'wording', ...(m.full ? {} : { possible: true }), raw: text });
+  const matches = matchMessage(text, { systems, limit: MAX_WORDING_MATCHES }).filter((m) => m.full === (kind === 'full'));
+  // An HTTP status's wording (an SDK's "got a 401") is the wrapper's: QuickBooks' own comes first.
+  const wrapperOnly = (code: string) => /^HTTP\d{3}$/.test(code);
+  const ownWords = matches.some((m) => !wrapperOnly(m.entry.code));
+  for (const m of matches) {
+    const wrapper = ownWords && wrapperOnly(m.entry.code);
+    push(ctx, {
+      system: m.entry.system,
+      code: m.entry.code,
+      message: text.trim().slice(0, 2000),
+      matchedBy: 'wording',
+      ...(m.full ? {} : { possible: true }),
+      ...(wrapper ? { wrapper: true } : {}),
+      raw: text,
+    });
   }
 }
 
@@ -497,9 +561,13 @@ function dedupe(list: NormalizedError[]): NormalizedError[] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2 };
 
-/** Errors before warnings before info; qbXML 3231 ("not processed" after an earlier failure) last. */
+/**
+ * Errors before warnings before info; a wrapper's status after QuickBooks' own codes; qbXML 3231
+ * ("not processed" after an earlier failure) last of its kind.
+ */
 function rank(list: NormalizedError[]): NormalizedError[] {
-  const weight = (e: NormalizedError) => SEVERITY_ORDER[e.severity ?? 'error'] * 2 + (e.system === 'qbd' && e.code === '3231' ? 1 : 0);
+  const weight = (e: NormalizedError) =>
+    SEVERITY_ORDER[e.severity ?? 'error'] * 4 + (e.wrapper ? 2 : 0) + (e.system === 'qbd' && e.code === '3231' ? 1 : 0);
   return list
     .map((e, i) => ({ e, i }))
     .sort((a, b) => weight(a.e) - weight(b.e) || a.i - b.i)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_ENTRIES, canonicalCode, entryFor, fallbackFor, isGeneral, lookup } from '../../lib/errors/catalog/index';
 import { QBO_ENTRIES, QBO_MESSAGES } from '../../lib/errors/catalog/qbo';
 import { ERROR_CATEGORIES, type ErrorSystem } from '../../lib/errors/types';
+import { fold } from '../../lib/errors/match-message';
 
 const CODE_SHAPE: Record<ErrorSystem, RegExp> = {
   // Fault and gateway numbers, HTTP statuses, Intuit's OAuth 2.0 error names, network error names.
@@ -313,5 +314,18 @@ describe('fallbackFor explains unknown codes by range', () => {
     expect(isGeneral(entryFor('qbo', '6240'))).toBe(false);
     expect(entryFor('qbo', '6240')).toBe(lookup('qbo', '6240'));
     expect(isGeneral(entryFor('qbo', '6999'))).toBe(true);
+  });
+});
+
+describe('explanations in their own words (issue 9)', () => {
+  it('no entry\'s title repeats one of QuickBooks\' wordings for it', () => {
+    const echoes = ALL_ENTRIES.filter((e) =>
+      (e.messages ?? []).some((m) => {
+        const wording = fold(m.replace(/\*/g, ' '));
+        const title = fold(e.title);
+        return wording === title || (title.split(' ').length >= 3 && wording.includes(title));
+      }),
+    ).map((e) => `${e.system}:${e.code} "${e.title}"`);
+    expect(echoes).toEqual([]);
   });
 });

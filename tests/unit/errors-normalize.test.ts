@@ -217,7 +217,7 @@ const CASES: Case[] = [
   { name: 'HTTP status line', input: '401 Unauthorized', expect: { system: 'qbo', code: 'HTTP401' } },
   { name: 'HTTP/1.1 line', input: 'HTTP/1.1 429 Too Many Requests', expect: { system: 'qbo', code: 'HTTP429' } },
   { name: 'HTTP n', input: 'upstream said HTTP 500', expect: { system: 'qbo', code: 'HTTP500' } },
-  { name: 'fetch-like response object', input: { status: 503, statusText: 'Service Unavailable' }, expect: { system: 'qbo', code: 'HTTP503', message: 'Service Unavailable' } },
+  { name: 'fetch-like response object', input: { status: 503, statusText: 'Service Unavailable' }, expect: { system: 'qbo', code: 'HTTP503' } },
 ];
 
 describe('normalizeError reads a code from every shape', () => {
@@ -312,9 +312,10 @@ describe('classifyCode', () => {
     expect(classifyCode(code, opts as NormalizeOptions)).toEqual(want);
   });
 
-  it('rejects what is not a code', () => {
-    expect(classifyCode('ECONNREFUSED')).toBeUndefined();
+  it('rejects what is not a code, and takes network error names as the catalog\'s own codes', () => {
     expect(classifyCode('')).toBeUndefined();
+    expect(classifyCode('ENOENT')).toBeUndefined();
+    expect(classifyCode('ECONNREFUSED')).toEqual({ system: 'qbo', code: 'ECONNREFUSED' });
   });
 
   it('uses message cues to place a bare colliding number', () => {

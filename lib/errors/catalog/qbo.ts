@@ -267,7 +267,7 @@ const ENTRIES: ErrorEntry[] = [
   }),
   qbo({
     code: '630',
-    title: 'Duplicate object',
+    title: 'Record already exists',
     meaning: 'The record would break a rule that a value must be unique in QuickBooks Online.',
     likelyCause: 'A value such as a reference id or number is already used by another record.',
     steps: [READ_DETAIL, 'Change the duplicated value in the job app, or link the record to the existing QuickBooks one.', RESYNC],
@@ -307,7 +307,7 @@ const ENTRIES: ErrorEntry[] = [
   }),
   qbo({
     code: '1000',
-    title: 'Operation failed',
+    title: 'QuickBooks could not finish the request',
     meaning: 'QuickBooks Online could not complete the operation; the Detail line explains why.',
     likelyCause: 'Varies. Often a record that changed in QuickBooks while the sync was running.',
     steps: [READ_DETAIL, RESYNC, PROVIDER],
@@ -315,7 +315,7 @@ const ENTRIES: ErrorEntry[] = [
   }),
   qbo({
     code: '1010',
-    title: 'Create failed',
+    title: 'QuickBooks could not add the record',
     meaning: 'QuickBooks Online did not create the record.',
     likelyCause: 'Something about the new client, invoice or item was not acceptable; the Detail line says what.',
     steps: [READ_DETAIL, 'Fix that value in the job app and save.', RESYNC],
@@ -323,7 +323,7 @@ const ENTRIES: ErrorEntry[] = [
   }),
   qbo({
     code: '1020',
-    title: 'Update failed',
+    title: 'QuickBooks could not save the change',
     meaning: 'QuickBooks Online did not save the change to an existing record.',
     likelyCause: 'The record was changed or locked in QuickBooks; the Detail line says what went wrong.',
     steps: [READ_DETAIL, 'Open the record in QuickBooks Online and check it is not locked, deposited or in a closed period.', RESYNC],
@@ -351,7 +351,7 @@ const ENTRIES: ErrorEntry[] = [
     category: 'validation',
     helpUrl: HELP_COMMON,
   }),
-  developerSide('2030', 'Invalid id', 'An id in the request is not a valid QuickBooks Online number.'),
+  developerSide('2030', 'Id QuickBooks does not accept', 'An id in the request is not a valid QuickBooks Online number.'),
   badValue(
     '2040',
     'Invalid characters',
@@ -375,7 +375,7 @@ const ENTRIES: ErrorEntry[] = [
   ),
   badValue(
     '2070',
-    'Invalid date',
+    'Date QuickBooks cannot read',
     'A date value is outside what QuickBooks Online accepts.',
     'A visit or invoice date was mistyped, for example a year far in the past or future.',
     'correct the date on the job, visit or invoice',
@@ -410,12 +410,12 @@ const ENTRIES: ErrorEntry[] = [
   ),
   badValue(
     '2120',
-    'Invalid type',
+    'Wrong kind of value',
     'A type or category value does not fit this record, for example an item type QuickBooks will not take here.',
     'A service was set up as an inventory product (or the other way round), or an item type changed in the job app.',
     'check the item type of the service or product',
   ),
-  developerSide('2130', 'Invalid request id format', 'The request id the sync service sent is not in a format QuickBooks Online accepts.'),
+  developerSide('2130', 'Request id in the wrong format', 'The request id the sync service sent is not in a format QuickBooks Online accepts.'),
   badValue(
     '2140',
     'Amount not accepted',
@@ -462,7 +462,7 @@ const ENTRIES: ErrorEntry[] = [
   ),
   badValue(
     '2190',
-    'Invalid date range',
+    'Date range the wrong way round',
     'A start date falls after its end date.',
     'A service agreement or recurring lawn-care schedule has an end date before its start date.',
     'fix the start and end dates',
@@ -619,7 +619,7 @@ const ENTRIES: ErrorEntry[] = [
   developerSide('4001', 'Query not valid', 'A search the sync service sent asked for a field or value QuickBooks Online does not support.'),
   qbo({
     code: '4002',
-    title: 'Query could not be processed',
+    title: 'QuickBooks could not run the search',
     meaning: 'QuickBooks Online failed while running a search for the sync service.',
     likelyCause: 'A temporary problem on Intuit\'s side or a search that returns too much data at once.',
     steps: [RESYNC_LATER, PROVIDER],
@@ -628,7 +628,7 @@ const ENTRIES: ErrorEntry[] = [
   }),
 
   // ------------------------------------------------------------ 5xxx: concurrency and plan features
-  developerSide('5000', 'Deprecated field', 'The request used a field QuickBooks Online has retired.'),
+  developerSide('5000', 'Field QuickBooks no longer supports', 'The request used a field QuickBooks Online has retired.'),
   qbo({
     code: '5010',
     title: 'Record changed in QuickBooks first',
@@ -1075,7 +1075,7 @@ const ENTRIES: ErrorEntry[] = [
   developerSide('6500', 'Budget details missing', 'A budget was sent without its detail lines (the amounts per account and period).'),
   developerSide(
     '6510',
-    'Budget account mismatch',
+    'Budget account does not fit',
     'The accounts on a budget\'s detail lines do not match the accounts QuickBooks Online expects for that budget.',
   ),
   badValue(

@@ -110,7 +110,7 @@ export const SDK_ENTRIES: ErrorEntry[] = [
   {
     system: 'sdk',
     code: '0x80040408',
-    title: 'Could not start QuickBooks',
+    title: 'QuickBooks did not open for the sync',
     meaning: 'The Web Connector could not start or attach to QuickBooks Desktop.',
     likelyCause:
       'QuickBooks was closed and the sync is not allowed to start it on its own, a pop-up was waiting in QuickBooks, or QuickBooks and the Web Connector were started with different "Run as administrator" settings.',
