@@ -426,7 +426,17 @@ function collectPlainText(text: string, ctx: Ctx): void {
   const flat = text.replace(/\s+/g, ' ');
 
   const gateway = /errorCode\s*=\s*(\d+)/i.exec(flat);
-  if (gateway) return push(ctx, { system: 'qbo', code: canonicalCode('qbo', gateway[1]!), message: flat, raw: text });
+  if (gateway) {
+    // "message=InternalServerError; errorCode=003100; statusCode=500": an outage at Intuit that
+    // reuses a code meant for something else (3100 is about authorization); the 5xx status says
+    // what it is. Intuit's own outage codes (6002 gateway timeout…) keep their entry.
+    const status = /statusCode\s*=\s*(5\d\d)/i.exec(flat)?.[1];
+    const given = canonicalCode('qbo', gateway[1]!);
+    const entry = lookup('qbo', given);
+    const outage = status && entry && entry.category !== 'quickbooks-busy' && entry.category !== 'system';
+    const code = outage ? `HTTP${status}` : given;
+    return push(ctx, { system: 'qbo', code, message: flat, raw: text });
+  }
 
   const oauth = OAUTH_IN_TEXT.exec(flat);
   if (oauth) return push(ctx, { system: 'qbo', code: oauth[1]!.toLowerCase(), message: flat, raw: text });
@@ -448,7 +458,9 @@ function collectPlainText(text: string, ctx: Ctx): void {
     if (/^0+$/.test(value)) continue;
     // "returned an error: (401) Unauthorized": a number followed by its HTTP reason is a status.
     const reason = new RegExp(`^\\s*(?:${HTTP_REASONS})\\b`, 'i').test(flat.slice(m.index + m[0].length));
-    if (/status|http/i.test(m[1]!) || reason) {
+    // "HTTP Error Code: 502", "HTTP Error 503": the label belongs to HTTP.
+    const afterHttp = /HTTP\s*$/i.test(flat.slice(Math.max(0, m.index - 6), m.index));
+    if (/status|http/i.test(m[1]!) || reason || afterHttp) {
       const n = Number(value);
       if (n >= 100 && n < 600) {
         if (n >= 400) ctx.weak.push({ system: 'qbo', code: `HTTP${n}`, message: flat, raw: text, fromLine: ctx.lineMode });
@@ -510,13 +522,15 @@ function collectByWording(ctx: Ctx, kind: 'full' | 'partial'): void {
  * realmId, minorversion, SyncToken for Online. Null when there is none, or evidence of both.
  */
 export function systemEvidence(text: string): 'qbo' | 'qbd' | null {
-  const qbd = QBD_CUES.test(text);
+  const qbd = QBD_CUES.test(text) || QBD_ID_CUES.test(text);
   const qbo = QBO_CUES.test(text);
   return qbd === qbo ? null : qbd ? 'qbd' : 'qbo';
 }
 
 const QBD_CUES =
-  /list element|edit ?sequence|QuickBooks error message|qbXML|specified in the request cannot be found|invalid reference to QuickBooks|status ?Severity|Web ?Connector|QBWC|\bListID\b|\bTxnID\b|\.QBW\b|QuickBooks Desktop|QBFC|RequestProcessor/i;
+  /list element|edit ?sequence|QuickBooks error message|qbXML|specified in the request cannot be found|invalid reference to QuickBooks|status ?Severity|Web ?Connector|QBWC|\.QBW\b|QuickBooks Desktop|QBFC|RequestProcessor/i;
+/** Desktop spells these ids "ListID" and "TxnID"; QuickBooks Online's Detail lines say "TxnId". */
+const QBD_ID_CUES = /\b(?:ListID|TxnID)\b/;
 const QBO_CUES =
   /\bFault\b|ValidationFault|SystemFault|AuthenticationFault|AuthorizationFault|DisplayName|Sync ?Token|realm ?Id|\brealm\b|minorversion|Duplicate Name Exists|Duplicate Document Number|Business Validation|Stale Object|intuit_tid|Account Period Closed|Invalid Reference Id|QuickBooks Online|IntuitResponse|Intuit\.Ipp|com\.intuit\.ipp/i;
 

@@ -5,6 +5,7 @@
  * never answers nothing, and it explains in its own words rather than echoing the paste.
  */
 import { describe, expect, it } from 'vitest';
+import { ALL_ENTRIES } from '@/lib/errors/catalog/index';
 import { explainText } from '@/lib/errors/explanation-view';
 import type { ExplanationView } from '@/lib/messaging/overlay-commands';
 import { ERROR_CORPUS, type CorpusCase } from '../fixtures/error-corpus/corpus';
@@ -68,5 +69,18 @@ describe('explaining real QuickBooks error texts (corpus, issue 9)', () => {
       expect(copiesInput(view.title, c.text), `title copies the input: "${view.title}"`).toBe(false);
       expect(copiesInput(view.meaning, c.text), `meaning copies the input: "${view.meaning}"`).toBe(false);
     }
+  });
+});
+
+describe('every QuickBooks wording in the catalog is recognised on its own (issue 9 §1)', () => {
+  const withWordings = ALL_ENTRIES.filter((e) => (e.messages ?? []).length > 0);
+  it.each(withWordings.flatMap((e) => e.messages!.map((m) => [`${e.system}:${e.code} ${m.slice(0, 60)}`, e, m] as const)))('%s', (_name, entry, wording) => {
+    const pasted = wording.replace(/\*/g, 'Oak Hollow 1042');
+    const views = explainText(pasted);
+    expect(views.length, 'no code found for a known wording').toBeGreaterThan(0);
+    // Codes QuickBooks gives the very same wording (QBWC1008/1009/1023/1024) are each a right answer.
+    const sameWording = withWordings.filter((e) => e.messages!.includes(wording)).map((e) => `${e.system}:${e.code}`);
+    const got = views.map((v) => `${v.system}:${v.code}`);
+    expect(got.some((code) => sameWording.includes(code)), `answered ${answered(views)}, expected one of ${sameWording.join(', ')}`).toBe(true);
   });
 });
