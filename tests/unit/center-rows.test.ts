@@ -63,7 +63,7 @@ describe('prepared rows', () => {
   });
 
   it('classify Desktop SDK and Web Connector codes by their own tables', () => {
-    expect(codeInfo('qbd', '0x80040408')).toEqual({ category: 'quickbooks-busy', title: 'Could not start QuickBooks' });
+    expect(codeInfo('qbd', '0x80040408')).toEqual({ category: 'quickbooks-busy', title: 'QuickBooks did not open for the sync' });
     expect(codeInfo('qbd', 'QBWC1039').category).toBe('connection');
     expect(codeInfo('qbd', '3100').category).toBe('duplicate');
   });
