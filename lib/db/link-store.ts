@@ -1,4 +1,5 @@
 /** Dexie-backed store for the overlay's record-link cache (the LinkStore of lib/records). */
+import { pruneTable } from './prune';
 import type { LinkRow, SyncLensDb } from './schema';
 
 export function createLinkStore(db: SyncLensDb) {
@@ -11,16 +12,6 @@ export function createLinkStore(db: SyncLensDb) {
       await db.links.where('key').startsWith(prefix).delete();
     },
     /** By age on the `fetchedAt` index, then the oldest beyond `maxRows`, in one transaction. */
-    prune: (olderThan: number, maxRows: number): Promise<number> =>
-      db.transaction('rw', db.links, async () => {
-        let removed = await db.links.where('fetchedAt').below(olderThan).delete();
-        const extra = (await db.links.count()) - maxRows;
-        if (extra > 0) {
-          const oldest = await db.links.orderBy('fetchedAt').limit(extra).primaryKeys();
-          await db.links.bulkDelete(oldest);
-          removed += oldest.length;
-        }
-        return removed;
-      }),
+    prune: (olderThan: number, maxRows: number): Promise<number> => pruneTable(db.links, 'fetchedAt', olderThan, maxRows),
   };
 }

@@ -11,6 +11,7 @@
  */
 import type { ApiClient } from '../api/client';
 import { ApiError, isApiError } from '../api/errors';
+import { pruneTable } from '../db/prune';
 import type { OutboxAction, OutboxRow, SyncLensDb } from '../db/schema';
 import { describeAction, describeSuccess, type ActionResult } from './describe';
 
@@ -186,14 +187,6 @@ export const ACTIVITY_MAX_AGE_MS = 90 * 24 * 60 * 60_000;
 export const ACTIVITY_MAX_ROWS = 2_000;
 
 /** Drops activity entries older than the limit, then the oldest beyond the count. */
-export async function pruneActivity(db: SyncLensDb, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - ACTIVITY_MAX_AGE_MS).toISOString();
-  let removed = await db.activity.where('at').below(cutoff).delete();
-  const extra = (await db.activity.count()) - ACTIVITY_MAX_ROWS;
-  if (extra > 0) {
-    const oldest = await db.activity.orderBy('at').limit(extra).primaryKeys();
-    await db.activity.bulkDelete(oldest);
-    removed += oldest.length;
-  }
-  return removed;
+export function pruneActivity(db: SyncLensDb, now: Date): Promise<number> {
+  return pruneTable(db.activity, 'at', new Date(now.getTime() - ACTIVITY_MAX_AGE_MS).toISOString(), ACTIVITY_MAX_ROWS);
 }
