@@ -4,31 +4,24 @@
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { vi } from 'vitest';
 import { CenterApp } from '@/components/center/CenterApp';
 import { createCenterStore, type CenterDeps } from '@/components/center/store';
 import type { CommandName } from '@/lib/messaging/protocol';
 import { recordingSend, type FakeHandlers } from './fake-background';
+import { renderRoot } from './render-root';
 
 /** Registers the page's element for every test of the file; returns how to reach it and mount into it. */
 export function centerPage(now: Date) {
-  let root!: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const root = renderRoot();
   return {
-    root: () => root,
+    root,
     /** Renders the Sync Center answered by `handlers`, and waits for its start-up. */
     async mount(handlers: FakeHandlers, deps: Partial<Omit<CenterDeps, 'send'>> = {}) {
       const { send, calls } = recordingSend(handlers);
       const store = createCenterStore({ send, openOptions: vi.fn(), ...deps });
       await act(async () => {
-        render(<CenterApp store={store} now={now} />, root);
+        render(<CenterApp store={store} now={now} />, root());
         await store.start();
       });
       return { store, calls, of: (command: CommandName) => calls.filter((c) => c.command === command) };

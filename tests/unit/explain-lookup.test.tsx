@@ -1,23 +1,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExplainLookup } from '@/components/errors/ExplainLookup';
 import { explainText } from '@/lib/errors/explanation-view';
+import { renderRoot } from './render-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const page = renderRoot();
 
 /** The lookup as the background answers it, without the message round trip. */
 const explain = async (text: string, system?: 'qbo' | 'qbd') => ({ ok: true as const, data: { explanations: explainText(text, system) } });
 
 async function lookUp(text: string) {
+  const root = page();
   await act(() => render(<ExplainLookup explain={explain} />, root));
   const input = root.querySelector<HTMLTextAreaElement>('[data-testid="explain-input"]')!;
   await act(async () => {
