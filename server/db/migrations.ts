@@ -164,6 +164,63 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.exec('CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)');
   },
+  // 5: QuickBooks over the wire and the job app's records coming in. Records keep the job app's
+  // copy (data), the copy last synced (synced_copy) and their link; QuickBooks' own data lives in
+  // QuickBooks. API tokens get scopes (stored hashed); QuickBooks Online connections keep their
+  // OAuth tokens encrypted; webhooks are queued and processed after the reply.
+  (db) => {
+    db.exec(`
+      ALTER TABLE records ADD COLUMN data TEXT;
+      ALTER TABLE records ADD COLUMN synced_copy TEXT;
+      ALTER TABLE records ADD COLUMN deleted_at TEXT;
+      ALTER TABLE records ADD COLUMN updated_at TEXT;
+      ALTER TABLE log_entries ADD COLUMN intuit_tid TEXT;
+      ALTER TABLE log_entries ADD COLUMN error_detail TEXT;
+      -- A throttled or briefly unavailable entry stays pending until this time.
+      ALTER TABLE log_entries ADD COLUMN retry_at TEXT;
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        scopes TEXT NOT NULL,
+        label TEXT,
+        created_at TEXT NOT NULL,
+        last_used_at TEXT,
+        revoked_at TEXT
+      );
+      CREATE TABLE qbo_connections (
+        company_id TEXT PRIMARY KEY REFERENCES companies(id),
+        realm_id TEXT NOT NULL,
+        access_token_enc TEXT NOT NULL,
+        access_expires_at TEXT NOT NULL,
+        refresh_token_enc TEXT NOT NULL,
+        refresh_expires_at TEXT,
+        -- Bumped by every refresh: a refresh whose generation moved on meanwhile is not stored.
+        generation INTEGER NOT NULL DEFAULT 1,
+        connected_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        cdc_since TEXT
+      );
+      CREATE UNIQUE INDEX qbo_connections_realm ON qbo_connections(realm_id);
+      CREATE TABLE oauth_states (
+        state_hash TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT
+      );
+      CREATE TABLE webhook_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        received_at TEXT NOT NULL,
+        realm_id TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        qb_id TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        event_time TEXT,
+        processed_at TEXT
+      );
+      CREATE INDEX webhook_events_open ON webhook_events(processed_at, seq);
+    `);
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {
