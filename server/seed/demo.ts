@@ -16,16 +16,22 @@ const PATHS: Record<string, string> = {
   Customer: 'clients', Invoice: 'invoices', Estimate: 'estimates', Payment: 'payments', Item: 'items', Vendor: 'vendors',
   PurchaseOrder: 'purchase-orders',
 };
-const FIRST = ['Hannah', 'Marcus', 'Priya', 'Dale', 'Rosa', 'Graham', 'Lena', 'Owen', 'Tess', 'Victor', 'Nadia', 'Curtis', 'Elena', 'Boyd', 'June', 'Felix'];
-const LAST = ['Whitfield', 'Okafor', 'Lindqvist', 'Barrett', 'Delgado', 'Hartman', 'Kowalski', 'Nguyen', 'Prescott', 'Ramsey', 'Sutton', 'Vance', 'Abernathy', 'Castillo', 'Fairbanks', 'Holloway'];
-const COMMERCIAL = ['Maple Street HOA', 'Riverbend Office Park', 'Pine Hollow Golf Club', 'Cedar Heights Apartments', 'Lakeview Church',
+export const FIRST = ['Hannah', 'Marcus', 'Priya', 'Dale', 'Rosa', 'Graham', 'Lena', 'Owen', 'Tess', 'Victor', 'Nadia', 'Curtis', 'Elena', 'Boyd', 'June', 'Felix'];
+export const LAST = ['Whitfield', 'Okafor', 'Lindqvist', 'Barrett', 'Delgado', 'Hartman', 'Kowalski', 'Nguyen', 'Prescott', 'Ramsey', 'Sutton', 'Vance', 'Abernathy', 'Castillo', 'Fairbanks', 'Holloway'];
+export const COMMERCIAL = ['Maple Street HOA', 'Riverbend Office Park', 'Pine Hollow Golf Club', 'Cedar Heights Apartments', 'Lakeview Church',
   'Northgate Elementary PTA', 'Summit Medical Plaza', 'Willow Creek Townhomes', 'Brookside Senior Living', 'Harbor Point Marina',
   'Old Mill Shopping Center', 'Fox Run Estates', 'Granite Falls Library', 'Meadowlark Business Center'];
-const TREE_ITEMS: [string, number][] = [['Crown thinning', 650], ['Crown raising', 420], ['Tree removal - large', 2400], ['Tree removal - small', 850],
+export const TREE_ITEMS: [string, number][] = [['Crown thinning', 650], ['Crown raising', 420], ['Tree removal - large', 2400], ['Tree removal - small', 850],
   ['Stump grinding', 275], ['Cabling & bracing', 540], ['Mulch - 3 cu yd', 165], ['Hedge trimming', 190], ['Emergency storm cleanup', 1200],
   ['Plant health care visit', 145], ['Arborist consultation', 125], ['Deep root fertilization', 230], ['Brush chipping', 310]];
-const LAWN_ITEMS: [string, number][] = [['Weekly mowing', 55], ['Spring cleanup', 280], ['Fall leaf removal', 320], ['Core aeration', 160],
+export const LAWN_ITEMS: [string, number][] = [['Weekly mowing', 55], ['Spring cleanup', 280], ['Fall leaf removal', 320], ['Core aeration', 160],
   ['Overseeding', 210], ['Fertilizer application - round 1', 85], ['Grub control', 95], ['Edging & trimming', 45], ['Dethatching', 175]];
+/** Evergreen's suppliers; the last one shares its name with a customer in the daily-review picture. */
+export const TREE_VENDORS = ['Northland Equipment Rental', 'Valley Mulch & Stone', 'Arbor Supply Co.', 'Precision Fleet Service', 'Greenway Nursery'];
+/** Customers the job app adds after the last sync (waiting in the Export wizard). */
+export const NEW_CUSTOMER_NAMES = ['Sycamore Ridge Dental', 'Quentin Marsh', 'Bluebird Daycare Center', 'Ingrid Solberg', 'Hawthorne Court Condos'];
+/** The QuickBooks Online company of the demo (Evergreen), as the seed and the emulator know it. */
+export const EVERGREEN = { id: 'evergreen', name: 'Evergreen Tree & Landscape', realmId: '9130357766542011' } as const;
 
 const day = 86_400_000;
 const iso = (d: Date) => d.toISOString();
@@ -77,19 +83,28 @@ class Builder {
   }
 
   customerNames(count: number): string[] {
-    const names = new Set<string>(COMMERCIAL.slice(0, Math.min(COMMERCIAL.length, Math.ceil(count / 4))));
-    while (names.size < count) names.add(`${this.rnd.pick(FIRST)} ${this.rnd.pick(LAST)}`);
-    return [...names];
+    return demoCustomerNames(this.rnd, count);
   }
+}
+
+/** `count` distinct customer names: a quarter businesses, the rest people (first + last name). */
+export function demoCustomerNames(rnd: Random, count: number): string[] {
+  const names = new Set<string>(COMMERCIAL.slice(0, Math.min(COMMERCIAL.length, Math.ceil(count / 4))));
+  while (names.size < count) names.add(`${rnd.pick(FIRST)} ${rnd.pick(LAST)}`);
+  return [...names];
+}
+
+/** The demo's books are closed through the end of the month four months back. */
+export function demoClosedBooksDate(now: Date): string {
+  return dateOnly(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 0)));
 }
 
 export function buildDemoFixture(now: Date): FixtureInput {
   const b = new Builder(now, createRandom(20261126));
-  const closedMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 3, 0));
-  const closedBooksDate = dateOnly(closedMonth);
+  const closedBooksDate = demoClosedBooksDate(now);
   const txnDate = () => dateOnly(new Date(now.getTime() - b.rnd.int(1, 90) * day));
   b.fx.companies.push(
-    { id: 'evergreen', name: 'Evergreen Tree & Landscape', system: 'qbo', realmId: '9130357766542011', closedBooksDate,
+    { id: EVERGREEN.id, name: EVERGREEN.name, system: 'qbo', realmId: EVERGREEN.realmId, closedBooksDate,
       connector: { kind: 'qbo-api', lastContactAt: b.ago(7 * 60_000), lastRunAt: b.ago(7 * 60_000) } },
     { id: 'cedar-ridge', name: 'Cedar Ridge Lawn Care', system: 'qbd', closedBooksDate,
       companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Cedar Ridge Lawn Care.qbw',
@@ -127,8 +142,7 @@ export function buildDemoFixture(now: Date): FixtureInput {
     return { itemRecs, vendorRecs, customerRecs, invoiceRecs };
   };
 
-  const ev = business('evergreen', 'qbo', 60, 200, TREE_ITEMS,
-    ['Northland Equipment Rental', 'Valley Mulch & Stone', 'Arbor Supply Co.', 'Precision Fleet Service', 'Greenway Nursery']);
+  const ev = business('evergreen', 'qbo', 60, 200, TREE_ITEMS, TREE_VENDORS);
   const cr = business('cedar-ridge', 'qbd', 30, 80, LAWN_ITEMS,
     ['Turf Pro Distributors', 'Hometown Fuel', 'Greenway Supply', 'Lakeside Small Engine']);
 
@@ -143,7 +157,7 @@ interface Biz { itemRecs: (Synced & { price: number })[]; vendorRecs: Synced[]; 
 
 function wizardItems(b: Builder, companyId: string, system: Sys, biz: Biz, exports: number, imports: number) {
   const detected = () => b.ago(b.rnd.int(5, 60 * 30) * 60_000);
-  const newCustomers = ['Sycamore Ridge Dental', 'Quentin Marsh', 'Bluebird Daycare Center', 'Ingrid Solberg', 'Hawthorne Court Condos'];
+  const newCustomers = NEW_CUSTOMER_NAMES;
   for (let i = 0; i < exports; i++) {
     const kind = i % 4;
     if (kind === 0) {
@@ -287,4 +301,19 @@ export function buildSecondDemoFixture(now: Date): FixtureInput {
     'cedar-ridge': { name: 'Riverbend Lawn & Garden', companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Riverbend Lawn & Garden.qbw' },
   };
   return { ...fx, companies: (fx.companies ?? []).map((c) => ({ ...c, ...renamed[c.id] })) };
+}
+
+/**
+ * `demo-desktop`: the demo with its QuickBooks Online company (Evergreen) empty and never run. The
+ * Desktop company is exactly as in `demo`; Evergreen's records, wizard items, log and failures come
+ * over the wire instead (scripts/lib/demo-online.ts feeds them through the ingestion API and a real
+ * QuickBooks Online connection to the emulator).
+ */
+export function buildDesktopOnlyDemoFixture(now: Date): FixtureInput {
+  const fx = buildDemoFixture(now) as Fx;
+  const keep = <T extends { companyId: string }>(rows: T[]) => rows.filter((r) => r.companyId !== EVERGREEN.id);
+  return {
+    companies: fx.companies.map((c) => (c.id === EVERGREEN.id ? { ...c, connector: { kind: 'qbo-api', lastContactAt: null, lastRunAt: null } } : c)),
+    qbRecords: keep(fx.qbRecords), records: keep(fx.records), wizard: keep(fx.wizard), log: keep(fx.log), unsynced: keep(fx.unsynced),
+  };
 }

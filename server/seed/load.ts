@@ -1,15 +1,22 @@
 /** Chooses and loads a seed: the built-in demo data or a fixture file. Only an empty database is seeded. */
 import { readFileSync } from 'node:fs';
 import type { Store } from '../store/store.ts';
-import { buildDemoFixture, buildSecondDemoFixture } from './demo.ts';
+import { buildDemoFixture, buildDesktopOnlyDemoFixture, buildSecondDemoFixture } from './demo.ts';
 import { FixtureError, loadFixture, validateFixture } from './fixture.ts';
+
+const BUILT_IN_SEEDS: Record<string, (now: Date) => unknown> = {
+  demo: buildDemoFixture,
+  'demo-second': buildSecondDemoFixture,
+  // The demo whose QuickBooks Online company is filled over the wire (npm run demo).
+  'demo-desktop': buildDesktopOnlyDemoFixture,
+};
 
 export function loadSeed(store: Store, seed: string): void {
   const hasData = (store.db.prepare('SELECT COUNT(*) AS n FROM companies').get() as { n: number }).n > 0;
   // A file database keeps its data between starts; seeding again would duplicate it.
   if (hasData) return;
-  if (seed === 'demo' || seed === 'demo-second') {
-    const build = seed === 'demo' ? buildDemoFixture : buildSecondDemoFixture;
+  const build = Object.hasOwn(BUILT_IN_SEEDS, seed) ? BUILT_IN_SEEDS[seed] : undefined;
+  if (build) {
     loadFixture(store, validateFixture(build(store.now())));
     return;
   }
