@@ -1,11 +1,16 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { parseDemoQboOrigin, qboMatchPatterns, QBO_MATCH_PATTERN } from './lib/qbo/demo-origin';
 
 // Build-time pre-configuration: SYNCLENS_API_URL / SYNCLENS_API_TOKEN (and, for tests only,
 // SYNCLENS_POLL_MINUTES) are baked into the build so `npm run demo` and the tests need no clicking.
 const apiUrl = process.env.SYNCLENS_API_URL ?? '';
 const apiToken = process.env.SYNCLENS_API_TOKEN ?? '';
 const pollMinutes = process.env.SYNCLENS_POLL_MINUTES ?? '';
+// Demo only: a loopback origin (the QBO emulator's web app) the build treats as QuickBooks Online.
+// Unset in every normal build; a malformed value fails the build (parseDemoQboOrigin throws).
+const demoQboOrigin = parseDemoQboOrigin(process.env.SYNCLENS_DEMO_QBO_ORIGIN);
+const qboPatterns = qboMatchPatterns(demoQboOrigin);
 
 /** The pre-configured API origin is granted at install; any other origin is asked for when saved. */
 function hostPatternFor(url: string): string[] {
@@ -25,17 +30,28 @@ export default defineConfig({
       __SYNCLENS_API_URL__: JSON.stringify(apiUrl),
       __SYNCLENS_API_TOKEN__: JSON.stringify(apiToken),
       __SYNCLENS_POLL_MINUTES__: JSON.stringify(pollMinutes),
+      __SYNCLENS_DEMO_QBO_ORIGIN__: JSON.stringify(demoQboOrigin ?? ''),
     },
   }),
+  hooks: {
+    // The content script declares the production pattern; a demo build also runs it on the
+    // stand-in origin (exact port, so no other local service gets the overlay).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!demoQboOrigin) return;
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.matches?.includes(QBO_MATCH_PATTERN)) script.matches = [...new Set([...script.matches, ...qboPatterns])];
+      }
+    },
+  },
   manifest: {
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'storage', 'cookies'],
-    // QuickBooks Online hosts: for the realm cookie (which company a tab shows); the API origin of
-    // a pre-configured build; any other API origin is asked for when the user saves it.
-    host_permissions: ['https://*.qbo.intuit.com/*', ...hostPatternFor(apiUrl)],
+    // QuickBooks Online hosts (plus the demo stand-in in a demo build): for the realm cookie (which
+    // company a tab shows); the API origin of a pre-configured build; any other API origin is asked for when the user saves it.
+    host_permissions: [...qboPatterns, ...hostPatternFor(apiUrl)],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Off until the user turns notifications on in the options (requested in that click).
     // (WXT adds the `sidePanel` permission itself for the sidepanel entrypoint.)

@@ -10,6 +10,8 @@
  * qbo.intuit.com.evil.com never count.
  */
 
+import { isDemoQboUrl } from './demo-origin';
+
 const QBO_HOST = /^(?:(?:app|c\d{1,3})\.)?(?:sandbox\.)?qbo\.intuit\.com$/;
 const SANDBOX_HOST = /(?:^|\.)sandbox\.qbo\.intuit\.com$/;
 
@@ -34,15 +36,17 @@ export function isSandboxHost(hostname: string): boolean {
 
 /**
  * True when a parsed URL is a QuickBooks Online app URL we may trust: https only, default port,
- * no embedded credentials, and an allowlisted host.
+ * no embedded credentials, and an allowlisted host. A demo build also accepts its one loopback
+ * stand-in origin (./demo-origin.ts); other builds accept nothing more.
  */
 export function isQboUrl(url: URL): boolean {
   return (
-    url.protocol === 'https:' &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === '' &&
-    isQboHost(url.hostname)
+    (url.protocol === 'https:' &&
+      url.port === '' &&
+      url.username === '' &&
+      url.password === '' &&
+      isQboHost(url.hostname)) ||
+    isDemoQboUrl(url)
   );
 }
 

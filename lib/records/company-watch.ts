@@ -12,11 +12,11 @@
 import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { BackgroundContext } from '../background/context';
+import { qboMatchPatterns } from '../qbo/demo-origin';
 import { VAULT_DB_NAME } from '../settings/vault';
 import { followedQboCompanies } from './tab-company';
 
 export const COMPANIES_CHANGED_NOTICE = 'overlay.companiesChanged';
-const QBO_TABS = 'https://*.qbo.intuit.com/*';
 
 /** Pure: what the overlay's company decision depends on, as a comparable string. */
 export function followedSignature(companies: readonly { id: string; name: string; realmId?: string | null }[]): string {
@@ -25,7 +25,7 @@ export function followedSignature(companies: readonly { id: string; name: string
 
 /** Sends the notice to every open QuickBooks Online tab (tabs without our script ignore it). */
 export async function noticeQboTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({ url: QBO_TABS });
+  const tabs = await browser.tabs.query({ url: qboMatchPatterns() });
   await Promise.all(
     tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { notice: COMPANIES_CHANGED_NOTICE }).catch(() => undefined))),
   );

@@ -1,5 +1,6 @@
 /**
- * Builds the extension pre-configured for one sync service (API URL, token, optional poll period),
+ * Builds the extension pre-configured for one sync service (API URL, token, optional poll period,
+ * and for demos an emulator origin to treat as QuickBooks Online),
  * by running `wxt build` with the build-time variables wxt.config.ts reads. Used by `npm run demo`
  * and by the real-browser tests, which build one extension per server they start.
  */
@@ -13,6 +14,11 @@ export interface BuildOptions {
   pollMinutes?: number;
   /** Where WXT writes; the unpacked extension ends up in `<outDir>/chrome-mv3`. */
   outDir?: string;
+  /**
+   * Demo only: a loopback origin (the QBO emulator's web app, e.g. http://127.0.0.1:8790) the
+   * build treats as QuickBooks Online. Leave unset for any build meant for real use.
+   */
+  demoQboOrigin?: string;
 }
 
 export async function buildExtension(opts: BuildOptions): Promise<string> {
@@ -24,6 +30,7 @@ export async function buildExtension(opts: BuildOptions): Promise<string> {
     SYNCLENS_API_TOKEN: opts.apiToken,
     SYNCLENS_POLL_MINUTES: opts.pollMinutes === undefined ? '' : String(opts.pollMinutes),
     SYNCLENS_OUT_DIR: outDir,
+    SYNCLENS_DEMO_QBO_ORIGIN: opts.demoQboOrigin ?? '',
   };
   const wxt = join(root, 'node_modules', '.bin', 'wxt');
   await new Promise<void>((resolve, reject) => {
