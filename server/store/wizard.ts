@@ -2,6 +2,7 @@
  * The Sync Wizard: changes waiting for approval, the approve rule (approved → pending log entry;
  * reviewed-but-unchecked → kept until the next connector run, or cleared for good) and new changes.
  */
+import type Database from 'better-sqlite3';
 import type { ApproveRequest, ApproveResult, Change, Direction, WizardItem, WizardPage } from '../../lib/api/schema.ts';
 import { pageRows, type PageRequest } from './paging.ts';
 import { lower, toWizardItem, type WizardRow } from './rows.ts';
@@ -84,6 +85,23 @@ export interface ChangeInput {
   id?: string;
 }
 
+// registerChange runs once per record of an ingestion batch (1,000 at a time): preparing its
+// statements once per database, not per call, is most of its cost.
+const changeStatements = new WeakMap<Database.Database, ReturnType<typeof prepareChangeStatements>>();
+function prepareChangeStatements(db: Database.Database) {
+  const openBy = (column: 'local_id' | 'qb_id') => db.prepare(`SELECT * FROM wizard_items WHERE company_id = ? AND entity_type = ? AND direction = ?
+    AND ${column} = ? AND state IN ('waiting','kept') ORDER BY seq DESC LIMIT 1`);
+  return {
+    openByLocalId: openBy('local_id'),
+    openByQbId: openBy('qb_id'),
+    refresh: db.prepare(`UPDATE wizard_items SET name = ?, doc_number = ?, change = ?, changed_fields = ?, amount = ?, detected_at = ?,
+      qb_id = COALESCE(?, qb_id) WHERE seq = ?`),
+    insert: db.prepare(`INSERT INTO wizard_items (seq, id, company_id, direction, entity_type, local_id, qb_id, name, doc_number, change,
+      changed_fields, amount, detected_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`),
+    bySeq: db.prepare('SELECT * FROM wizard_items WHERE seq = ?'),
+  };
+}
+
 /**
  * Registers a change to a record so the wizard offers it: an item already waiting (or kept) for the
  * same record is refreshed; otherwise a new item is listed, even if an earlier one was cleared.
@@ -91,30 +109,29 @@ export interface ChangeInput {
 export function registerChange(store: Store, input: ChangeInput): WizardItem {
   return store.write(() => {
     const db = store.db;
+    let s = changeStatements.get(db);
+    if (!s) changeStatements.set(db, (s = prepareChangeStatements(db)));
     const detectedAt = input.detectedAt ?? store.nowIso();
     const key = input.localId
-      ? { sql: 'local_id = ?', value: input.localId }
-      : input.qbId ? { sql: 'qb_id = ?', value: input.qbId } : null;
+      ? { stmt: s.openByLocalId, value: input.localId }
+      : input.qbId ? { stmt: s.openByQbId, value: input.qbId } : null;
     const open = key && !input.id
-      ? (db.prepare(`SELECT * FROM wizard_items WHERE company_id = ? AND entity_type = ? AND direction = ? AND ${key.sql}
-          AND state IN ('waiting','kept') ORDER BY seq DESC LIMIT 1`).get(input.companyId, input.entityType, input.direction, key.value) as WizardRow | undefined)
+      ? (key.stmt.get(input.companyId, input.entityType, input.direction, key.value) as WizardRow | undefined)
       : undefined;
     if (open) {
       const fields = [...new Set([...(open.changed_fields ? (JSON.parse(open.changed_fields) as string[]) : []), ...(input.changedFields ?? [])])];
       // A record created and then edited before approval is still a create.
       const change = open.change === 'create' && input.change === 'update' ? 'create' : input.change;
-      db.prepare(`UPDATE wizard_items SET name = ?, doc_number = ?, change = ?, changed_fields = ?, amount = ?, detected_at = ?,
-        qb_id = COALESCE(?, qb_id) WHERE seq = ?`).run(input.name, input.docNumber ?? null, change,
+      s.refresh.run(input.name, input.docNumber ?? null, change,
         fields.length ? JSON.stringify(fields) : null, input.amount ?? null, detectedAt, input.qbId ?? null, open.seq);
-      return toWizardItem(db.prepare('SELECT * FROM wizard_items WHERE seq = ?').get(open.seq) as WizardRow);
+      return toWizardItem(s.bySeq.get(open.seq) as WizardRow);
     }
     const seq = store.nextSeq('wizard_items');
     const id = input.id ?? `wz-${seq}`;
-    db.prepare(`INSERT INTO wizard_items (seq, id, company_id, direction, entity_type, local_id, qb_id, name, doc_number, change,
-      changed_fields, amount, detected_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting')`).run(
+    s.insert.run(
       seq, id, input.companyId, input.direction, input.entityType, input.localId ?? null, input.qbId ?? null, input.name,
       input.docNumber ?? null, input.change, input.changedFields?.length ? JSON.stringify(input.changedFields) : null,
       input.amount ?? null, detectedAt);
-    return toWizardItem(db.prepare('SELECT * FROM wizard_items WHERE seq = ?').get(seq) as WizardRow);
+    return toWizardItem(s.bySeq.get(seq) as WizardRow);
   });
 }
