@@ -82,7 +82,9 @@ export function sparsePatch(
     if (!keys) throw new QboMappingError(`"${field}" is not a field of a ${entityType} record.`);
     for (const key of keys) if (full[key] !== undefined) patch[key] = full[key];
     // Turning an item into an Inventory item needs the inventory fields too.
-    if (entityType === 'Item' && field === 'kind') for (const key of INVENTORY_KEYS) if (full[key] !== undefined) patch[key] = full[key];
+    if (entityType === 'Item' && field === 'kind' && full.Type === 'Inventory') {
+      for (const key of INVENTORY_KEYS) if (full[key] !== undefined) patch[key] = full[key];
+    }
   }
   return patch;
 }
