@@ -170,6 +170,10 @@ describe('every entity type, end to end', () => {
     }));
     expect(updated.syncToken).toBe('1');
     expect(updated.record).toMatchObject({ email: 'b@rivera.example', notes: 'keep' });
+    const unchanged = value(await company.update({
+      entityType: 'Customer', qbId: customer.qbId, syncToken: updated.syncToken, changedFields: [], requestId: rid(), record: updated.record!,
+    }));
+    expect(unchanged.syncToken).toBe('1');
 
     const item = value(await company.create({ entityType: 'Item', record: { name: 'Edging', unitPrice: 20 } as never, requestId: rid() }));
     const invoice = value(await company.create({
@@ -291,6 +295,11 @@ describe('tokens', () => {
     const rows = JSON.stringify(store.db.prepare('SELECT * FROM qbo_connections').all());
     expect(rows).not.toContain(after.accessToken);
     expect(rows).not.toContain(after.refreshToken);
+    // Nowhere in the database file either (old pages, other tables).
+    const file = store.db.serialize();
+    for (const token of [before.accessToken, before.refreshToken, after.accessToken, after.refreshToken]) {
+      expect(file.includes(Buffer.from(token))).toBe(false);
+    }
   });
 
   it('after a 401 refreshes once and retries', async () => {

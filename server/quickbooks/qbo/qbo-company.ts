@@ -162,6 +162,13 @@ export function createQboCompany(opts: QboCompanyOptions): QuickBooksCompany {
     },
 
     async update(req: UpdateRequest) {
+      // Nothing changed: a write would only bump the SyncToken, so answer with the object as it is.
+      if (req.changedFields?.length === 0) {
+        const current = await company.read(req.entityType, req.qbId);
+        if (!current.ok) return current;
+        if (!current.value) return { ok: false, failure: fault('610', `${req.entityType} ${req.qbId} no longer exists in QuickBooks Online.`, current.tid) };
+        return { ok: true, value: current.value, tid: current.tid };
+      }
       const d = await defaultsFor([req]);
       if (!d.ok) return d;
       const patch = mapped(() => sparsePatch(req.entityType, req.record, req.changedFields, d.value));
