@@ -156,6 +156,9 @@ describe('every entity type, end to end', () => {
     expect(value(await company.findByName('Vendor', 'Nobody'))).toBeNull();
     expect(value(await company.findByDocNumber('Invoice', 'INV-1043'))?.qbId).toBe(invoice.qbId);
     expect(value(await company.findByDocNumber('Bill', 'B-77'))?.qbId).toBe(bill.qbId);
+    expect(value(await company.findByDocNumber('Payment', 'CHK-2211'))?.qbId).toBe(payment.qbId);
+    expect(value(await company.findByDocNumber('Customer', 'INV-1043'))).toBeNull();
+    expect(value(await company.findByName('Invoice', 'INV-1043'))).toBeNull();
     expect(value(await company.findByDocNumber('Invoice', "nope' or '1'='1"))).toBeNull();
     expect(value(await company.read('Invoice', '999999'))).toBeNull();
   });

@@ -52,7 +52,7 @@ export function createQboCompany(opts: QboCompanyOptions): QuickBooksCompany {
 
   /** Reads the first account matching a WHERE clause; null when there is none. */
   async function firstAccount(where: string): Promise<QbOutcome<string | null>> {
-    const res = await query(`select * from Account where ${where} maxresults 50`);
+    const res = await query(`SELECT * FROM Account WHERE ${where} MAXRESULTS 50`);
     if (!res.ok) return res;
     const accounts = listOf(res.value, 'Account').filter((a) => a.Active !== false);
     const id = accounts.map((a) => a.Id).find((x): x is string => typeof x === 'string');
@@ -136,7 +136,7 @@ export function createQboCompany(opts: QboCompanyOptions): QuickBooksCompany {
   }
 
   async function findOne(entityType: SyncedEntityType, where: string, matches: (o: QboJson) => boolean): Promise<QbOutcome<QbObject | null>> {
-    const res = await query(`select * from ${entityType} where ${where} maxresults 100`);
+    const res = await query(`SELECT * FROM ${entityType} WHERE ${where} MAXRESULTS 100`);
     if (!res.ok) return res;
     const found = listOf(res.value, entityType).filter(matches);
     // An active record wins over an inactive one of the same name.
@@ -210,7 +210,7 @@ export function createQboCompany(opts: QboCompanyOptions): QuickBooksCompany {
       if (!LIST_ENTITY_TYPES.has(entityType)) return { ok: true, value: null, tid: null };
       const field = entityType === 'Item' ? 'Name' : 'DisplayName';
       const wanted = name.trim();
-      return findOne(entityType, `Active IN (true, false) and ${field} = ${queryString(wanted)}`,
+      return findOne(entityType, `Active IN (true, false) AND ${field} = ${queryString(wanted)}`,
         (o) => typeof o[field] === 'string' && (o[field] as string).trim().toLowerCase() === wanted.toLowerCase());
     },
 
