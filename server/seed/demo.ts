@@ -16,6 +16,8 @@ const PATHS: Record<string, string> = {
   Customer: 'clients', Invoice: 'invoices', Estimate: 'estimates', Payment: 'payments', Item: 'items', Vendor: 'vendors',
   PurchaseOrder: 'purchase-orders',
 };
+/** The job app's page of a record (its "open in the job app" link). */
+export const jobAppUrl = (entityType: string, n: number): string => `${LOCAL_BASE}/${PATHS[entityType] ?? 'records'}/${n}`;
 export const FIRST = ['Hannah', 'Marcus', 'Priya', 'Dale', 'Rosa', 'Graham', 'Lena', 'Owen', 'Tess', 'Victor', 'Nadia', 'Curtis', 'Elena', 'Boyd', 'June', 'Felix'];
 export const LAST = ['Whitfield', 'Okafor', 'Lindqvist', 'Barrett', 'Delgado', 'Hartman', 'Kowalski', 'Nguyen', 'Prescott', 'Ramsey', 'Sutton', 'Vance', 'Abernathy', 'Castillo', 'Fairbanks', 'Holloway'];
 export const COMMERCIAL = ['Maple Street HOA', 'Riverbend Office Park', 'Pine Hollow Golf Club', 'Cedar Heights Apartments', 'Lakeview Church',
@@ -53,7 +55,7 @@ class Builder {
 
   localId(entityType: string): { localId: string; localUrl: string } {
     const n = this.nextLocal++;
-    return { localId: `${entityType.toLowerCase()}-${n}`, localUrl: `${LOCAL_BASE}/${PATHS[entityType] ?? 'records'}/${n}` };
+    return { localId: `${entityType.toLowerCase()}-${n}`, localUrl: jobAppUrl(entityType, n) };
   }
 
   /** A record that exists on both sides and is linked (synced), with a success log entry. */
