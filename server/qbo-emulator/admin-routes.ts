@@ -60,7 +60,8 @@ const FaultBody = v.strictObject({
 const ClockBody = v.strictObject({ advanceSeconds: v.pipe(v.number(), v.finite(), v.minValue(0, 'the clock only moves forward')) });
 const Format = v.optional(v.picklist(['legacy', 'cloudevents']));
 
-class AdminError extends Error {
+/** A refused admin call; app.ts turns it into `{ error }` with its status. */
+export class AdminError extends Error {
   readonly status: ContentfulStatusCode;
   constructor(status: ContentfulStatusCode, message: string) {
     super(message);
@@ -87,12 +88,7 @@ async function parseBody<S extends v.GenericSchema>(c: Context, schema: S): Prom
 export function registerAdminRoutes(app: Hono<Env>, deps: AdminDeps): void {
   app.use('/admin/*', async (c, next) => {
     if (!deps.enabled) return c.json({ error: 'The admin API is only served when the emulator listens on a loopback address.' }, 403);
-    try {
-      await next();
-    } catch (err) {
-      if (err instanceof AdminError) return c.json({ error: err.message }, err.status);
-      throw err;
-    }
+    await next();
   });
 
   const realmOf = (c: Context): Realm => {

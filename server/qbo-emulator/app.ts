@@ -8,7 +8,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AddressInfo } from 'node:net';
-import { registerAdminRoutes } from './admin-routes.ts';
+import { AdminError, registerAdminRoutes } from './admin-routes.ts';
 import { EmulatorClock } from './clock.ts';
 import { FaultInjector } from './fault-injection.ts';
 import { faults, QboFault } from './faults.ts';
@@ -105,6 +105,7 @@ export async function startQboEmulator(opts: QboEmulatorOptions = {}): Promise<R
     ? faultReply(c, faults.notFoundRoute(), clock.iso())
     : c.json({ error: `Nothing at ${c.req.method} ${c.req.path}.` }, 404)));
   app.onError((err, c) => {
+    if (err instanceof AdminError) return c.json({ error: err.message }, err.status);
     // The message is ours, never a request's content; the stack helps whoever runs the emulator.
     console.error(`qbo-emulator: internal error on ${c.req.method} ${c.req.path}:`, err);
     return faultReply(c, err instanceof QboFault ? err : faults.internalError(), clock.iso());
