@@ -1,51 +1,113 @@
 /**
- * `npm run demo`: the whole product on its embedded defaults, on one machine.
- * Starts the reference sync server on 127.0.0.1:8787 with a freshly seeded SQLite database
- * (.data/demo.db), builds the extension pre-configured for it into .output/chrome-mv3, and prints
- * how to load it. The connector runs on a schedule, as the Web Connector's auto-run would.
- * A second sync service (another business, on the next port) is started too, for trying several
- * services side by side: the extension is not pre-configured for it; the printout says how to add it.
+ * `npm run demo`: the whole product on one machine.
+ *
+ * 1. The QuickBooks Online emulator (127.0.0.1:8790): Intuit's OAuth and Accounting API on a local port.
+ * 2. The reference sync server (127.0.0.1:8787) with a fresh database (.data/demo.db): the Desktop
+ *    company comes from the `demo-desktop` seed; the Online company starts empty and is connected to
+ *    the emulator through the real OAuth flow, then filled over the wire by buildOnlineDemo (the job
+ *    app's records through the ingestion API, synced, then a working day of changes and failures).
+ *    The connector runs on a schedule, as the Web Connector's auto-run would.
+ * 3. A second sync service (another business, 127.0.0.1:8788) for trying several services side by side.
+ * 4. The extension, built pre-configured for the first service into .output/chrome-mv3.
+ *
+ * Ports: SYNCLENS_PORT (server), SYNCLENS_SECOND_PORT (default: the next port), SYNCLENS_QBO_EMULATOR_PORT.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CompanyList } from '../lib/api/schema';
-import { startServer } from '../server/app';
+import { startServer, type RunningServer } from '../server/app';
+import { startQboEmulator, type RunningQboEmulator } from '../server/qbo-emulator/app';
+import { qboConfigFrom } from '../server/quickbooks/qbo/config';
+import { EVERGREEN } from '../server/seed/demo';
 import { buildExtension } from './lib/build-extension';
+import { buildOnlineDemo, type OnlineDemoResult } from './lib/demo-online';
 
-const DEMO_PORT = Number(process.env.SYNCLENS_PORT ?? 8787);
-// The demo's token is public on purpose: the server has no default token outside the demo.
+const HOST = '127.0.0.1';
+const port = (name: string, fallback: number) => Number(process.env[name] || fallback);
+const DEMO_PORT = port('SYNCLENS_PORT', 8787);
+const SECOND_PORT = port('SYNCLENS_SECOND_PORT', DEMO_PORT + 1);
+const EMULATOR_PORT = port('SYNCLENS_QBO_EMULATOR_PORT', 8790);
+// The demo's tokens are public on purpose: the server has no default token outside the demo.
 const DEMO_TOKEN = 'synclens-demo-token';
-const DB_PATH = resolve('.data/demo.db');
-const SECOND_PORT = DEMO_PORT + 1;
 const SECOND_TOKEN = 'synclens-demo-token-2';
+const DB_PATH = resolve('.data/demo.db');
 const SECOND_DB_PATH = resolve('.data/demo-second.db');
 const CONNECTOR_AUTO_RUN_SECONDS = 15 * 60;
+
+// The sync service's app at the emulator. Made up per run and never printed: a client secret and a
+// webhook verifier are secrets even here. The token encryption key is per run too, since the
+// database is fresh on every start.
+const QBO_APP = { clientId: 'synclens-demo', clientSecret: randomBytes(24).toString('base64url'), webhookVerifier: randomBytes(24).toString('base64url') };
 
 mkdirSync('.data', { recursive: true });
 for (const path of [DB_PATH, SECOND_DB_PATH]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 
-const server = await startServer({
-  port: DEMO_PORT,
-  db: DB_PATH,
-  token: DEMO_TOKEN,
-  seed: 'demo',
-  connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
-});
-console.log(`Sync server: ${server.url}  (database ${DB_PATH}, fresh demo data)`);
-const second = await startServer({
-  port: SECOND_PORT,
-  db: SECOND_DB_PATH,
-  token: SECOND_TOKEN,
-  seed: 'demo-second',
-  connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
-});
-console.log(`Second sync service: ${second.url}  (another business, database ${SECOND_DB_PATH})`);
+const running: { close(): Promise<void> }[] = [];
+const stop = async (code = 0) => {
+  await Promise.allSettled(running.reverse().map((r) => r.close()));
+  process.exit(code);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+let emulator: RunningQboEmulator;
+let server: RunningServer;
+let second: RunningServer;
+let online: OnlineDemoResult;
+try {
+  // The emulator's QuickBooks-like web app, when it is mounted, is served from this same address.
+  emulator = await startQboEmulator({ port: EMULATOR_PORT, host: HOST, realms: [{ realmId: EVERGREEN.realmId, companyName: EVERGREEN.name }] });
+  running.push(emulator);
+  console.log(`QuickBooks Online emulator: ${emulator.url}  (admin API: ${emulator.url}/admin/realms/${EVERGREEN.realmId}/customer)`);
+
+  const serverUrl = `http://${HOST}:${DEMO_PORT}`;
+  server = await startServer({
+    port: DEMO_PORT,
+    host: HOST,
+    db: DB_PATH,
+    token: DEMO_TOKEN,
+    seed: 'demo-desktop',
+    connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
+    secretKey: randomBytes(32),
+    qbo: qboConfigFrom({
+      clientId: QBO_APP.clientId, clientSecret: QBO_APP.clientSecret, redirectUri: `${serverUrl}/connect/qbo/callback`,
+      webhookVerifier: QBO_APP.webhookVerifier, apiBase: emulator.apiBase, oauthBase: emulator.oauthBase,
+    }, {}),
+  });
+  running.push(server);
+  console.log(`Sync server: ${server.url}  (database ${DB_PATH}, fresh demo data)`);
+
+  console.log(`Connecting ${EVERGREEN.name} to the emulator and filling it over the wire…`);
+  online = await buildOnlineDemo({
+    serverUrl: server.url, token: DEMO_TOKEN, emulatorUrl: emulator.url, realmId: EVERGREEN.realmId, companyId: EVERGREEN.id,
+    now: new Date(), app: QBO_APP,
+  });
+
+  second = await startServer({
+    port: SECOND_PORT,
+    host: HOST,
+    db: SECOND_DB_PATH,
+    token: SECOND_TOKEN,
+    seed: 'demo-second',
+    connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
+  });
+  running.push(second);
+  console.log(`Second sync service: ${second.url}  (another business, database ${SECOND_DB_PATH})`);
+} catch (err) {
+  console.error(`The demo could not start: ${(err as Error).message}`);
+  await stop(1);
+  throw err; // not reached: stop() exits
+}
 
 const companies = ((await (await fetch(`${server.url}/api/v1/companies`, { headers: { authorization: `Bearer ${DEMO_TOKEN}` } })).json()) as CompanyList).items;
 
 console.log('Building the extension pre-configured for it…');
+// The demo's one extension build: demo-only build options (such as the emulator's web app as a
+// QuickBooks Online origin) belong in this call.
 const extensionDir = await buildExtension({ apiUrl: server.url, apiToken: DEMO_TOKEN });
 
+const customerUrl = `${emulator.url}/admin/realms/${EVERGREEN.realmId}/customer/${online.sampleCustomer.qbId}`;
 console.log(`
 Extension ready: ${extensionDir}
 
@@ -65,15 +127,17 @@ The API token for this demo is "${DEMO_TOKEN}". The connector runs every ${CONNE
 run it now (approved items leave Pending, kept ones come back to the wizard) with:
 ${companies.map((c) => `  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${c.id}/connector/run   # ${c.name}`).join('\n')}
 
+${EVERGREEN.name} is really connected to QuickBooks Online: to the emulator at ${emulator.url},
+through Intuit's OAuth 2.0 flow, Accounting API and signed webhooks, exactly as it would be to Intuit.
+Its ${online.failures.length} failures in the Sync Center are QuickBooks' own refusals (${online.failures.map((f) => f.code).join(', ')}).
+Change something "in QuickBooks" and watch an Import item appear (the webhook arrives within a second):
+  curl -X PATCH -H "Content-Type: application/json" -d '{"PrimaryPhone":{"FreeFormNumber":"(503) 555-0123"}}' \\
+    ${customerUrl}   # ${online.sampleCustomer.name}
+Objects as QuickBooks holds them: ${emulator.url}/admin/realms/${EVERGREEN.realmId}/invoice (or customer, item, payment…).
+To connect a real Intuit sandbox company instead, see docs/quickbooks-online.md.
+
 Several businesses? A second sync service runs at ${second.url}. In SyncLens's options press
 "Add another sync service", enter ${second.url} and the token "${SECOND_TOKEN}", then Save:
 the badge sums both, and the popup and Sync Center group companies by service.
 
 Press Ctrl+C to stop the servers.`);
-
-const stop = async () => {
-  await Promise.all([server.close(), second.close()]);
-  process.exit(0);
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
