@@ -35,11 +35,15 @@ export default defineConfig({
   }),
   hooks: {
     // The content script declares the production pattern; a demo build also runs it on the
-    // stand-in origin (exact port, so no other local service gets the overlay).
-    'build:manifestGenerated': (_wxt, manifest) => {
+    // stand-in origin (exact port, so no other local service gets the overlay). Changed on the
+    // resolved entrypoint, so WXT derives everything from it (content_scripts, and the
+    // web_accessible_resources entry that lets the overlay load its stylesheet there).
+    'entrypoints:resolved': (_wxt, entrypoints) => {
       if (!demoQboOrigin) return;
-      for (const script of manifest.content_scripts ?? []) {
-        if (script.matches?.includes(QBO_MATCH_PATTERN)) script.matches = [...new Set([...script.matches, ...qboPatterns])];
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type !== 'content-script') continue;
+        const matches = entrypoint.options.matches;
+        if (Array.isArray(matches) && matches.includes(QBO_MATCH_PATTERN)) entrypoint.options.matches = [...new Set([...matches, ...qboPatterns])];
       }
     },
   },

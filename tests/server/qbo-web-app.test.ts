@@ -95,6 +95,8 @@ describe('QBO emulator web app', () => {
       expect(reply.headers.get('content-security-policy')).toContain("default-src 'none'"); // the pages run no script
     }
     expect((await page('/', REALM_A)).headers.get('location')).toBe('/app/homepage');
+    // The page's own stylesheet goes in as written (escaping would break its quoted selectors).
+    expect((await page('/app/customers', REALM_A)).body).toContain('nav.side a[aria-current="page"]');
   });
 
   it('shows an invoice’s fields, lines and totals, everything escaped', async () => {

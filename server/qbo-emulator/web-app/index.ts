@@ -37,6 +37,7 @@ export function mountWebApp<E extends Env>(app: Hono<E>, state: EmulatorState): 
   // Registered after the emulator's own routes, so `/` only lands here if the emulator leaves it free.
   app.get('/', (c) => c.redirect('/app/homepage', 302));
   app.get('/app', (c) => c.redirect('/app/homepage', 302));
+  app.get('/favicon.ico', (c) => c.body(null, 204)); // browsers ask on every page; say "none" quietly
   const page = (c: Context<E>) => {
     const name = (c.req.param('route') ?? '').toLowerCase();
     if (SWITCH_ROUTES.has(name)) return switchCompany(c, state);

@@ -2,7 +2,7 @@
  * The page shell every emulator page shares: the banner saying this is not Intuit's product, a top
  * bar with the company switcher, the left navigation, and the page's own content.
  */
-import { html, type Html } from './html.ts';
+import { Html, html } from './html.ts';
 
 export interface ShellCompany {
   realmId: string;
@@ -32,9 +32,10 @@ const NAV: readonly { route: string; label: string; also?: readonly string[] }[]
   { route: 'chartofaccounts', label: 'Chart of accounts', also: ['register'] },
 ];
 
-const STYLE = `
+/** Our own constant stylesheet, inserted as is (escaping would break its quoted font names). */
+const STYLE = new Html(`
   * { box-sizing: border-box; }
-  body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #242424; background: #f4f5f8; }
+  body { margin: 0; font: 14px/1.45 "Segoe UI", Arial, "Liberation Sans", sans-serif; color: #242424; background: #f4f5f8; }
   a { color: #0b63b6; }
   .emu-banner { background: #fff3bf; color: #5c3c00; border-bottom: 1px solid #f2c94c; padding: 6px 16px; font-size: 13px; }
   .emu-banner strong { font-weight: 700; }
@@ -67,7 +68,7 @@ const STYLE = `
   .tile { background: #fff; border: 1px solid #dcdfe4; border-radius: 6px; padding: 12px 16px; min-width: 150px; text-decoration: none; color: inherit; }
   .tile b { display: block; font-size: 22px; }
   .empty { color: #5f6b7a; font-style: italic; }
-`;
+`);
 
 export function renderShell(input: ShellInput): Html {
   const active = input.activeRoute.toLowerCase();
