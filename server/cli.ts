@@ -3,9 +3,15 @@
  *   [--seed demo | --seed demo-second | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
  * The token comes from SYNCLENS_TOKEN, a file (--token-file <path> or SYNCLENS_TOKEN_FILE) or --token <token> (which shows
  * in the process list). Port and database can also come from SYNCLENS_PORT and SYNCLENS_DB.
+ *
+ * npm run server -- token create --scopes read,approve [--label "Office laptop"] [--db <path>] | token list | token revoke <id>
  */
 import { startServer } from './app.ts';
 import { parseCliOptions } from './cliOptions.ts';
+import { runTokenCli } from './auth/token-cli.ts';
+
+// `token create|list|revoke` manages API tokens and exits; anything else starts the server.
+if (process.argv[2] === 'token') process.exit(runTokenCli(process.argv.slice(3), process.env));
 
 try {
   const server = await startServer(parseCliOptions(process.argv.slice(2), process.env));
