@@ -1,11 +1,58 @@
 /**
- * Generates docs/openapi.json (OpenAPI 3.1) from the Sync API schemas in lib/api/schema.ts.
- * Run: npx tsx scripts/openapi.ts   (a server test fails when the committed file is out of date)
+ * Generates docs/openapi.json (OpenAPI 3.1) from the Sync API schemas in lib/api/schema.ts, the job
+ * app's record shapes in lib/api/job-records.ts and the ingestion payloads in server/http/ingest-routes.ts.
+ * Run: npm run openapi   (a server test fails when the committed file is out of date)
  */
 import { toJsonSchemaDefs } from '@valibot/to-json-schema';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as api from '../lib/api/schema.ts';
+import { JOB_RECORD_SCHEMAS, SYNCED_ENTITY_TYPES, type JobRecordOf, type SyncedEntityType } from '../lib/api/job-records.ts';
+import type { Scope } from '../server/auth/scopes.ts';
+import {
+  BATCH_MAX_BODY_BYTES, IngestBatchRequest, IngestBatchResult, IngestPutRequest, IngestResult, MAX_BATCH_ITEMS,
+} from '../server/http/ingest-routes.ts';
+import { routeScope } from '../server/auth/route-scopes.ts';
+import { MAX_BODY_BYTES } from '../server/http/routes.ts';
+
+/** One realistic record per entity type: shown in the docs and checked by tests/server/ingest.test.ts. */
+export const RECORD_EXAMPLES: { [T in SyncedEntityType]: JobRecordOf<T> } = {
+  Customer: {
+    displayName: 'Maple Street HOA', companyName: 'Maple Street Homeowners Association', givenName: 'Dana', familyName: 'Fox',
+    email: 'board@maplestreet.example', phone: '555-0142',
+    address: { line1: '12 Maple Street', city: 'Springfield', region: 'OR', postalCode: '97477', country: 'US' },
+    notes: 'Gate code 4411', active: true,
+  },
+  Vendor: {
+    displayName: 'Birch Supply', companyName: 'Birch Supply Co.', email: 'orders@birchsupply.example', phone: '555-0199',
+    address: { line1: '400 Mill Road', city: 'Eugene', region: 'OR', postalCode: '97401', country: 'US' }, active: true,
+  },
+  Item: { name: 'Stump grinding', kind: 'Service', description: 'Grind one stump below grade and rake the chips', unitPrice: 275, active: true },
+  Invoice: {
+    customerId: 'cust-1', docNumber: '1043', txnDate: '2026-03-02', dueDate: '2026-04-01', memo: 'Spring cleanup',
+    lines: [
+      { itemId: 'item-stump', description: 'Stump grinding, back yard', quantity: 2, unitPrice: 275, amount: 550 },
+      { itemId: 'item-haul', description: 'Haul away debris', quantity: 1, unitPrice: 120, amount: 120 },
+    ],
+  },
+  Estimate: {
+    customerId: 'cust-2', docNumber: 'E-208', txnDate: '2026-03-03', expirationDate: '2026-04-02',
+    lines: [{ itemId: 'item-cabling', description: 'Cable and brace the red oak', quantity: 1, unitPrice: 640, amount: 640 }],
+  },
+  Payment: {
+    customerId: 'cust-1', txnDate: '2026-03-10', totalAmount: 670, appliedTo: [{ invoiceId: 'inv-1043', amount: 670 }],
+    referenceNumber: 'CHK 2210', memo: 'Paid by check',
+  },
+  PurchaseOrder: {
+    vendorId: 'vend-birch', docNumber: 'PO-77', txnDate: '2026-03-04', memo: 'Mulch for the April jobs',
+    lines: [{ itemId: 'item-mulch', description: 'Hardwood mulch, cubic yards', quantity: 12, unitCost: 32.5, amount: 390 }],
+  },
+  Bill: {
+    vendorId: 'vend-birch', docNumber: 'B-5521', txnDate: '2026-03-06', dueDate: '2026-04-05',
+    lines: [{ itemId: 'item-mulch', description: 'Hardwood mulch, cubic yards', quantity: 12, unitCost: 32.5, amount: 390 }],
+  },
+};
+const recordSchemaName = (t: SyncedEntityType) => `${t}Record` as const;
 
 const SCHEMAS = {
   Connector: api.Connector, Company: api.Company, WizardItem: api.WizardItem, LogEntry: api.LogEntry, UnsyncedEntity: api.UnsyncedEntity,
@@ -14,13 +61,22 @@ const SCHEMAS = {
   ApproveRequest: api.ApproveRequest, ApproveResult: api.ApproveResult, ResyncResult: api.ResyncResult,
   BulkResyncRequest: api.BulkResyncRequest, BulkResyncResult: api.BulkResyncResult, ClearIdResult: api.ClearIdResult,
   ConnectorRunResult: api.ConnectorRunResult, Problem: api.Problem,
+  ...Object.fromEntries(SYNCED_ENTITY_TYPES.map((t) => [recordSchemaName(t), JOB_RECORD_SCHEMAS[t]])) as
+    { [T in SyncedEntityType as `${T}Record`]: (typeof JOB_RECORD_SCHEMAS)[T] },
+  IngestPutRequest, IngestResult, IngestBatchRequest, IngestBatchResult,
 };
 type SchemaName = keyof typeof SCHEMAS;
 
 interface Param { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string; schema?: object }
 interface Route {
-  method: 'get' | 'post'; path: string; summary: string; response: SchemaName; request?: SchemaName;
+  method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; response: SchemaName; request?: SchemaName;
   params?: Param[]; etag?: boolean; auth?: false; idempotent?: boolean; errors: number[];
+  /** Also answered with 201 (a new record). */
+  created?: boolean;
+  /** Request body examples by name. */
+  examples?: Record<string, { summary: string; value: unknown }>;
+  /** Largest body accepted, when not the usual MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 const companyId: Param = { name: 'id', in: 'path', required: true, description: 'Company id.' };
@@ -31,6 +87,23 @@ const paging: Param[] = [
     schema: { type: 'integer', minimum: 1, maximum: api.MAX_PAGE_LIMIT, default: api.DEFAULT_PAGE_LIMIT } },
 ];
 const q = (name: string, description: string, schema: object = { type: 'string' }): Param => ({ name, in: 'query', description, schema });
+const entityTypeParam: Param = { name: 'entityType', in: 'path', required: true, description: 'The record\'s entity type.', schema: { enum: SYNCED_ENTITY_TYPES } };
+const localIdParam: Param = { name: 'localId', in: 'path', required: true, description: 'The job app\'s id for the record: 1 to 64 letters, digits, or . _ : -',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,64}$' } };
+const putExamples = Object.fromEntries(SYNCED_ENTITY_TYPES.map((t) => [t, {
+  summary: `PUT .../records/${t}/<localId>`,
+  value: { record: RECORD_EXAMPLES[t], localUrl: `https://jobs.example.com/${t.toLowerCase()}s/123` },
+}]));
+const batchExample = {
+  mixed: {
+    summary: 'A customer, an invoice for it, and a deleted estimate',
+    value: { items: [
+      { op: 'put', entityType: 'Customer', localId: 'cust-1', record: RECORD_EXAMPLES.Customer },
+      { op: 'put', entityType: 'Invoice', localId: 'inv-1043', record: RECORD_EXAMPLES.Invoice, localUrl: 'https://jobs.example.com/invoices/1043' },
+      { op: 'delete', entityType: 'Estimate', localId: 'est-208' },
+    ] },
+  },
+};
 
 export const ROUTES: Route[] = [
   { method: 'get', path: '/api/v1/health', summary: 'Liveness check (no token needed).', response: 'Health', auth: false, errors: [] },
@@ -61,18 +134,32 @@ export const ROUTES: Route[] = [
     params: [companyId, { ...q('entityType', 'QuickBooks entity name.'), required: true }, { ...q('qbIds', 'Comma-separated QuickBooks ids.'), required: true }], errors: [400, 401, 404] },
   { method: 'post', path: '/api/v1/companies/{id}/connector/run', summary: 'Run the connector now: process every pending sync.', response: 'ConnectorRunResult',
     params: [companyId], idempotent: true, errors: [400, 401, 404, 422] },
+  { method: 'put', path: '/api/v1/companies/{id}/records/{entityType}/{localId}',
+    summary: 'Send the job app\'s current copy of a record: 201 created, 200 updated, restored or unchanged; the change is listed in the Export wizard.',
+    request: 'IngestPutRequest', response: 'IngestResult', created: true, examples: putExamples,
+    params: [companyId, entityTypeParam, localIdParam], idempotent: true, errors: [400, 401, 403, 404, 413, 422] },
+  { method: 'delete', path: '/api/v1/companies/{id}/records/{entityType}/{localId}',
+    summary: 'The job app deleted the record: forgotten when QuickBooks never had it, else a delete item in the Export wizard; unknown → unchanged.',
+    response: 'IngestResult', params: [companyId, entityTypeParam, localIdParam], idempotent: true, errors: [400, 401, 403, 404, 422] },
+  { method: 'post', path: '/api/v1/companies/{id}/records/batch',
+    summary: `Up to ${MAX_BATCH_ITEMS} puts and deletes, checked as a whole, then applied in order in one transaction.`,
+    request: 'IngestBatchRequest', response: 'IngestBatchResult', examples: batchExample, maxBodyBytes: BATCH_MAX_BODY_BYTES,
+    params: [companyId], idempotent: true, errors: [400, 401, 403, 404, 413, 422] },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'Bad request: malformed JSON (invalid-json), bad query parameter or cursor (bad-request).',
-  401: 'Missing or wrong token (unauthorized).',
-  404: 'Unknown company or unsynced entity (not-found).',
-  413: 'Body over 2 MB (payload-too-large).',
+  401: 'Missing, wrong or revoked token (unauthorized).',
+  403: 'The token lacks the scope this route needs (insufficient-scope).',
+  404: 'Unknown company or unsynced entity (not-found), or an entity type the server does not sync (unknown-entity-type).',
+  413: 'Body too large (payload-too-large).',
   422: 'Body failed validation (validation-failed) or Idempotency-Key reused with another body (idempotency-key-reused).',
 };
+const megabytes = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
 
 export function buildOpenApi(): object {
-  const defs = toJsonSchemaDefs(SCHEMAS, { target: 'draft-2020-12', errorMode: 'ignore' });
+  const defs: Record<string, object> = toJsonSchemaDefs(SCHEMAS, { target: 'draft-2020-12', errorMode: 'ignore' });
+  for (const t of SYNCED_ENTITY_TYPES) Object.assign(defs[recordSchemaName(t)]!, { examples: [RECORD_EXAMPLES[t]] });
   const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
   const paths: Record<string, Record<string, object>> = {};
@@ -83,23 +170,34 @@ export function buildOpenApi(): object {
     const responses: Record<string, object> = {
       200: { description: 'OK', content: { 'application/json': { schema: ref(r.response) } }, ...(r.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}) },
     };
+    if (r.created) responses[201] = { description: 'Created', content: { 'application/json': { schema: ref(r.response) } } };
     if (r.etag) responses[304] = { description: 'Not modified (If-None-Match matched); empty body.' };
-    for (const code of r.errors) responses[code] = problem(ERROR_TEXT[code]!);
+    for (const code of r.errors) {
+      const text = code === 413 ? `Body over ${megabytes(r.maxBodyBytes ?? MAX_BODY_BYTES)} (payload-too-large).` : ERROR_TEXT[code]!;
+      responses[code] = problem(text);
+    }
+    // Bearer tokens carry scopes; OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation needs.
+    const scope: Scope = routeScope(r.method.toUpperCase(), r.path.replace(/\{(\w+)\}/g, 'x'));
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary, operationId: `${r.method}${r.path.replace('/api/v1', '').replace(/[{}]/g, '').split(/[/-]/).map((s) => s && s[0]!.toUpperCase() + s.slice(1)).join('')}`,
-      ...(r.auth === false ? { security: [] } : {}),
+      security: r.auth === false ? [] : [{ bearer: [scope] }],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(r.request) } } } } : {}),
+      ...(r.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(r.request), ...(r.examples ? { examples: r.examples } : {}) } } } } : {}),
       responses,
     };
   }
   const doc = {
     openapi: '3.1.0',
-    info: { title: 'SyncLens Sync API', version: '1.0.0', description: 'Reference sync server for SyncLens. Prose contract: docs/sync-api.md. Generated by scripts/openapi.ts from lib/api/schema.ts; do not edit by hand.' },
+    info: { title: 'SyncLens Sync API', version: '1.0.0', description: 'Reference sync server for SyncLens. Prose contract: docs/sync-api.md. '
+      + 'Every operation names the token scope it needs (read, approve, ingest or admin) under security. '
+      + 'Generated by scripts/openapi.ts from lib/api/schema.ts, lib/api/job-records.ts and server/http/ingest-routes.ts; do not edit by hand.' },
     servers: [{ url: 'http://127.0.0.1:8787' }],
     security: [{ bearer: [] }],
     paths,
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: defs },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'The server token (every scope) or an API token from `npm run server -- token create --scopes ...`.' } },
+      schemas: defs,
+    },
   };
   // The converter points at its own $defs; in OpenAPI the shared schemas live under components.
   return JSON.parse(JSON.stringify(doc).replaceAll('"#/$defs/', '"#/components/schemas/'));
