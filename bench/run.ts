@@ -11,6 +11,7 @@ import { benchOverlay } from './overlay';
 import { benchPopup } from './popup';
 import { benchCenter } from './center';
 import { benchExplain } from './explain';
+import { benchQboOnline } from './qbo-online';
 
 export interface BenchRow {
   name: string;
@@ -27,6 +28,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['Sync Center in Chromium', benchCenter],
   ['Reference server', benchServer],
   ['Explain a QuickBooks error (Node)', benchExplain],
+  ['QuickBooks Online over the wire (emulator)', benchQboOnline],
 ];
 
 const sections: string[] = [];

@@ -9,7 +9,10 @@ import { openDatabase } from './db/open.ts';
 import type { IdempotencyRetention } from './http/idempotency.ts';
 import { createApi } from './http/routes.ts';
 import { loadSeed } from './seed/load.ts';
+import { createQboRuntime, createQuickBooksDirectory } from './quickbooks/directory.ts';
+import type { QboAppConfig } from './quickbooks/qbo/config.ts';
 import { Store } from './store/store.ts';
+import { SyncEngine } from './sync/engine.ts';
 
 export interface StartOptions {
   /** 0 = a random free port. */
@@ -29,6 +32,12 @@ export interface StartOptions {
   pollIntervalSeconds?: number;
   /** How long and how many Idempotency-Keys are kept, and how often they are pruned (default 7 days, 10,000, every 100 keys). */
   idempotencyRetention?: Partial<IdempotencyRetention>;
+  /** QuickBooks Online app settings (server/quickbooks/qbo/config.ts); without them Online companies use the in-process emulator. */
+  qbo?: QboAppConfig | null;
+  /** SYNCLENS_SECRET_KEY: encrypts QuickBooks tokens at rest. Without it tokens are refused, except in the demo. */
+  secretKey?: Buffer | null;
+  /** The demo only: store QuickBooks tokens without a key, visibly marked. */
+  allowPlaintextTokensForDemo?: boolean;
 }
 
 /** How long requests under way may finish when the server stops. */
@@ -38,6 +47,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Runs a company's sync as the schedule and POST /connector/run do. */
+  engine: SyncEngine;
   close(): Promise<void>;
 }
 
@@ -52,8 +63,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     throw err;
   }
   let closing = false;
+  const qbo = opts.qbo
+    ? createQboRuntime(store, opts.qbo, { secretKey: opts.secretKey ?? null, allowPlaintextForDemo: opts.allowPlaintextTokensForDemo ?? false })
+    : null;
+  const engine = new SyncEngine(store, createQuickBooksDirectory(store, qbo));
   const app = createApi({
-    store, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing,
+    store, engine, qbo, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing,
     idempotencyRetention: opts.idempotencyRetention,
   });
   const host = opts.host ?? '127.0.0.1';
@@ -62,12 +77,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
-  const autoRun = opts.connectorAutoRunSeconds ? startAutoRun(store, opts.connectorAutoRunSeconds) : null;
+  const autoRun = opts.connectorAutoRunSeconds ? startAutoRun(store, opts.connectorAutoRunSeconds, undefined, (id) => engine.run(id)) : null;
   let closed: Promise<void> | null = null;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    engine,
     close() {
       closed ??= new Promise<void>((resolve) => {
         closing = true;
@@ -78,8 +94,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         const force = setTimeout(() => http.closeAllConnections?.(), CLOSE_GRACE_MS);
         server.close(() => {
           clearTimeout(force);
-          db.close();
-          resolve();
+          // Runs under way finish their current QuickBooks calls before the database closes.
+          void engine.idle().finally(() => {
+            db.close();
+            resolve();
+          });
         });
         http.closeIdleConnections?.();
       });

@@ -19,13 +19,20 @@ export interface AutoRun {
   stop(): void;
 }
 
-export function startAutoRun(store: Store, seconds: number, log: AutoRunLog = consoleLog): AutoRun {
+/** Runs one company's sync; the default is the in-process emulator run. */
+export type CompanyRunner = (companyId: string) => unknown;
+
+export function startAutoRun(store: Store, seconds: number, log: AutoRunLog = consoleLog, runCompany: CompanyRunner = (id) => runConnector(store, id)): AutoRun {
   const failing = new Set<string>();
-  const tick = () => {
+  let ticking = false;
+  const tick = async () => {
+    // A run over the wire can outlast a short interval: a tick never overlaps the previous one.
+    if (ticking) return;
+    ticking = true;
     try {
       for (const company of store.companyRows()) {
         try {
-          runConnector(store, company.id);
+          await runCompany(company.id);
           if (failing.delete(company.id)) log.info(`synclens server: scheduled connector run for company "${company.id}" succeeded again`);
         } catch (err) {
           failing.add(company.id);
@@ -37,9 +44,11 @@ export function startAutoRun(store: Store, seconds: number, log: AutoRunLog = co
       }
     } catch (err) {
       log.error(`synclens server: scheduled connector run failed (${describe(err)}); trying again in ${seconds} s`);
+    } finally {
+      ticking = false;
     }
   };
-  const timer = setInterval(tick, seconds * 1000);
+  const timer = setInterval(() => void tick(), seconds * 1000);
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }

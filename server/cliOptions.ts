@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { StartOptions } from './app.ts';
+import { QboConfigError, qboConfigFrom, secretKeyFrom } from './quickbooks/qbo/config.ts';
 
 export class CliUsageError extends Error {}
 
@@ -13,6 +14,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
       options: {
         port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, token: { type: 'string' }, 'token-file': { type: 'string' },
         seed: { type: 'string' }, 'auto-run': { type: 'string' }, poll: { type: 'string' },
+        'qbo-client-id': { type: 'string' }, 'qbo-client-secret': { type: 'string' }, 'qbo-redirect-uri': { type: 'string' },
+        'qbo-environment': { type: 'string' }, 'qbo-webhook-verifier': { type: 'string' }, 'qbo-api-base': { type: 'string' },
+        'qbo-oauth-base': { type: 'string' },
       },
       strict: true,
     }));
@@ -25,7 +29,22 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     return Number(raw);
   };
   const token = resolveToken(values.token, values['token-file'], env);
+  let qbo;
+  let secretKey;
+  try {
+    qbo = qboConfigFrom({
+      clientId: values['qbo-client-id'], clientSecret: values['qbo-client-secret'], redirectUri: values['qbo-redirect-uri'],
+      environment: values['qbo-environment'], webhookVerifier: values['qbo-webhook-verifier'], apiBase: values['qbo-api-base'],
+      oauthBase: values['qbo-oauth-base'],
+    }, env);
+    secretKey = secretKeyFrom(env);
+  } catch (err) {
+    if (err instanceof QboConfigError) throw new CliUsageError(err.message);
+    throw err;
+  }
   return {
+    qbo,
+    secretKey,
     token,
     port: whole('port', values.port ?? env.SYNCLENS_PORT, 8787),
     host: values.host ?? '127.0.0.1',

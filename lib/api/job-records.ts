@@ -177,11 +177,14 @@ export function changedFields(before: Record<string, unknown> | null, after: Rec
   return keys.filter((k) => canonicalJson(before[k] ?? null) !== canonicalJson(after[k] ?? null));
 }
 
-/** JSON with sorted keys, so two equal records compare equal whatever the key order. */
+/**
+ * JSON with sorted keys, so two equal records compare equal whatever the key order. A field that is
+ * null counts as absent: QuickBooks leaves out what is empty, the job app may send it as null.
+ */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] != null)
       .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);

@@ -113,6 +113,10 @@ export const LogEntry = v.object({
   at: Timestamp,
   errorCode: v.optional(v.nullable(ErrorCode)),
   errorMessage: v.optional(v.nullable(Text(2000))),
+  /** QuickBooks' own explanation of the failure (a QuickBooks Online Fault's Detail). */
+  errorDetail: v.optional(v.nullable(Text(4000))),
+  /** QuickBooks Online's transaction id for the call (intuit_tid): what Intuit support asks for. */
+  intuitTid: v.optional(v.nullable(Text(100))),
   attempt: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
 
@@ -258,6 +262,8 @@ export const ConnectorRunResult = v.object({
 export const PROBLEM_CODES = [
   'unauthorized', 'not-found', 'bad-request', 'invalid-json', 'validation-failed',
   'payload-too-large', 'conflict', 'idempotency-key-reused', 'rate-limited', 'unavailable', 'internal',
+  'insufficient-scope', 'unknown-entity-type',
+  'qbo-not-configured', 'oauth-state-invalid', 'oauth-failed', 'webhook-signature-invalid',
 ] as const;
 export const Problem = v.object({
   type: v.string(),

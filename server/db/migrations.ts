@@ -174,6 +174,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE records ADD COLUMN synced_copy TEXT;
       ALTER TABLE records ADD COLUMN deleted_at TEXT;
       ALTER TABLE records ADD COLUMN updated_at TEXT;
+      -- QuickBooks' own copy as last seen (in the job app's shape) and its last-updated time there:
+      -- changes coming back are judged against what QuickBooks held, and our own writes echoing
+      -- back as webhooks are recognised without reading them.
+      ALTER TABLE records ADD COLUMN qb_copy TEXT;
+      ALTER TABLE records ADD COLUMN qb_updated_at TEXT;
       ALTER TABLE log_entries ADD COLUMN intuit_tid TEXT;
       ALTER TABLE log_entries ADD COLUMN error_detail TEXT;
       -- A throttled or briefly unavailable entry stays pending until this time.
@@ -216,6 +221,8 @@ export const MIGRATIONS: readonly Migration[] = [
         qb_id TEXT NOT NULL,
         operation TEXT NOT NULL,
         event_time TEXT,
+        -- The CloudEvents id, or the legacy event's fields: a redelivered event is stored once.
+        event_key TEXT NOT NULL UNIQUE,
         processed_at TEXT
       );
       CREATE INDEX webhook_events_open ON webhook_events(processed_at, seq);

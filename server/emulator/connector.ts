@@ -7,6 +7,7 @@ import type { ConnectorRunResult } from '../../lib/api/schema.ts';
 import { getRecord, recordByQbId } from '../store/records.ts';
 import { type CompanyRow, type LogRow, type RecordRow, toConnector, type UnsyncedRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
+import { recordSyncFailure } from '../store/unsynced.ts';
 import { returnKeptItems } from '../store/wizard.ts';
 import * as E from './errors.ts';
 import { getQbRecord, LIST_TYPES, newQbId } from './quickbooks.ts';
@@ -31,7 +32,7 @@ export function runConnector(store: Store, companyId: string): ConnectorRunResul
       } else {
         store.db.prepare("UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ? WHERE seq = ?")
           .run(ranAt, outcome.error.code, outcome.error.message, entry.seq);
-        recordFailure(store, entry, outcome.record, outcome.error, ranAt);
+        recordSyncFailure(store, entry, outcome.record ? { name: outcome.record.name, docNumber: outcome.record.doc_number, qbId: outcome.record.qb_id, localUrl: outcome.record.local_url } : undefined, outcome.error, ranAt);
       }
     }
     const returnedToWizard = returnKeptItems(store, companyId);
@@ -91,23 +92,4 @@ function importOne(store: Store, company: CompanyRow, entry: LogRow, ranAt: stri
     known_sync_token = excluded.known_sync_token, last_synced_at = excluded.last_synced_at`).run(
     company.id, entry.entity_type, localId, qb.display_name, qb.doc_number, qb.txn_date, qb.amount, qb.qb_id, qb.sync_token, ranAt);
   return { ok: true, qbId: qb.qb_id };
-}
-
-function recordFailure(store: Store, entry: LogRow, record: RecordRow | undefined, error: E.QbError, at: string): void {
-  const existing = store.db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?')
-    .get(entry.company_id, entry.entity_type, entry.local_id) as UnsyncedRow | undefined;
-  const name = record?.name ?? entry.name;
-  const doc = record?.doc_number ?? entry.doc_number;
-  if (existing) {
-    store.db.prepare(`UPDATE unsynced SET error_code = ?, error_message = ?, error_detail = ?, last_attempt_at = ?, attempts = ?,
-      state = 'failed', pending_log_id = NULL, qb_id = ?, name = ?, name_lower = ?, doc_number = ?, doc_lower = ? WHERE seq = ?`).run(
-      error.code, error.message, error.detail, at, Math.max(existing.attempts + 1, entry.attempt), record?.qb_id ?? entry.qb_id,
-      name, name.toLowerCase(), doc, doc?.toLowerCase() ?? null, existing.seq);
-    return;
-  }
-  const seq = store.nextSeq('unsynced');
-  store.db.prepare(`INSERT INTO unsynced (seq, id, company_id, entity_type, local_id, local_url, qb_id, name, name_lower, doc_number, doc_lower,
-    error_code, error_message, error_detail, first_failed_at, last_attempt_at, attempts, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'failed')`).run(
-    seq, `us-${seq}`, entry.company_id, entry.entity_type, entry.local_id, record?.local_url ?? null, record?.qb_id ?? entry.qb_id, name,
-    name.toLowerCase(), doc, doc?.toLowerCase() ?? null, error.code, error.message, error.detail, at, at, entry.attempt);
 }

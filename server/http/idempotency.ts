@@ -90,16 +90,49 @@ export class IdempotencyKeys {
       }
       return result;
     })();
-    if (stored && ++this.storedSincePrune >= this.retention.pruneEvery) {
-      // The change is committed and acknowledged whatever happens here; a failed prune is retried
-      // after the next stored key.
-      try {
-        this.prune();
-      } catch (err) {
-        console.error(`synclens server: pruning idempotency keys failed (${(err as Error).message}); will try again`);
-      }
-    }
+    if (stored) this.noteStored();
     return reply;
+  }
+
+  private noteStored(): void {
+    if (++this.storedSincePrune < this.retention.pruneEvery) return;
+    // The change is committed and acknowledged whatever happens here; a failed prune is retried
+    // after the next stored key.
+    try {
+      this.prune();
+    } catch (err) {
+      console.error(`synclens server: pruning idempotency keys failed (${(err as Error).message}); will try again`);
+    }
+  }
+
+  /**
+   * For actions that wait on QuickBooks (a connector run): the reply cannot share a transaction with
+   * changes made over the wire, so it is stored after the action. A replay still gets the stored
+   * reply; two copies sent at the same moment may both run, which a run tolerates (the second finds
+   * nothing left to do).
+   */
+  async runAsync(key: string | undefined, route: string, bodyText: string, action: () => Promise<HttpReply>): Promise<HttpReply> {
+    if (key === undefined) return action();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
+    }
+    const hash = bodyHash(bodyText);
+    const db = this.store.db;
+    const prior = db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
+      { body_hash: string; status: number; response: string } | undefined;
+    if (prior) {
+      if (prior.body_hash !== hash && prior.body_hash !== sha256(bodyText)) {
+        throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
+      }
+      return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
+    }
+    const result = await action();
+    if (result.status < 300) {
+      const inserted = db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
+        .run(key, route, hash, result.status, JSON.stringify(result.body), this.store.nowIso());
+      if (inserted.changes) this.noteStored();
+    }
+    return result;
   }
 
   /** Deletes keys older than maxAgeMs, then all but the newest maxKeys. Returns how many went. */

@@ -13,6 +13,12 @@ const TITLES: Record<ProblemCode, string> = {
   'rate-limited': 'Too many requests',
   unavailable: 'Service unavailable',
   internal: 'Internal server error',
+  'insufficient-scope': 'Token lacks the scope this route needs',
+  'unknown-entity-type': 'Entity type not synced by this server',
+  'qbo-not-configured': 'QuickBooks Online is not set up on this server',
+  'oauth-state-invalid': 'Unknown, used or expired sign-in attempt',
+  'oauth-failed': 'QuickBooks Online sign-in failed',
+  'webhook-signature-invalid': 'Webhook signature does not match',
 };
 
 export interface HttpReply { status: number; body: unknown; headers?: Record<string, string> }

@@ -9,16 +9,20 @@ import {
   ApproveRequest, BulkResyncRequest, Direction, EntityType, MAX_LINK_IDS, QbId,
 } from '../../lib/api/schema.ts';
 import { isDatabaseBusy } from '../db/busy.ts';
-import { runConnector } from '../emulator/connector.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import { lookupLinks } from '../store/links.ts';
 import type { Store } from '../store/store.ts';
+import { SyncEngine } from '../sync/engine.ts';
+import type { QboRuntime } from '../quickbooks/directory.ts';
+import { mountQboRoutes } from './qbo-routes.ts';
 import { listLog } from '../store/syncLog.ts';
 import { bulkResync, clearId, listUnsynced, resync } from '../store/unsynced.ts';
 import { approve, listWizard } from '../store/wizard.ts';
-import { tokenMatches } from './auth.ts';
+import { routeScope } from '../auth/route-scopes.ts';
+import { assertScope, authenticate, authenticateRequest } from './auth.ts';
 import { ifNoneMatchHits, strongEtag } from './etag.ts';
 import { IdempotencyKeys, type IdempotencyRetention } from './idempotency.ts';
+import { BATCH_MAX_BODY_BYTES, isBatchRequest, registerIngestRoutes } from './ingest-routes.ts';
 import { ProblemError, problemResponse, type HttpReply } from './problem.ts';
 import { LogQuery, UnsyncedQuery, WizardQuery, parseJsonBody, parseQuery } from './validate.ts';
 
@@ -29,6 +33,10 @@ export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 export interface ApiOptions {
   store: Store;
+  /** Runs companies' syncs (over the wire, or in-process for fixtures); default: in-process only. */
+  engine?: SyncEngine;
+  /** QuickBooks Online app settings and tokens; null when the server has none. */
+  qbo?: QboRuntime | null;
   token: string;
   pollIntervalSeconds: number;
   /** True while shutting down: requests get 503 with Retry-After. */
@@ -80,6 +88,7 @@ function boundAt(s: string, edge: 'from' | 'to'): string {
 
 export function createApi(opts: ApiOptions): Hono {
   const { store } = opts;
+  const engine = opts.engine ?? new SyncEngine(store, { forCompany: () => null, forget: () => undefined });
   const idempotency = new IdempotencyKeys(store, opts.idempotencyRetention);
   const app = new Hono();
   const mutation = (c: Context, action: (bodyText: string) => HttpReply) => runMutation(c, idempotency, action);
@@ -92,18 +101,28 @@ export function createApi(opts: ApiOptions): Hono {
 
   app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: SERVER_VERSION, time: store.nowIso() }));
 
-  app.use('/api/v1/*', async (c, next) => {
-    if (c.req.path === '/api/v1/health') return next();
-    if (!tokenMatches(c.req.header('authorization'), opts.token)) {
-      throw new ProblemError(401, 'unauthorized', 'Send the server token as "Authorization: Bearer <token>".');
-    }
-    return next();
+  mountQboRoutes(app, {
+    store, engine, qbo: opts.qbo ?? null,
+    requireAdmin: (c) => assertScope(authenticateRequest(c.req.header('authorization'), { store, serverToken: opts.token }) ?? undefined, 'admin'),
   });
 
-  app.use('/api/v1/*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new ProblemError(413, 'payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`); },
-  }));
+  // Authenticate once (401), then the route family's scope (403), before anything else is looked at.
+  const authenticated = authenticate({ store, serverToken: opts.token });
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path === '/api/v1/health') return next();
+    return authenticated(c, async () => {
+      assertScope(c.get('principal'), routeScope(c.req.method, c.req.path));
+      await next();
+    });
+  });
+
+  const limitBody = (maxSize: number) => bodyLimit({
+    maxSize,
+    onError: () => { throw new ProblemError(413, 'payload-too-large', `Request bodies here are limited to ${maxSize} bytes.`); },
+  });
+  const defaultBodyLimit = limitBody(MAX_BODY_BYTES);
+  const batchBodyLimit = limitBody(BATCH_MAX_BODY_BYTES);
+  app.use('/api/v1/*', (c, next) => (isBatchRequest(c.req.method, c.req.path) ? batchBodyLimit : defaultBodyLimit)(c, next));
 
   app.use('/api/v1/companies/:id/*', async (c, next) => {
     requireCompany(store, c.req.param('id')!);
@@ -163,10 +182,16 @@ export function createApi(opts: ApiOptions): Hono {
     return { status: 200, body: result };
   }));
 
-  app.post('/api/v1/companies/:id/connector/run', (c) => mutation(c, (text) => {
-    acceptEmptyBody(text);
-    return { status: 200, body: runConnector(store, c.req.param('id')!) };
-  }));
+  app.post('/api/v1/companies/:id/connector/run', async (c) => {
+    const text = await c.req.text();
+    const reply = await idempotency.runAsync(c.req.header('idempotency-key'), `${c.req.method} ${c.req.path}`, text, async () => {
+      acceptEmptyBody(text);
+      return { status: 200, body: await engine.run(c.req.param('id')!) };
+    });
+    return c.json(reply.body as object, reply.status as 200, reply.headers);
+  });
+
+  registerIngestRoutes(app, { store, mutation });
 
   app.notFound(() => problemResponse(new ProblemError(404, 'not-found', 'No such endpoint in Sync API v1.')));
   app.onError((err, c) => {

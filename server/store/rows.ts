@@ -16,6 +16,7 @@ export interface LogRow {
   seq: number; id: string; company_id: string; direction: 'export' | 'import'; entity_type: string; local_id: string;
   qb_id: string | null; name: string; doc_number: string | null; change: 'create' | 'update' | 'delete';
   status: 'pending' | 'success' | 'failed'; at: string; error_code: string | null; error_message: string | null; attempt: number;
+  error_detail?: string | null; intuit_tid?: string | null;
 }
 export interface UnsyncedRow {
   seq: number; id: string; company_id: string; entity_type: string; local_id: string; local_url: string | null;
@@ -73,6 +74,8 @@ export function toLogEntry(row: LogRow): LogEntry {
     id: row.id, companyId: row.company_id, direction: row.direction, entityType: row.entity_type, localId: row.local_id,
     qbId: row.qb_id, name: row.name, docNumber: row.doc_number, status: row.status, at: row.at,
     errorCode: row.error_code, errorMessage: row.error_message, attempt: row.attempt,
+    ...(row.error_detail ? { errorDetail: row.error_detail } : {}),
+    ...(row.intuit_tid ? { intuitTid: row.intuit_tid } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { BulkResyncResult, ClearIdResult, ResyncResult, UnsyncedEntity, UnsyncedPage } from '../../lib/api/schema.ts';
 import { containsFilter, pageRows, type Filter, type PageRequest } from './paging.ts';
-import { toUnsynced, type UnsyncedRow } from './rows.ts';
+import { toUnsynced, type LogRow, type UnsyncedRow } from './rows.ts';
 import type { Store } from './store.ts';
 import { getLogEntry, insertLogEntry } from './syncLog.ts';
 
@@ -75,4 +75,30 @@ export function clearId(store: Store, companyId: string, id: string): ClearIdRes
   if (row.qb_id !== null) store.write(apply);
   const unsynced: UnsyncedEntity = toUnsynced(unsyncedRow(store, companyId, id)!);
   return { unsynced, previousQbId: row.qb_id, nextSyncCreatesNewRecord: true, message: CLEAR_ID_MESSAGE };
+}
+
+/**
+ * Records a failed attempt: the record's unsynced entity is created, or updated with the new error
+ * and attempt count (a Resync that fails again leaves one entity, not two).
+ */
+export function recordSyncFailure(
+  store: Store, entry: LogRow, record: { name: string; docNumber: string | null; qbId: string | null; localUrl: string | null } | undefined,
+  error: { code: string; message: string; detail: string | null }, at: string,
+): void {
+  const existing = store.db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+    .get(entry.company_id, entry.entity_type, entry.local_id) as UnsyncedRow | undefined;
+  const name = record?.name ?? entry.name;
+  const doc = record?.docNumber ?? entry.doc_number;
+  if (existing) {
+    store.db.prepare(`UPDATE unsynced SET error_code = ?, error_message = ?, error_detail = ?, last_attempt_at = ?, attempts = ?,
+      state = 'failed', pending_log_id = NULL, qb_id = ?, name = ?, name_lower = ?, doc_number = ?, doc_lower = ? WHERE seq = ?`).run(
+      error.code, error.message, error.detail, at, Math.max(existing.attempts + 1, entry.attempt), record?.qbId ?? entry.qb_id,
+      name, name.toLowerCase(), doc, doc?.toLowerCase() ?? null, existing.seq);
+    return;
+  }
+  const seq = store.nextSeq('unsynced');
+  store.db.prepare(`INSERT INTO unsynced (seq, id, company_id, entity_type, local_id, local_url, qb_id, name, name_lower, doc_number, doc_lower,
+    error_code, error_message, error_detail, first_failed_at, last_attempt_at, attempts, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'failed')`).run(
+    seq, `us-${seq}`, entry.company_id, entry.entity_type, entry.local_id, record?.localUrl ?? null, record?.qbId ?? entry.qb_id, name,
+    name.toLowerCase(), doc, doc?.toLowerCase() ?? null, error.code, error.message, error.detail, at, at, entry.attempt);
 }

@@ -1,0 +1,193 @@
+/**
+ * The sync engine: one run per company at a time. A run takes QuickBooks' changes first (queued
+ * webhooks, then the change sweep), then sends every pending approved entry through the company's
+ * QuickBooks boundary, writing each answer as it comes (a crash loses at most the entries in flight,
+ * whose requestids make their retry safe). Companies without a QuickBooks connection over the wire
+ * (QuickBooks Desktop until its Web Connector service exists, and fixtures) use the in-process
+ * emulator run.
+ */
+import type { ConnectorRunResult } from '../../lib/api/schema.ts';
+import { isSyncedEntityType } from '../../lib/api/job-records.ts';
+import { runConnector } from '../emulator/connector.ts';
+import type { QuickBooksCompany } from '../quickbooks/boundary.ts';
+import { toConnector, type LogRow } from '../store/rows.ts';
+import type { Store } from '../store/store.ts';
+import { recordSyncFailure } from '../store/unsynced.ts';
+import { returnKeptItems } from '../store/wizard.ts';
+import { EXPORT_LEVELS, exportSingle, linkCreated, prepareExport, type EntryResult, type PreparedCreate } from './export-entries.ts';
+import { importEntry, sweepChanges } from './quickbooks-changes.ts';
+import { processWebhookEvents } from './webhook-events.ts';
+
+/** Finds the QuickBooks boundary of a company; null = no connection over the wire. */
+export interface QuickBooksDirectory {
+  forCompany(companyId: string): QuickBooksCompany | null;
+  /** Drops what is cached for the company (it was reconnected). */
+  forget(companyId: string): void;
+}
+
+/** How many single (non-batch) calls run at once per company; the QuickBooks client enforces its own limits beneath. */
+const SINGLE_CONCURRENCY = 5;
+
+export class SyncEngine {
+  private readonly running = new Map<string, Promise<ConnectorRunResult>>();
+
+  constructor(readonly store: Store, readonly directory: QuickBooksDirectory) {}
+
+  private readonly chains = new Map<string, Promise<void>>();
+
+  /** Runs the company's sync; a run already under way is joined, not doubled. */
+  run(companyId: string): Promise<ConnectorRunResult> {
+    const current = this.running.get(companyId);
+    if (current) return current;
+    const qb = this.directory.forCompany(companyId);
+    const run = this.exclusive(companyId, async () => (qb ? this.runOverTheWire(companyId, qb) : runConnector(this.store, companyId)));
+    const tracked = run.finally(() => this.running.delete(companyId));
+    this.running.set(companyId, tracked);
+    return tracked;
+  }
+
+  /** Changes reported by webhooks, read under the company's turn so they never race a run's own writes. */
+  drainWebhooks(companyId: string): Promise<number> {
+    const qb = this.directory.forCompany(companyId);
+    if (!qb) return Promise.resolve(0);
+    return this.exclusive(companyId, () => processWebhookEvents(this.store, companyId, qb));
+  }
+
+  forget(companyId: string): void {
+    this.directory.forget(companyId);
+  }
+
+  /** Resolves when nothing is running or queued for any company. */
+  async idle(): Promise<void> {
+    while (this.chains.size) await Promise.all([...this.chains.values()]);
+  }
+
+  /** One thing at a time per company: runs and webhook reads queue behind each other. */
+  private exclusive<T>(companyId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(companyId) ?? Promise.resolve();
+    const next = previous.then(fn);
+    const tail = next.then(() => undefined, () => undefined);
+    this.chains.set(companyId, tail);
+    void tail.then(() => {
+      if (this.chains.get(companyId) === tail) this.chains.delete(companyId);
+    });
+    return next;
+  }
+
+  private async runOverTheWire(companyId: string, qb: QuickBooksCompany): Promise<ConnectorRunResult> {
+    const store = this.store;
+    if (!store.companyRow(companyId)) throw new Error(`Unknown company ${companyId}`);
+    const at = () => store.nowIso();
+    let succeeded = 0;
+    let failed = 0;
+    let stopped: string | null = null;
+
+    await processWebhookEvents(store, companyId, qb);
+    const swept = await sweepChanges(store, companyId, qb);
+    if ('kind' in swept && swept.kind === 'stop') stopped = swept.message;
+
+    const write = (entry: LogRow, result: EntryResult) => {
+      const outcome = this.writeResult(entry, result);
+      if (outcome === 'success') succeeded++;
+      else if (outcome === 'failed') failed++;
+      else if (outcome === 'stop' && result.kind === 'stop') stopped = result.message;
+    };
+
+    const pending = store.db.prepare(`SELECT * FROM log_entries WHERE company_id = ? AND status = 'pending'
+      AND (retry_at IS NULL OR retry_at <= ?) ORDER BY seq`).all(companyId, at()) as (LogRow & { retry_at: string | null })[];
+    const exports = pending.filter((e) => e.direction === 'export');
+    const imports = pending.filter((e) => e.direction === 'import');
+    const levels = EXPORT_LEVELS.map((types) => exports.filter((e) => (types as readonly string[]).includes(e.entity_type)));
+    levels[0]!.push(...exports.filter((e) => !isSyncedEntityType(e.entity_type)));
+
+    for (const level of levels) {
+      if (stopped || this.throttled(companyId)) break;
+      const creates: PreparedCreate[] = [];
+      const singles: LogRow[] = [];
+      for (const entry of level) {
+        const prepared = prepareExport(store, entry);
+        if (prepared === 'single') singles.push(entry);
+        else if ('request' in prepared) creates.push(prepared);
+        else store.write(() => write(entry, prepared));
+      }
+      if (creates.length) {
+        const outcomes = await qb.createMany(creates.map((c) => c.request));
+        store.write(() => creates.forEach((c, i) => write(c.entry, linkCreated(store, c, outcomes[i]!, at()))));
+      }
+      await eachLimited(singles, SINGLE_CONCURRENCY, async (entry) => {
+        if (stopped) return;
+        const result = await exportSingle(store, qb, entry, at);
+        store.write(() => write(entry, result));
+      });
+    }
+    await eachLimited(stopped ? [] : imports, SINGLE_CONCURRENCY, async (entry) => {
+      if (stopped) return;
+      const result = await importEntry(store, qb, entry, at);
+      store.write(() => write(entry, result));
+    });
+
+    return store.write(() => {
+      const returned = returnKeptItems(store, companyId);
+      const ranAt = at();
+      if (stopped) {
+        // The connection needs a person: the connector says so (the badge shows a sign-in problem).
+        store.db.prepare("UPDATE companies SET connector_override = 'auth-expired', connector_message = ? WHERE id = ?").run(stopped, companyId);
+      } else {
+        store.db.prepare(`UPDATE companies SET last_run_at = ?, last_contact_at = ?, connector_override = NULL, connector_message = NULL
+          WHERE id = ?`).run(ranAt, ranAt, companyId);
+      }
+      return this.summaryAfter(companyId, succeeded, failed, returned);
+    });
+  }
+
+  private summaryAfter(companyId: string, succeeded: number, failed: number, returned: number): ConnectorRunResult {
+    const row = this.store.companyRow(companyId)!;
+    return {
+      ranAt: row.last_run_at ?? this.store.nowIso(), processed: succeeded + failed, succeeded, failed, returnedToWizard: returned,
+      connector: toConnector(row, this.store.now()),
+    };
+  }
+
+  /** True while QuickBooks has asked this company's run to wait (an entry carries a future retry time). */
+  private throttled(companyId: string): boolean {
+    return this.store.db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND status = 'pending' AND retry_at > ? LIMIT 1")
+      .get(companyId, this.store.nowIso()) !== undefined;
+  }
+
+  /** Writes one entry's result (inside a write). */
+  private writeResult(entry: LogRow, result: EntryResult): 'success' | 'failed' | 'pending' | 'stop' {
+    const db = this.store.db;
+    const at = this.store.nowIso();
+    switch (result.kind) {
+      case 'success':
+        db.prepare(`UPDATE log_entries SET status = 'success', at = ?, qb_id = COALESCE(NULLIF(?, ''), qb_id), error_code = NULL,
+          error_message = NULL, error_detail = NULL, intuit_tid = ?, retry_at = NULL WHERE seq = ?`).run(at, result.qbId, result.tid, entry.seq);
+        db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(entry.company_id, entry.entity_type, entry.local_id);
+        return 'success';
+      case 'failed': {
+        db.prepare(`UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ?, error_detail = ?, intuit_tid = ?,
+          retry_at = NULL WHERE seq = ?`).run(at, result.code, result.message, result.detail, result.tid, entry.seq);
+        const record = db.prepare('SELECT name, doc_number, qb_id, local_url FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+          .get(entry.company_id, entry.entity_type, entry.local_id) as { name: string; doc_number: string | null; qb_id: string | null; local_url: string | null } | undefined;
+        recordSyncFailure(this.store, entry, record && { name: record.name, docNumber: record.doc_number, qbId: record.qb_id, localUrl: record.local_url },
+          { code: result.code, message: result.message, detail: result.detail }, at);
+        return 'failed';
+      }
+      case 'wait':
+        db.prepare('UPDATE log_entries SET retry_at = ? WHERE seq = ?')
+          .run(new Date(this.store.now().getTime() + result.retryAfterMs).toISOString(), entry.seq);
+        return 'pending';
+      case 'stop':
+        return 'stop';
+    }
+  }
+}
+
+/** Runs `fn` over `items` with at most `limit` at once. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
