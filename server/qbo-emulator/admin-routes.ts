@@ -1,7 +1,7 @@
 /**
  * The emulator's own control API under /admin (tests and the demo drive it; no auth, so it is only
  * served when the emulator listens on a loopback address): companies, apps, the next consent,
- * objects as stored, "someone changed it in QuickBooks" edits (each announced by webhook unless
+ * objects as stored, "someone changed it in QuickBooks" edits, disconnecting apps from a company (each announced by webhook unless
  * ?webhook=false), injected failures, the clock, and the request and webhook logs.
  */
 import type { Context, Hono } from 'hono';
@@ -57,6 +57,7 @@ const FaultBody = v.strictObject({
   retryAfter: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400))),
   times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 1),
 });
+const RevokeBody = v.strictObject({ clientId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))) });
 const ClockBody = v.strictObject({ advanceSeconds: v.pipe(v.number(), v.finite(), v.minValue(0, 'the clock only moves forward')) });
 const Format = v.optional(v.picklist(['legacy', 'cloudevents']));
 
@@ -136,6 +137,13 @@ export function registerAdminRoutes(app: Hono<Env>, deps: AdminDeps): void {
     if ('realmId' in body && !deps.state.realm(body.realmId)) throw new AdminError(404, `No company with realmId ${body.realmId}.`);
     deps.oauth.setNextConsent(body);
     return c.json({ next: body });
+  });
+
+  // Registered before the entity routes so "revoke-all" is never taken for an entity name.
+  app.post('/admin/realms/:realm/revoke-all', async (c) => {
+    const realm = realmOf(c);
+    const body = await parseBody(c, RevokeBody);
+    return c.json({ revokedConnections: deps.oauth.revokeRealm(realm.realmId, body.clientId) });
   });
 
   app.get('/admin/realms/:realm/:entity', (c) => {

@@ -125,6 +125,17 @@ export class OAuthStore {
     if (entry && entry.family.clientId === app.clientId) entry.family.revoked = true;
   }
 
+  /** Someone disconnects the app(s) inside QuickBooks: every token of the company's connections dies. */
+  revokeRealm(realmId: string, clientId?: string): number {
+    let revoked = 0;
+    for (const family of this.families) {
+      if (family.realmId !== realmId || family.revoked || (clientId !== undefined && family.clientId !== clientId)) continue;
+      family.revoked = true;
+      revoked++;
+    }
+    return revoked;
+  }
+
   /** The realm an access token may use, if it is live; null otherwise. */
   accessRealm(token: string): string | null {
     const entry = this.accessTokens.get(token);

@@ -171,6 +171,17 @@ describe('bearer tokens on the API', () => {
     expect((await v3Client(emu.apiBase, { realmId: conn.realmId, accessToken: refreshed.json.access_token }).get('/preferences')).status).toBe(200);
   });
 
+  it('revoke-all disconnects every app from the company, as a disconnect inside QuickBooks does', async () => {
+    const conn = await connectToEmulator(emu.url, { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: REDIRECT });
+    const api = v3Client(emu.apiBase, conn);
+    expect((await api.get('/preferences')).status).toBe(200);
+    const revoked = await admin.post(`/realms/${conn.realmId}/revoke-all`, {});
+    expect(revoked.status).toBe(200);
+    expect(revoked.json.revokedConnections).toBeGreaterThanOrEqual(1);
+    expect((await api.get('/preferences')).status).toBe(401);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: conn.refreshToken })).json.error).toBe('invalid_grant');
+  });
+
   it('never records codes or tokens in the request log', async () => {
     const conn = await connectToEmulator(emu.url, { clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: REDIRECT });
     const log = JSON.stringify((await admin.get('/requests')).json);
