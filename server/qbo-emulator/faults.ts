@@ -128,10 +128,9 @@ export const faults = {
 
   queryInvalid: (detail: string) => validation('4001', 'Invalid query', `QueryValidationError: ${detail}`),
 
+  // Intuit's code for an oversized batch is not documented; 1000 is the emulator's choice.
   batchTooLarge: (count: number, max: number) => validation('1000', 'Batch limit exceeded',
     `A batch may hold at most ${max} items; this one has ${count}.`),
-
-  invalidCdc: (detail: string) => validation('4001', 'Invalid query', `QueryValidationError: ${detail}`),
 
   tooLarge: () => new QboFault(413, 'SystemFault', {
     Message: 'Request Entity Too Large', Detail: 'The request body is larger than 4 MB.', code: '413',

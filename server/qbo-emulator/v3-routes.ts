@@ -87,17 +87,17 @@ export function registerV3Routes(app: Hono<Env>, deps: V3Deps): void {
   app.get(`${base}/cdc`, (c) => {
     const realm = realmOf(c);
     const names = (c.req.query('entities') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    if (names.length === 0) return faultReply(c, faults.invalidCdc('entities must name at least one entity.'), now());
+    if (names.length === 0) return faultReply(c, faults.queryInvalid('entities must name at least one entity.'), now());
     const entities: EntityName[] = [];
     for (const name of names) {
       const entity = entityNamed(name);
-      if (!entity) return faultReply(c, faults.invalidCdc(`"${name}" is not an entity change data capture knows.`), now());
+      if (!entity) return faultReply(c, faults.queryInvalid(`"${name}" is not an entity change data capture knows.`), now());
       if (!entities.includes(entity)) entities.push(entity);
     }
     const since = Date.parse(c.req.query('changedSince') ?? '');
-    if (Number.isNaN(since)) return faultReply(c, faults.invalidCdc('changedSince must be a date-time like 2026-01-31T00:00:00Z.'), now());
+    if (Number.isNaN(since)) return faultReply(c, faults.queryInvalid('changedSince must be a date-time like 2026-01-31T00:00:00Z.'), now());
     if (deps.state.clock.nowMs() - since > CDC_LOOKBACK_MS) {
-      return faultReply(c, faults.invalidCdc('changedSince may reach back at most 30 days.'), now());
+      return faultReply(c, faults.queryInvalid('changedSince may reach back at most 30 days.'), now());
     }
     const changed = entities.flatMap((entity) => deps.state.list(realm.realmId, entity)
       .filter((o) => Date.parse(o.data.MetaData.LastUpdatedTime) > since))
