@@ -129,6 +129,32 @@ describe('QuickBooks Online, end to end through the emulator', () => {
     expect(held.json.Invoice.Line[0].SalesItemLineDetail.ItemRef.value).toBe(qbIds.item);
   });
 
+  it('a job-app change waiting for approval marks the invoice’s row on the emulator’s list, until it is approved and sent', async () => {
+    const edited = await world.ingest('Invoice', 'inv-7', {
+      customerId: 'c-7', docNumber: 'J-1042', txnDate: TODAY, memo: 'Two oaks by the gate; bring the lift',
+      lines: [{ itemId: 'i-7', description: 'Crown thinning, two oaks', quantity: 2, unitPrice: 180, amount: 360 }],
+    });
+    expect(edited.status, edited.text).toBeLessThan(300);
+    const page = await session.context.newPage();
+    await page.goto(`${world.emulator.url}/app/invoices`);
+    const marker = page.locator(`a[href="/app/invoice?txnId=${qbIds.invoice}"] + [data-testid="row-marker"]`);
+    await eventually(() => marker.count(), (n) => n === 1, 'a marker beside the invoice’s row');
+    expect(await marker.getAttribute('data-status')).toBe('awaiting-approval');
+    expect(await page.getByTestId('row-marker').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('qbo-e2e-invoice-list.png') });
+    await page.close();
+
+    // Approved in the popup (the extension then forgets the statuses it had cached) and sent.
+    const popup = await openPopup();
+    await eventually(() => rowsIn(popup, 'export'), (r) => r.length === 1, 'the change in the Export list');
+    await popup.getByTestId('approve-checked').click();
+    await popup.getByTestId('approve-result').waitFor();
+    await popup.close();
+    const run = await world.run();
+    expect(run.json, run.text).toMatchObject({ succeeded: 1, failed: 0 });
+    expect((await world.admin('GET', `/realms/${REALM}/invoice/${qbIds.invoice}`)).json.Invoice.PrivateNote).toBe('Two oaks by the gate; bring the lift');
+  });
+
   it('the invoice’s page in the emulator’s web app shows the chip “synced” for the followed company', async () => {
     const page = await session.context.newPage();
     await page.goto(`${world.emulator.url}/app/invoice?txnId=${qbIds.invoice}`);
@@ -188,4 +214,5 @@ describe('QuickBooks Online, end to end through the emulator', () => {
     await page.screenshot({ path: screenshotPath('qbo-e2e-invoice-changed.png') });
     await page.close();
   });
+
 });
