@@ -69,8 +69,16 @@ type SchemaName = keyof typeof SCHEMAS;
 
 interface Param { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string; schema?: object }
 interface Route {
-  method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; response: SchemaName; request?: SchemaName;
-  params?: Param[]; etag?: boolean; auth?: false; idempotent?: boolean; errors: number[];
+  method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; request?: SchemaName;
+  /** The JSON body of a 200 reply: a named schema, or an inline JSON Schema with its own description. */
+  response?: SchemaName | { description: string; schema: object };
+  /** Other successful replies (a redirect, a web page), by status. */
+  otherReplies?: Record<number, object>;
+  params?: Param[]; etag?: boolean; idempotent?: boolean; errors: number[];
+  /** false: no token (the caller proves itself otherwise); a scope: that scope rather than the one route-scopes.ts gives. */
+  auth?: false | Scope;
+  /** What an error status means on this route, when not the usual ERROR_TEXT. */
+  errorText?: Record<number, string>;
   /** Also answered with 201 (a new record). */
   created?: boolean;
   /** Request body examples by name. */
@@ -145,6 +153,40 @@ export const ROUTES: Route[] = [
     summary: `Up to ${MAX_BATCH_ITEMS} puts and deletes, checked as a whole, then applied in order in one transaction.`,
     request: 'IngestBatchRequest', response: 'IngestBatchResult', examples: batchExample, maxBodyBytes: BATCH_MAX_BODY_BYTES,
     params: [companyId], idempotent: true, errors: [400, 401, 403, 404, 413, 422] },
+  // QuickBooks Online's doors (server/http/qbo-routes.ts): outside /api/v1, called by a browser or by Intuit.
+  { method: 'get', path: '/connect/qbo/start', auth: 'admin',
+    summary: 'Start connecting a QuickBooks Online company (OAuth 2.0): redirects to Intuit\'s consent page; with Accept: application/json, replies with the address instead.',
+    params: [{ ...q('companyId', 'The company to connect (a QuickBooks Online company).'), required: true }],
+    response: { description: 'The consent page\'s address (Accept: application/json); it is good for 10 minutes.',
+      schema: { type: 'object', properties: { authorizeUrl: { type: 'string', format: 'uri' }, expiresInSeconds: { type: 'integer' } }, required: ['authorizeUrl', 'expiresInSeconds'] } },
+    otherReplies: { 302: { description: 'Redirect to Intuit\'s consent page.' } },
+    errors: [400, 401, 403, 404, 503],
+    errorText: { 400: 'The company keeps its books in QuickBooks Desktop (bad-request).', 503: 'QuickBooks Online is not set up on this server (qbo-not-configured).' } },
+  { method: 'get', path: '/connect/qbo/callback', auth: false,
+    summary: 'Where Intuit sends the browser back after consent: the single-use state proves the request; the tokens are stored encrypted.',
+    params: [q('code', 'Authorization code from Intuit.'), q('state', 'The state /connect/qbo/start created.'), q('realmId', 'The QuickBooks Online company id.'),
+      q('error', 'Set by Intuit when consent was declined (access_denied) or failed.')],
+    otherReplies: { 200: { description: 'A page saying the company is connected.', content: { 'text/html': { schema: { type: 'string' } } } } },
+    errors: [400, 409, 502, 503],
+    errorText: {
+      400: 'Unknown, used or expired state (oauth-state-invalid), consent declined or a bad callback (oauth-failed).',
+      409: 'That QuickBooks Online company is already connected to another company here (conflict).',
+      502: 'Intuit refused to exchange the code (oauth-failed).',
+      503: 'QuickBooks Online is not set up on this server (qbo-not-configured).',
+    } },
+  { method: 'post', path: '/webhooks/qbo', auth: false,
+    summary: 'Intuit\'s change notifications (legacy or CloudEvents format), proven by the intuit-signature header; the changed objects are read after the reply.',
+    params: [{ name: 'intuit-signature', in: 'header', required: true, description: 'Base64 HMAC-SHA256 of the raw body with the webhook verifier token.' }],
+    response: { description: 'How many events arrived, were queued, had been queued before, or were ignored (entity types not synced).',
+      schema: { type: 'object', properties: Object.fromEntries(['received', 'queued', 'repeated', 'ignored'].map((k) => [k, { type: 'integer', minimum: 0 }])),
+        required: ['received', 'queued', 'repeated', 'ignored'] } },
+    errors: [400, 401, 413, 503],
+    errorText: {
+      400: 'Not JSON (invalid-json) or not a QuickBooks Online notification (bad-request).',
+      401: 'The signature does not match the body (webhook-signature-invalid).',
+      413: 'Body over 1 MB (payload-too-large).',
+      503: 'Webhooks are not set up on this server (qbo-not-configured).',
+    } },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
@@ -167,17 +209,21 @@ export function buildOpenApi(): object {
     const parameters: object[] = (r.params ?? []).map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: p.schema ?? { type: 'string' } }));
     if (r.etag) parameters.push({ name: 'If-None-Match', in: 'header', required: false, description: 'ETag of a previous reply; 304 when unchanged.', schema: { type: 'string' } });
     if (r.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, description: 'Replaying the same key returns the first reply and changes nothing.', schema: { type: 'string', maxLength: 200 } });
+    const body = typeof r.response === 'string'
+      ? { description: 'OK', content: { 'application/json': { schema: ref(r.response) } } }
+      : r.response && { description: r.response.description, content: { 'application/json': { schema: r.response.schema } } };
     const responses: Record<string, object> = {
-      200: { description: 'OK', content: { 'application/json': { schema: ref(r.response) } }, ...(r.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}) },
+      ...(body ? { 200: { ...body, ...(r.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}) } } : {}),
+      ...r.otherReplies,
     };
-    if (r.created) responses[201] = { description: 'Created', content: { 'application/json': { schema: ref(r.response) } } };
+    if (r.created) responses[201] = { ...body, description: 'Created' };
     if (r.etag) responses[304] = { description: 'Not modified (If-None-Match matched); empty body.' };
     for (const code of r.errors) {
-      const text = code === 413 ? `Body over ${megabytes(r.maxBodyBytes ?? MAX_BODY_BYTES)} (payload-too-large).` : ERROR_TEXT[code]!;
+      const text = r.errorText?.[code] ?? (code === 413 ? `Body over ${megabytes(r.maxBodyBytes ?? MAX_BODY_BYTES)} (payload-too-large).` : ERROR_TEXT[code]!);
       responses[code] = problem(text);
     }
     // Bearer tokens carry scopes; OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation needs.
-    const scope: Scope = routeScope(r.method.toUpperCase(), r.path.replace(/\{(\w+)\}/g, 'x'));
+    const scope: Scope = typeof r.auth === 'string' ? r.auth : routeScope(r.method.toUpperCase(), r.path.replace(/\{(\w+)\}/g, 'x'));
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary, operationId: `${r.method}${r.path.replace('/api/v1', '').replace(/[{}]/g, '').split(/[/-]/).map((s) => s && s[0]!.toUpperCase() + s.slice(1)).join('')}`,
       security: r.auth === false ? [] : [{ bearer: [scope] }],
