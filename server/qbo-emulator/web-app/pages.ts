@@ -56,9 +56,13 @@ const isTransaction = (entity: EntityName) => TRANSACTIONS.includes(entity);
 /** A link to another object of the same company, named as the object now is (or as the reference said). */
 function refLink(state: EmulatorState, realm: Realm, entity: EntityName, ref: { id: string; name: string } | null): Html {
   if (!ref) return html`<span class="empty">none</span>`;
+  return html`<a href="${recordHref(entity, ref.id)}">${refName(state, realm, entity, ref)}</a>`;
+}
+
+/** The name only: a transaction list's row leads to its transaction, as in QuickBooks' own lists. */
+function refName(state: EmulatorState, realm: Realm, entity: EntityName, ref: { id: string; name: string }): string {
   const target = state.get(realm.realmId, entity, ref.id);
-  const name = target ? titleOf(entity, target.data) : ref.name || `${entity} ${ref.id}`;
-  return html`<a href="${recordHref(entity, ref.id)}">${name}</a>`;
+  return target ? titleOf(entity, target.data) : ref.name || `${entity} ${ref.id}`;
 }
 
 /** Like refLink, but nothing at all (the field is left out) when there is no reference. */
@@ -134,7 +138,7 @@ function transactionTable(state: EmulatorState, realm: Realm, objects: readonly 
         <td>${text(o.data, 'TxnDate')}</td>
         <td>${ENTITY_LABEL[o.entity]}</td>
         <td><a href="${recordHref(o.entity, o.data.Id)}">${titleOf(o.entity, o.data)}</a>${statusTag(o)}</td>
-        <td>${party && partyRef ? refLink(state, realm, party.entity, partyRef) : ''}</td>
+        <td>${party && partyRef ? refName(state, realm, party.entity, partyRef) : ''}</td>
         <td class="num">${money(o.data, 'TotalAmt')}</td>
         <td class="num">${money(o.data, 'Balance')}</td>
       </tr>`;
