@@ -18,6 +18,7 @@ import { resolve } from 'node:path';
 import type { CompanyList } from '../lib/api/schema';
 import { startServer, type RunningServer } from '../server/app';
 import { startQboEmulator, type RunningQboEmulator } from '../server/qbo-emulator/app';
+import { mountWebApp } from '../server/qbo-emulator/web-app/index';
 import { qboConfigFrom } from '../server/quickbooks/qbo/config';
 import { EVERGREEN } from '../server/seed/demo';
 import { buildExtension } from './lib/build-extension';
@@ -56,8 +57,11 @@ let server: RunningServer;
 let second: RunningServer;
 let online: OnlineDemoResult;
 try {
-  // The emulator's QuickBooks-like web app, when it is mounted, is served from this same address.
-  emulator = await startQboEmulator({ port: EMULATOR_PORT, host: HOST, realms: [{ realmId: EVERGREEN.realmId, companyName: EVERGREEN.name }] });
+  // The emulator also serves its QuickBooks-like web app (server/qbo-emulator/web-app) on this address.
+  emulator = await startQboEmulator({
+    port: EMULATOR_PORT, host: HOST, realms: [{ realmId: EVERGREEN.realmId, companyName: EVERGREEN.name }],
+    extraRoutes: (app, state) => mountWebApp(app, state),
+  });
   running.push(emulator);
   console.log(`QuickBooks Online emulator: ${emulator.url}  (admin API: ${emulator.url}/admin/realms/${EVERGREEN.realmId}/customer)`);
 
@@ -105,7 +109,7 @@ const companies = ((await (await fetch(`${server.url}/api/v1/companies`, { heade
 console.log('Building the extension pre-configured for it…');
 // The demo's one extension build: demo-only build options (such as the emulator's web app as a
 // QuickBooks Online origin) belong in this call.
-const extensionDir = await buildExtension({ apiUrl: server.url, apiToken: DEMO_TOKEN });
+const extensionDir = await buildExtension({ apiUrl: server.url, apiToken: DEMO_TOKEN, demoQboOrigin: emulator.url });
 
 const customerUrl = `${emulator.url}/admin/realms/${EVERGREEN.realmId}/customer/${online.sampleCustomer.qbId}`;
 console.log(`
@@ -134,6 +138,7 @@ Change something "in QuickBooks" and watch an Import item appear (the webhook ar
   curl -X PATCH -H "Content-Type: application/json" -d '{"PrimaryPhone":{"FreeFormNumber":"(503) 555-0123"}}' \\
     ${customerUrl}   # ${online.sampleCustomer.name}
 Objects as QuickBooks holds them: ${emulator.url}/admin/realms/${EVERGREEN.realmId}/invoice (or customer, item, payment…).
+See them as pages, with SyncLens's chip and list markers on them: ${emulator.url}/app/invoices (this demo build treats the emulator as QuickBooks Online).
 To connect a real Intuit sandbox company instead, see docs/quickbooks-online.md.
 
 Several businesses? A second sync service runs at ${second.url}. In SyncLens's options press
