@@ -260,15 +260,18 @@ describe('throttling, outages and lost replies', () => {
     expect(posts.every((p) => p.query.minorversion === '75')).toBe(true);
   });
 
-  it('retries 5xx replies and then reports unavailable, transient', async () => {
+  it('retries 5xx replies, then reports unavailable with the code (final unless QuickBooks said when to come back)', async () => {
     const { company, admin, requests } = await rig();
     await admin('POST', '/admin/faults', { match: { pathContains: '/customer' }, action: 'status', status: 503, times: 1 });
     expect((await company.create({ entityType: 'Customer', record: { displayName: 'Second Try' } as never, requestId: rid() })).ok).toBe(true);
     await admin('DELETE', '/admin/requests');
     await admin('POST', '/admin/faults', { match: { pathContains: '/vendor' }, action: 'status', status: 502, times: 5 });
     const res = await company.create({ entityType: 'Vendor', record: { displayName: 'Never' } as never, requestId: rid() });
-    expect(res).toMatchObject({ ok: false, failure: { kind: 'unavailable', transient: true, code: '502' } });
+    expect(res).toMatchObject({ ok: false, failure: { kind: 'unavailable', transient: false, code: '502' } });
     expect((await requests()).filter((q) => q.path.endsWith('/vendor'))).toHaveLength(3);
+    await admin('POST', '/admin/faults', { match: { pathContains: '/item' }, action: 'status', status: 503, retryAfter: 30, times: 5 });
+    const later = await company.create({ entityType: 'Item', record: { name: 'Later', kind: 'Service' } as never, requestId: rid() });
+    expect(later).toMatchObject({ ok: false, failure: { kind: 'unavailable', transient: true, retryAfterMs: 30_000 } });
   });
 
   it('times out slow replies and refuses oversized ones', async () => {

@@ -160,8 +160,10 @@ export class QboApiClient {
           await this.sleep(this.delays[retriesUsed++]!);
           continue;
         }
+        // Still failing after the backoff: the entry fails with QuickBooks' code (a Resync tries
+        // again), unless QuickBooks said when to come back.
         const wait = retryAfterMs(attempt.retryAfter, this.now());
-        return { ok: false, fault, failure: { kind: 'unavailable', code: fault.code, message: fault.message, transient: true, retryAfterMs: wait, tid: fault.tid } };
+        return { ok: false, fault, failure: { kind: 'unavailable', code: fault.code, message: fault.message, transient: wait !== null, retryAfterMs: wait, tid: fault.tid } };
       }
       if (kind === 'auth') {
         // Still refused after a fresh token, or refused outright (3100): only a reconnect helps.

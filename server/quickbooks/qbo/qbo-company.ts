@@ -322,7 +322,7 @@ function failureOf(f: QboFault): QbFailure {
     case 'throttled':
       return { kind: 'throttled', retryAfterMs: 60_000, code: f.code, message: f.message, tid: f.tid };
     case 'server':
-      return { kind: 'unavailable', code: f.code, message: f.message, transient: true, retryAfterMs: null, tid: f.tid };
+      return { kind: 'unavailable', code: f.code, message: f.message, transient: false, retryAfterMs: null, tid: f.tid };
     default:
       return { kind: 'fault', code: f.code, message: f.message, detail: f.detail, element: f.element, tid: f.tid };
   }
