@@ -4,6 +4,7 @@
  * 1,000 records in one batch on the demo database.
  */
 import { startQboWorld, COMPANY, REALM } from '../tests/server/helpers/qbo-world';
+import { startTestServer } from '../tests/server/helpers/server';
 import type { BenchRow } from './run';
 
 const INVOICES = 1000;
@@ -28,11 +29,9 @@ export async function benchQboOnline(): Promise<BenchRow[]> {
 
     // Ingesting 1,000 records in one batch (the invoices; lists go first in their own batch).
     if ((await w.api('POST', `/companies/${COMPANY}/records/batch`, { items: [...customers, ...items] })).status !== 200) throw new Error('ingesting lists failed');
-    const t0 = performance.now();
     const ingested = await w.api('POST', `/companies/${COMPANY}/records/batch`, { items: invoices });
-    const ingestMs = performance.now() - t0;
     if (ingested.status !== 200) throw new Error(`ingest failed: ${ingested.status} ${ingested.text.slice(0, 200)}`);
-    rows.push({ name: `Ingest ${INVOICES} invoices in one batch (HTTP round trip included)`, value: `${ingestMs.toFixed(0)} ms`, target: '≤ 500 ms', pass: ingestMs <= 500 });
+    rows.push(await benchIngestOnDemoDatabase(customers, items, invoices));
 
     // Lists first (their own run), then count only the invoices' requests.
     await approveDirection(w, 'export', (i) => i.entityType !== 'Invoice');
@@ -43,7 +42,7 @@ export async function benchQboOnline(): Promise<BenchRow[]> {
     const run = (await w.run()).json;
     const runMs = performance.now() - t1;
     const log = (await w.admin('GET', '/requests')).json;
-    const requests = (Array.isArray(log) ? log : log.items) as { path: string; status: number; inFlightPeak?: number }[];
+    const requests = log.requests as { path: string; status: number; inFlightPeak: number }[];
     const v3 = requests.filter((r) => r.path.includes('/v3/'));
     const throttled = v3.filter((r) => r.status === 429).length;
     const peak = Math.max(0, ...v3.map((r) => r.inFlightPeak ?? 0));
@@ -74,6 +73,27 @@ export async function benchQboOnline(): Promise<BenchRow[]> {
     await w.close();
   }
   return rows;
+}
+
+/** The job app's batch on the demo database (its 100,000-row-scale tables), HTTP round trip included; median of 5 fresh batches. */
+async function benchIngestOnDemoDatabase(customers: unknown[], items: unknown[], invoices: { localId: string; record: object }[]): Promise<BenchRow> {
+  const t = await startTestServer({ seed: 'demo' });
+  try {
+    const company = 'evergreen';
+    await t.post(`/companies/${company}/records/batch`, { items: [...customers, ...items] });
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const batch = invoices.map((i) => ({ ...i, localId: `${i.localId}-r${round}` }));
+      const t0 = performance.now();
+      const r = await t.post(`/companies/${company}/records/batch`, { items: batch });
+      times.push(performance.now() - t0);
+      if (r.status !== 200) throw new Error(`ingest failed: ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    const median = times.sort((a, b) => a - b)[2]!;
+    return { name: `Ingest ${invoices.length} invoices in one batch on the demo database (HTTP round trip included, median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
+  } finally {
+    await t.close();
+  }
 }
 
 async function approveDirection(w: Awaited<ReturnType<typeof startQboWorld>>, direction: 'export' | 'import', pick: (i: { entityType: string }) => boolean) {
