@@ -16,6 +16,10 @@ export type ChangeVerdict = 'echo' | 'listed' | 'same' | 'ignored';
 
 /** Decides what a QuickBooks object seen changed means for the wizard. Runs inside a write. */
 export function noteQuickBooksChange(store: Store, companyId: string, obj: QbObject): ChangeVerdict {
+  // Already approved for import: the pending entry reads QuickBooks' latest copy when it runs.
+  const importPending = store.db.prepare(`SELECT 1 FROM log_entries WHERE company_id = ? AND entity_type = ? AND qb_id = ?
+    AND direction = 'import' AND status = 'pending' LIMIT 1`).get(companyId, obj.entityType, obj.qbId);
+  if (importPending) return 'ignored';
   const linked = recordForQbId(store, companyId, obj.entityType, obj.qbId);
   if (linked) {
     if (!obj.deleted && String(linked.row.known_sync_token) === obj.syncToken) return 'echo';

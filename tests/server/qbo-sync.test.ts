@@ -4,8 +4,8 @@
  * every outcome asserted here.
  */
 import { createHmac } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COMPANY, REALM, startQboWorld, VERIFIER, type QboWorld } from './helpers/qbo-world.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLIENT_SECRET, COMPANY, REALM, startQboWorld, VERIFIER, type QboWorld } from './helpers/qbo-world.ts';
 
 let w: QboWorld;
 beforeEach(async () => {
@@ -192,6 +192,18 @@ describe('approved changes travel to QuickBooks Online', () => {
     expect(qb.Notes).toBe('Edited in QuickBooks'); // the sparse update left QuickBooks' own edit alone
   });
 
+  it('a deletion in the job app deletes the invoice in QuickBooks and makes the customer inactive', async () => {
+    const ids = await syncedBasics();
+    expect((await w.api('DELETE', `/companies/${COMPANY}/records/Invoice/inv-1`)).json.status).toBe('deleted');
+    expect((await w.api('DELETE', `/companies/${COMPANY}/records/Customer/c-1`)).json.status).toBe('deleted');
+    const items = (await w.api('GET', `/companies/${COMPANY}/wizard?direction=export`)).json.items;
+    expect(items.map((i: { change: string }) => i.change)).toEqual(['delete', 'delete']);
+    const run = await syncAll();
+    expect(run).toMatchObject({ succeeded: 2, failed: 0 });
+    expect((await qbObject('invoice', ids.invoice)).status).toBe('Deleted');
+    expect((await qbObject('customer', ids.customer)).Active).toBe(false);
+  });
+
   it('a reply lost after QuickBooks applied the create is retried with the same requestid: one record', async () => {
     await ingestOk('Customer', 'c-lost', customer('Pine Hollow Golf Club'));
     await w.admin('POST', '/faults', { match: { method: 'POST', pathContains: '/batch' }, action: 'drop-after-apply', times: 1 });
@@ -249,6 +261,30 @@ describe('changes made in QuickBooks come back as Import items', () => {
     expect(resend.json.status).not.toBe('unchanged');
   });
 
+  it('a customer typed into QuickBooks is an Import create; approving it links it to a new record of the job app', async () => {
+    await syncedBasics();
+    const created = await w.admin('POST', `/realms/${REALM}/customer`, { DisplayName: 'Fox Run Estates', PrimaryPhone: { FreeFormNumber: '555-0177' } });
+    expect(created.status).toBeLessThan(300);
+    const qbId = (Object.values(created.json as Record<string, { Id: string }>)[0]!).Id;
+    const [item] = await waitForImports(1);
+    expect(item).toMatchObject({ entityType: 'Customer', qbId, localId: null, change: 'create', name: 'Fox Run Estates' });
+    await w.approveAll('import');
+    expect((await w.run()).json.succeeded).toBe(1);
+    const link = (await w.api('GET', `/companies/${COMPANY}/links?entityType=Customer&qbIds=${qbId}`)).json.items[0];
+    expect(link).toMatchObject({ status: 'synced', localId: `qb-customer-${qbId}` });
+  });
+
+  it('an invoice deleted in QuickBooks is an Import delete; approving it marks the job app\'s copy deleted', async () => {
+    const ids = await syncedBasics();
+    expect((await w.admin('DELETE', `/realms/${REALM}/invoice/${ids.invoice}`)).status).toBeLessThan(300);
+    const [item] = await waitForImports(1);
+    expect(item).toMatchObject({ entityType: 'Invoice', localId: 'inv-1', change: 'delete' });
+    await w.approveAll('import');
+    expect((await w.run()).json.succeeded).toBe(1);
+    const row = w.server.store.db.prepare("SELECT deleted_at FROM records WHERE local_id = 'inv-1'").get() as { deleted_at: string | null };
+    expect(row.deleted_at).not.toBeNull();
+  });
+
   it('our own writes echoing back as webhooks list nothing', async () => {
     await syncedBasics();
     await new Promise((r) => setTimeout(r, 300));
@@ -283,5 +319,37 @@ describe('changes made in QuickBooks come back as Import items', () => {
     expect(((await again.json()) as { repeated: number }).repeated).toBe(1);
     const malformed = '{"eventNotifications": 5}';
     expect((await post(malformed, sign(malformed))).status).toBe(400);
+  });
+});
+
+describe('secrets stay out of logs and replies', () => {
+  it('a whole day (connect, sync, refresh, failures, reconnect needed) prints no token, code or secret', async () => {
+    const printed: string[] = [];
+    const capture = (...args: unknown[]) => { printed.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' ')); };
+    const spies = [vi.spyOn(console, 'log').mockImplementation(capture), vi.spyOn(console, 'error').mockImplementation(capture), vi.spyOn(console, 'warn').mockImplementation(capture)];
+    const replies: string[] = [];
+    try {
+      const connected = await w.connect();
+      replies.push(connected.text);
+      const ids = await syncedBasics();
+      await w.admin('POST', '/clock', { advanceSeconds: 3700 }); // the access token expires: a refresh happens
+      await ingestOk('Customer', 'c-1', { ...customer('Maple Street HOA'), phone: '555-0111' });
+      replies.push(JSON.stringify(await syncAll()));
+      expect((await qbObject('customer', ids.customer)).PrimaryPhone.FreeFormNumber).toBe('555-0111');
+      await w.admin('POST', '/clock', { advanceSeconds: 102 * 86_400 });
+      await ingestOk('Customer', 'c-2', customer('Lakeview Church'));
+      replies.push(JSON.stringify(await syncAll()));
+      for (const path of [`/companies/${COMPANY}/summary`, `/companies/${COMPANY}/log`, `/companies/${COMPANY}/unsynced`, '/companies']) {
+        replies.push((await w.api('GET', path)).text);
+      }
+    } finally {
+      spies.forEach((s) => s.mockRestore());
+    }
+    const stored = w.server.store.db.prepare('SELECT access_token_enc, refresh_token_enc FROM qbo_connections').all() as Record<string, string>[];
+    const everything = [...printed, ...replies].join('\n');
+    expect(everything).toContain('auth-expired');
+    for (const secret of [CLIENT_SECRET, VERIFIER, 'Bearer ', 'refresh_token', 'access_token', ...stored.flatMap((r) => Object.values(r))]) {
+      expect(everything, `found "${secret.slice(0, 12)}…"`).not.toContain(secret);
+    }
   });
 });

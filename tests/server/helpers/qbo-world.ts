@@ -15,7 +15,7 @@ export const ONLINE_FIXTURE = fileURLToPath(new URL('../../fixtures/online.json'
 export const COMPANY = 'bright-lawn';
 export const REALM = '9130355377001';
 const CLIENT_ID = 'synclens-test-app';
-const CLIENT_SECRET = 'test-secret-never-shown';
+export const CLIENT_SECRET = 'test-secret-never-shown';
 export const VERIFIER = 'test-webhook-verifier';
 
 export interface Reply { status: number; headers: Headers; text: string; json: any }
