@@ -55,6 +55,12 @@ export function bodyHash(text: string): string {
   return sha256(canonicalJson(text) ?? text);
 }
 
+function checkKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) {
+    throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
+  }
+}
+
 export class IdempotencyKeys {
   private readonly retention: IdempotencyRetention;
   private storedSincePrune = 0;
@@ -66,22 +72,13 @@ export class IdempotencyKeys {
 
   run(key: string | undefined, route: string, bodyText: string, action: () => HttpReply): HttpReply {
     if (key === undefined) return action();
-    if (!KEY_PATTERN.test(key)) {
-      throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
-    }
+    checkKey(key);
     const hash = bodyHash(bodyText);
     const db = this.store.db;
     let stored = false;
     const reply = db.transaction((): HttpReply => {
-      const prior = db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
-        { body_hash: string; status: number; response: string } | undefined;
-      if (prior) {
-        // Keys stored before bodies were compared as JSON hold the hash of the raw text.
-        if (prior.body_hash !== hash && prior.body_hash !== sha256(bodyText)) {
-          throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
-        }
-        return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
-      }
+      const prior = this.replay(key, route, hash, bodyText);
+      if (prior) return prior;
       const result = action();
       if (result.status < 300) {
         db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
@@ -92,6 +89,18 @@ export class IdempotencyKeys {
     })();
     if (stored) this.noteStored();
     return reply;
+  }
+
+  /** The stored reply for this key, or null; 422 when the key was used for another body. */
+  private replay(key: string, route: string, hash: string, bodyText: string): HttpReply | null {
+    const prior = this.store.db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
+      { body_hash: string; status: number; response: string } | undefined;
+    if (!prior) return null;
+    // Keys stored before bodies were compared as JSON hold the hash of the raw text.
+    if (prior.body_hash !== hash && prior.body_hash !== sha256(bodyText)) {
+      throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
+    }
+    return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
   }
 
   private noteStored(): void {
@@ -113,19 +122,11 @@ export class IdempotencyKeys {
    */
   async runAsync(key: string | undefined, route: string, bodyText: string, action: () => Promise<HttpReply>): Promise<HttpReply> {
     if (key === undefined) return action();
-    if (!KEY_PATTERN.test(key)) {
-      throw new ProblemError(400, 'bad-request', 'Idempotency-Key must be 1 to 200 visible ASCII characters.', [{ path: 'Idempotency-Key', message: 'invalid header value' }]);
-    }
+    checkKey(key);
     const hash = bodyHash(bodyText);
     const db = this.store.db;
-    const prior = db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
-      { body_hash: string; status: number; response: string } | undefined;
-    if (prior) {
-      if (prior.body_hash !== hash && prior.body_hash !== sha256(bodyText)) {
-        throw new ProblemError(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request body on this route; use a new key.');
-      }
-      return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
-    }
+    const prior = this.replay(key, route, hash, bodyText);
+    if (prior) return prior;
     const result = await action();
     if (result.status < 300) {
       const inserted = db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')

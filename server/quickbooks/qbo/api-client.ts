@@ -19,6 +19,7 @@ import { classifyFault, parseFaultReply, type QboFault } from './faults.ts';
 import { OAuthError, OAuthNetworkError } from './oauth-client.ts';
 import { realmLimiter, type RealmLimiter } from './rate-limiter.ts';
 import { SecretBoxError, SecretKeyError } from './secret-box.ts';
+import { readLimited } from './read-limited.ts';
 
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1000, 4000];
 export const DEFAULT_TIMEOUT_MS = 120_000;
@@ -239,24 +240,6 @@ export function retryAfterMs(header: string | null, now: Date): number | null {
   const at = Date.parse(value);
   if (Number.isNaN(at)) return null;
   return Math.min(Math.max(0, at - now.getTime()), DAY);
-}
-
-async function readLimited(res: Response, maxBytes: number): Promise<string | null> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function networkAttempt(err: unknown, timeoutMs: number): Attempt {

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { QboAppConfig } from './config.ts';
+import { readLimited } from './read-limited.ts';
 
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting';
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -166,31 +167,14 @@ async function send(
     throw new OAuthNetworkError('network', `Could not reach Intuit to ${what}${code}.`);
   }
   const tid = res.headers.get('intuit_tid');
-  let text: string;
+  let text: string | null;
   try {
     text = await readLimited(res, MAX_REPLY_BYTES);
   } catch {
-    throw new OAuthError('bad_reply', `Intuit's answer to the request to ${what} was cut off or too large.`, res.status, tid);
+    text = null; // the connection broke mid-body
   }
+  if (text === null) throw new OAuthError('bad_reply', `Intuit's answer to the request to ${what} was cut off or too large.`, res.status, tid);
   return { status: res.status, text, tid };
-}
-
-async function readLimited(res: Response, maxBytes: number): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new Error('reply too large');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function errorFromReply(reply: RawReply, what: string, secrets: string[]): OAuthError {
