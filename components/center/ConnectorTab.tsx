@@ -9,6 +9,8 @@ import { dayAndTime } from '@/lib/format/time';
 import { formatCount } from '@/lib/format/amount';
 import { t, type MessageKey } from '@/lib/i18n/t';
 import type { CenterStore } from './store';
+import type { ConnectorFileStore } from './connector-file-store';
+import { WebConnectorSetup } from './WebConnectorSetup';
 import { ServiceProblem } from '../popup/ServiceParts';
 import { groupByService, severalServices } from '../popup/services';
 
@@ -21,7 +23,7 @@ const STATE_LABELS: Record<Connector['state'], MessageKey> = {
 };
 
 /** `knownAt`: set when the card's service is not answering, so its state is only the last one known. */
-function ConnectorCard({ company, connector, pending, now, nested, knownAt }: { company: Company; connector: Connector; pending: number; now: Date; nested: boolean; knownAt?: string | null }) {
+function ConnectorCard({ company, connector, pending, now, nested, knownAt, files }: { company: Company; connector: Connector; pending: number; now: Date; nested: boolean; knownAt?: string | null; files: ConnectorFileStore }) {
   const Title = nested ? 'h3' : 'h2';
   const d = describeConnector(company.system, connector, now);
   const when = (iso: string | null | undefined) => dayAndTime(iso, now) || t('timeNever');
@@ -59,18 +61,23 @@ function ConnectorCard({ company, connector, pending, now, nested, knownAt }: { 
           {d.action}
         </p>
       )}
-      {connector.message && <p class="ccard__message muted">{connector.message}</p>}
+      {connector.message && (
+        <p class="ccard__message muted" data-testid="connector-message">
+          {company.system === 'qbd' ? t('qwcConnectorSaid', connector.message) : connector.message}
+        </p>
+      )}
+      {company.system === 'qbd' && <WebConnectorSetup company={company} files={files} nested={nested} />}
     </article>
   );
 }
 
-function Cards({ companies, summaries, now, nested, knownAt }: { companies: Company[]; summaries: CompanySummary[]; now: Date; nested: boolean; knownAt?: string | null }) {
+function Cards({ companies, summaries, now, nested, knownAt, files }: { companies: Company[]; summaries: CompanySummary[]; now: Date; nested: boolean; knownAt?: string | null; files: ConnectorFileStore }) {
   return (
     <div class="ccards">
       {companies.map((c) => {
         const s = summaries.find((x) => x.companyId === c.id);
         // The summary is refreshed with every poll, so its connector copy is the newer one.
-        return <ConnectorCard key={c.id} company={c} connector={s?.connector ?? c.connector} pending={s?.pendingSyncs ?? 0} now={now} nested={nested} knownAt={knownAt} />;
+        return <ConnectorCard key={c.id} company={c} connector={s?.connector ?? c.connector} pending={s?.pendingSyncs ?? 0} now={now} nested={nested} knownAt={knownAt} files={files} />;
       })}
     </div>
   );
@@ -89,12 +96,12 @@ export function ConnectorTab({ store, now }: { store: CenterStore; now: Date }) 
               {g.name}
             </h2>
             <ServiceProblem connection={g.connection} name={g.name} now={now} onOpenOptions={store.openOptions} testId="service-status" />
-            {g.companies.length === 0 ? <p class="empty muted">{t('svcNoCompanies')}</p> : <Cards companies={g.companies} summaries={summaries} now={now} nested knownAt={g.connection.status.state === 'ok' ? undefined : g.connection.status.lastSuccessAt} />}
+            {g.companies.length === 0 ? <p class="empty muted">{t('svcNoCompanies')}</p> : <Cards companies={g.companies} summaries={summaries} now={now} nested knownAt={g.connection.status.state === 'ok' ? undefined : g.connection.status.lastSuccessAt} files={store.connectorFile} />}
           </section>
         ))}
       </div>
     );
   }
   if (companies.length === 0) return <p class="empty">{t('statusNoCompanies')}</p>;
-  return <Cards companies={companies} summaries={summaries} now={now} nested={false} />;
+  return <Cards companies={companies} summaries={summaries} now={now} nested={false} files={store.connectorFile} />;
 }

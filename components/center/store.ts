@@ -31,6 +31,8 @@ import type { UnsyncedSnapshot } from '@/lib/messaging/center-commands';
 import type { ReplyError, SendCommand } from '../common/client';
 import { createLogStore } from './log-store';
 import { createHistoryStore } from './history-store';
+import { createConnectorFileStore } from './connector-file-store';
+import type { SaveTextFile } from '@/lib/center/qwc-file';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
 import { isSettled, newActionKey, watchActions } from '../common/action-watch';
@@ -67,6 +69,8 @@ export interface CenterDeps {
   link?: CenterLink;
   /** Tells the page when the outbox changed (an action delivered, given up on). */
   subscribeOutbox?: OutboxSubscribe;
+  /** Saves a downloaded file (the Web Connector's .qwc); a Blob link by default. */
+  saveFile?: SaveTextFile;
 }
 
 export function followedCompanies(snapshot: Snapshot | null): Company[] {
@@ -143,6 +147,7 @@ export function createCenterStore(deps: CenterDeps) {
 
   const logStore = createLogStore({ send, companies, scope });
   const historyStore = createHistoryStore({ send });
+  const connectorFile = createConnectorFileStore({ send, saveFile: deps.saveFile });
 
   function setCompanyRows(snap: UnsyncedSnapshot, fresh: boolean): void {
     const company = companyById.value.get(snap.companyId);
@@ -541,6 +546,7 @@ export function createCenterStore(deps: CenterDeps) {
     // sub-stores
     log: logStore,
     history: historyStore,
+    connectorFile,
     // actions
     start,
     refresh,

@@ -13,6 +13,8 @@ import { addDamage, NO_DAMAGE, parseItems, type ListDamage } from './tolerant-li
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Safety stop for cursor loops: a server that keeps returning cursors cannot spin us forever. */
 export const MAX_PAGES = 200;
+/** A .qwc file is a few hundred characters; anything this large is not one. */
+export const MAX_QWC_CHARS = 64_000;
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -269,6 +271,20 @@ export function createApiClient(options: ApiClientOptions) {
       requestList(`${company(id)}/links`, s.LinkList, s.Link, { entityType, qbIds: qbIds.join(',') }).then((r) => r.items),
     runConnector: (id: string, idempotencyKey?: string) =>
       request('POST', `${company(id)}/connector/run`, s.ConnectorRunResult, { idempotencyKey }),
+    /** The company's Web Connector file (.qwc) as text, for a QuickBooks Desktop company. */
+    async webConnectorFile(id: string): Promise<string> {
+      const res = await send('GET', urlFor(`${company(id)}/connector/qwc`), { headers: { Accept: 'application/xml, text/xml, application/x-qwc' } });
+      if (!res.ok) throw await failure(res);
+      let text: string;
+      try {
+        text = await res.text();
+      } catch (err) {
+        throw new ApiError('unreachable', apiText('apiUnreachable', base, apiText('apiReplyCutOff')), { status: res.status, cause: err });
+      }
+      // A proxy's or captive portal's page must not be saved as if it were the file.
+      if (text.length > MAX_QWC_CHARS || !/<QBWCXML[\s>]/.test(text)) throw new ApiError('bad-reply', apiText('apiNotQwc', base), { status: res.status });
+      return text;
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { digestSettingsChanged } from '../notifications/notifier';
 import { loadNotificationSettings, saveNotificationSettings } from '../notifications/settings';
 import { isConfigured, loadSettings } from '../settings/store';
 import { clientForCompany } from './configured-client';
+import { fetchWebConnectorFile } from './connector-file';
 import { isFollowed } from '../connections/connection';
 import type { BackgroundContext } from './context';
 import { queuedError, runAction } from './deliver-action';
@@ -21,7 +22,7 @@ import { t } from '../i18n/t';
 
 export const CENTER_COMMANDS = [
   'center.unsyncedCached', 'center.unsynced', 'center.log', 'center.bulkResync', 'center.history',
-  'notifications.get', 'notifications.save',
+  'connector.qwcFile', 'notifications.get', 'notifications.save',
 ] as const;
 export type CenterHandlers = Pick<Handlers, (typeof CENTER_COMMANDS)[number]>;
 
@@ -92,6 +93,10 @@ export function createCenterHandlers(ctx: BackgroundContext): CenterHandlers {
     'center.bulkResync': ({ companyId, ids, actionKey }) => bulkResync(ctx, companyId, ids, actionKey),
     'center.history': async ({ days }) => {
       return { days: await readHistory(ctx.db, days ?? DEFAULT_HISTORY_DAYS, await loadSettings(), ctx.now()) };
+    },
+    'connector.qwcFile': async ({ companyId }) => {
+      await requireFollowed(companyId);
+      return fetchWebConnectorFile(ctx, companyId);
     },
     'notifications.get': () => loadNotificationSettings(),
     'notifications.save': async (settings) => {

@@ -80,5 +80,6 @@ export function scopeClient(client: ApiClient, connectionId: string, allConnecti
 
     links: async (id, entityType, qbIds) => (await client.links(plain(id), entityType, qbIds)).map(link),
     runConnector: (id, idempotencyKey) => client.runConnector(plain(id), idempotencyKey),
+    webConnectorFile: (id) => client.webConnectorFile(plain(id)),
   };
 }

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
+import { MAX_QWC_CHARS } from '../api/client';
 import { ActionKey } from './action-commands';
 
 const command = <P extends v.GenericSchema, R extends v.GenericSchema>(payload: P, reply: R) =>
@@ -67,6 +68,9 @@ export const NotificationSettings = v.strictObject({
 });
 export type NotificationSettings = v.InferOutput<typeof NotificationSettings>;
 
+export const WebConnectorFile = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_QWC_CHARS)) });
+export type WebConnectorFile = v.InferOutput<typeof WebConnectorFile>;
+
 export const centerCommands = {
   /** The cached unsynced entities of one company, instantly (null when nothing is cached yet). */
   'center.unsyncedCached': command(v.strictObject({ companyId: api.Id }), v.nullable(UnsyncedSnapshot)),
@@ -89,6 +93,11 @@ export const centerCommands = {
     v.strictObject({ days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(90))) }),
     v.object({ days: v.array(HistoryDay) }),
   ),
+  /**
+   * The Web Connector file (.qwc) of a QuickBooks Desktop company, as text: the background fetches
+   * it with the token, and the page saves it.
+   */
+  'connector.qwcFile': command(v.strictObject({ companyId: api.Id }), WebConnectorFile),
   'notifications.get': command(v.strictObject({}), NotificationSettings),
   /** Saves the settings (the page requests the permission in the click before sending this). */
   'notifications.save': command(NotificationSettings, NotificationSettings),
