@@ -165,7 +165,7 @@ describe('Web Connector simulator against a SOAP service', () => {
       expect(ours).toEqual(captured);
     }
     // qbXML survives the trip as escaped text.
-    const capturedHcp = readEnvelope(fixture('captures/sendRequestXML.xml')).params.strHCPResponse;
+    const capturedHcp = readEnvelope(fixture('captures/sendRequestXML.xml')).params.strHCPResponse!;
     expect(capturedHcp.startsWith('<?xml version="1.0" ?><QBXML>')).toBe(true);
   });
 
@@ -267,7 +267,7 @@ describe('Web Connector simulator against a SOAP service', () => {
   it('a corrupted response reaches the service as text that is not well-formed', async () => {
     const fake = await fakeService({ sendRequestXML: () => CUSTOMER_ADD });
     await session(fake, { corruptResponse: true });
-    const sent = fake.received.find((r) => r.method === 'receiveResponseXML')!.params.response;
+    const sent = fake.received.find((r) => r.method === 'receiveResponseXML')!.params.response!;
     expect(sent.length).toBeGreaterThan(0);
     expect(() => new XMLParser().parse(sent, true)).toThrow();
   });
