@@ -9,6 +9,7 @@ import { openDatabase } from './db/open.ts';
 import type { IdempotencyRetention } from './http/idempotency.ts';
 import { createApi } from './http/routes.ts';
 import { loadSeed } from './seed/load.ts';
+import { provisionCredentials } from './quickbooks/qbd/credentials.ts';
 import { createQboRuntime, createQuickBooksDirectory } from './quickbooks/directory.ts';
 import type { QboAppConfig } from './quickbooks/qbo/config.ts';
 import { Store } from './store/store.ts';
@@ -38,6 +39,10 @@ export interface StartOptions {
   secretKey?: Buffer | null;
   /** The demo only: store QuickBooks tokens without a key, visibly marked. */
   allowPlaintextTokensForDemo?: boolean;
+  /** The address the QuickBooks Web Connector reaches this server at (https, or http on this machine); default: the listening address. */
+  publicUrl?: string;
+  /** A Web Connector login given to every QuickBooks Desktop company that has none yet (SYNCLENS_QBWC_USER / SYNCLENS_QBWC_PASSWORD). */
+  webConnector?: { userName: string; password: string } | null;
 }
 
 /** How long requests under way may finish when the server stops. */
@@ -58,6 +63,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const store = new Store(db, opts.now ?? (() => new Date()));
   try {
     if (opts.seed) loadSeed(store, opts.seed);
+    if (opts.webConnector) provisionCredentials(store, opts.webConnector.userName, opts.webConnector.password);
   } catch (err) {
     db.close();
     throw err;
@@ -69,18 +75,21 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const engine = new SyncEngine(store, createQuickBooksDirectory(store, qbo));
   const app = createApi({
     store, engine, qbo, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing,
-    idempotencyRetention: opts.idempotencyRetention,
+    idempotencyRetention: opts.idempotencyRetention, publicUrl: () => opts.publicUrl ?? listeningUrl,
   });
+  let listeningUrl = '';
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s));
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  listeningUrl = url;
   const autoRun = opts.connectorAutoRunSeconds ? startAutoRun(store, opts.connectorAutoRunSeconds, undefined, (id) => engine.run(id)) : null;
   let closed: Promise<void> | null = null;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     store,
     engine,

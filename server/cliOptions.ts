@@ -16,7 +16,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
         seed: { type: 'string' }, 'auto-run': { type: 'string' }, poll: { type: 'string' },
         'qbo-client-id': { type: 'string' }, 'qbo-client-secret': { type: 'string' }, 'qbo-redirect-uri': { type: 'string' },
         'qbo-environment': { type: 'string' }, 'qbo-webhook-verifier': { type: 'string' }, 'qbo-api-base': { type: 'string' },
-        'qbo-oauth-base': { type: 'string' },
+        'qbo-oauth-base': { type: 'string' }, 'public-url': { type: 'string' },
       },
       strict: true,
     }));
@@ -52,7 +52,19 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     seed: values.seed ?? null,
     connectorAutoRunSeconds: whole('auto-run', values['auto-run'], 0),
     pollIntervalSeconds: whole('poll', values.poll, 60),
+    publicUrl: values['public-url'] || env.SYNCLENS_PUBLIC_URL || undefined,
+    webConnector: webConnectorLogin(env),
   };
+}
+
+/** SYNCLENS_QBWC_USER / SYNCLENS_QBWC_PASSWORD: both or neither; the password is never echoed. */
+function webConnectorLogin(env: NodeJS.ProcessEnv): { userName: string; password: string } | null {
+  const userName = env.SYNCLENS_QBWC_USER?.trim();
+  const password = env.SYNCLENS_QBWC_PASSWORD;
+  if (!userName && !password) return null;
+  if (!userName || !password) throw new CliUsageError('set both SYNCLENS_QBWC_USER and SYNCLENS_QBWC_PASSWORD, or neither.');
+  if (password.length < 8) throw new CliUsageError('SYNCLENS_QBWC_PASSWORD must be at least 8 characters.');
+  return { userName, password };
 }
 
 /**

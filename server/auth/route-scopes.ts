@@ -11,6 +11,8 @@ const APPROVE_ROUTES = [
   /^\/api\/v1\/companies\/[^/]+\/connector\/run$/,
 ];
 const INGEST_ROUTES = /^\/api\/v1\/companies\/[^/]+\/records(\/|$)/;
+/** The .qwc file names the Web Connector login: the people who approve (or administer) get it, not read-only tokens. */
+const QWC_ROUTE = /^\/api\/v1\/companies\/[^/]+\/connector\/qwc$/;
 
 /**
  * The scope a request needs: the job app's records → ingest (whatever the method); other reads →
@@ -19,7 +21,14 @@ const INGEST_ROUTES = /^\/api\/v1\/companies\/[^/]+\/records(\/|$)/;
  */
 export function routeScope(method: string, path: string): Scope {
   if (INGEST_ROUTES.test(path)) return 'ingest';
+  if (QWC_ROUTE.test(path)) return 'approve';
   if (method === 'GET' || method === 'HEAD') return 'read';
   if (APPROVE_ROUTES.some((route) => route.test(path))) return 'approve';
   return 'admin';
+}
+
+/** Every scope that opens the route (any one is enough); the first is the one routeScope names. */
+export function routeScopes(method: string, path: string): Scope[] {
+  const scope = routeScope(method, path);
+  return QWC_ROUTE.test(path) ? [scope, 'admin'] : [scope];
 }

@@ -228,6 +228,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX webhook_events_open ON webhook_events(processed_at, seq);
     `);
   },
+  // 6: QuickBooks Desktop through the Web Connector. Each Desktop company has its Web Connector
+  // login (password scrypt-hashed), the FileID of its .qwc and the modified-date cursor of its
+  // imports; sessions (tickets stored hashed) outlive one server process; every qbXML request sent
+  // is kept until answered, so a request whose answer never came is looked up before it is resent.
+  (db) => {
+    db.exec(`
+      CREATE TABLE qbwc_companies (
+        company_id TEXT PRIMARY KEY REFERENCES companies(id),
+        user_name TEXT UNIQUE,
+        password_hash TEXT,
+        file_id TEXT NOT NULL,
+        changes_since TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE qbwc_sessions (
+        ticket_hash TEXT PRIMARY KEY,
+        company_id TEXT NOT NULL REFERENCES companies(id),
+        started_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        ended_at TEXT,
+        rounds INTEGER NOT NULL DEFAULT 0,
+        sent INTEGER NOT NULL DEFAULT 0,
+        succeeded INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        -- Import queries still to send (iterator continuations), as JSON.
+        import_queue TEXT,
+        last_error TEXT
+      );
+      CREATE INDEX qbwc_sessions_company ON qbwc_sessions(company_id, started_at);
+      CREATE TABLE qbwc_requests (
+        ticket_hash TEXT NOT NULL,
+        request_id TEXT NOT NULL,
+        company_id TEXT NOT NULL,
+        log_seq INTEGER,
+        purpose TEXT NOT NULL,
+        sent_at TEXT NOT NULL,
+        answered_at TEXT,
+        PRIMARY KEY (ticket_hash, request_id)
+      );
+      CREATE INDEX qbwc_requests_entry ON qbwc_requests(company_id, log_seq);
+    `);
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -15,10 +15,11 @@ import type { Store } from '../store/store.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import type { QboRuntime } from '../quickbooks/directory.ts';
 import { mountQboRoutes } from './qbo-routes.ts';
+import { mountWebConnectorService, registerWebConnectorApiRoutes } from './qbwc-routes.ts';
 import { listLog } from '../store/syncLog.ts';
 import { bulkResync, clearId, listUnsynced, resync } from '../store/unsynced.ts';
 import { approve, listWizard } from '../store/wizard.ts';
-import { routeScope } from '../auth/route-scopes.ts';
+import { routeScopes } from '../auth/route-scopes.ts';
 import { assertScope, authenticate, authenticateRequest } from './auth.ts';
 import { ifNoneMatchHits, strongEtag } from './etag.ts';
 import { IdempotencyKeys, type IdempotencyRetention } from './idempotency.ts';
@@ -43,6 +44,8 @@ export interface ApiOptions {
   isClosing: () => boolean;
   /** How long and how many Idempotency-Keys are kept (defaults: 7 days, 10,000). */
   idempotencyRetention?: Partial<IdempotencyRetention>;
+  /** The address the QuickBooks Web Connector reaches this server at (for the .qwc file and the WSDL). */
+  publicUrl?: () => string;
 }
 
 const LinksQuery = v.object({
@@ -106,12 +109,17 @@ export function createApi(opts: ApiOptions): Hono {
     requireAdmin: (c) => assertScope(authenticateRequest(c.req.header('authorization'), { store, serverToken: opts.token }) ?? undefined, 'admin'),
   });
 
+  const webConnector = { store, publicUrl: opts.publicUrl ?? (() => 'http://127.0.0.1'), serverVersion: SERVER_VERSION };
+  mountWebConnectorService(app, webConnector);
+
   // Authenticate once (401), then the route family's scope (403), before anything else is looked at.
   const authenticated = authenticate({ store, serverToken: opts.token });
   app.use('/api/v1/*', async (c, next) => {
     if (c.req.path === '/api/v1/health') return next();
     return authenticated(c, async () => {
-      assertScope(c.get('principal'), routeScope(c.req.method, c.req.path));
+      const principal = c.get('principal');
+      const scopes = routeScopes(c.req.method, c.req.path);
+      if (!scopes.some((scope) => principal?.scopes.has(scope))) assertScope(principal, scopes[0]!);
       await next();
     });
   });
@@ -192,6 +200,7 @@ export function createApi(opts: ApiOptions): Hono {
   });
 
   registerIngestRoutes(app, { store, mutation });
+  registerWebConnectorApiRoutes(app, webConnector);
 
   app.notFound(() => problemResponse(new ProblemError(404, 'not-found', 'No such endpoint in Sync API v1.')));
   app.onError((err, c) => {

@@ -3,13 +3,15 @@
  * webhooks, then the change sweep), then sends every pending approved entry through the company's
  * QuickBooks boundary, writing each answer as it comes (a crash loses at most the entries in flight,
  * whose requestids make their retry safe). Companies without a QuickBooks connection over the wire
- * (QuickBooks Desktop until its Web Connector service exists, and fixtures) use the in-process
- * emulator run.
+ * (fixtures) use the in-process emulator run; QuickBooks Desktop companies with a Web Connector login
+ * are synced inside Web Connector sessions (server/quickbooks/qbd/session.ts), which write their
+ * results through writeEntryResult.
  */
 import type { ConnectorRunResult } from '../../lib/api/schema.ts';
 import { isSyncedEntityType } from '../../lib/api/job-records.ts';
 import { runConnector } from '../emulator/connector.ts';
 import type { QuickBooksCompany } from '../quickbooks/boundary.ts';
+import { hasCredentials } from '../quickbooks/qbd/credentials.ts';
 import { toConnector, type LogRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 import { recordSyncFailure } from '../store/unsynced.ts';
@@ -40,7 +42,13 @@ export class SyncEngine {
     const current = this.running.get(companyId);
     if (current) return current;
     const qb = this.directory.forCompany(companyId);
-    const run = this.exclusive(companyId, async () => (qb ? this.runOverTheWire(companyId, qb) : runConnector(this.store, companyId)));
+    const run = this.exclusive(companyId, async () => {
+      if (qb) return this.runOverTheWire(companyId, qb);
+      // A Desktop company with a Web Connector login is synced by the Web Connector's sessions only:
+      // a run on request or on schedule reports where things stand and leaves the entries waiting.
+      if (hasCredentials(this.store, companyId)) return this.summaryAfter(companyId, 0, 0, 0);
+      return runConnector(this.store, companyId);
+    });
     const tracked = run.finally(() => this.running.delete(companyId));
     this.running.set(companyId, tracked);
     return tracked;
@@ -87,7 +95,7 @@ export class SyncEngine {
     if ('kind' in swept && swept.kind === 'stop') stopped = swept.message;
 
     const write = (entry: LogRow, result: EntryResult) => {
-      const outcome = this.writeResult(entry, result);
+      const outcome = writeEntryResult(store, entry, result);
       if (outcome === 'success') succeeded++;
       else if (outcome === 'failed') failed++;
       else if (outcome === 'stop' && result.kind === 'stop') stopped = result.message;
@@ -153,33 +161,36 @@ export class SyncEngine {
     return this.store.db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND status = 'pending' AND retry_at > ? LIMIT 1")
       .get(companyId, this.store.nowIso()) !== undefined;
   }
+}
 
-  /** Writes one entry's result (inside a write). */
-  private writeResult(entry: LogRow, result: EntryResult): 'success' | 'failed' | 'pending' | 'stop' {
-    const db = this.store.db;
-    const at = this.store.nowIso();
-    switch (result.kind) {
-      case 'success':
-        db.prepare(`UPDATE log_entries SET status = 'success', at = ?, qb_id = COALESCE(NULLIF(?, ''), qb_id), error_code = NULL,
-          error_message = NULL, error_detail = NULL, intuit_tid = ?, retry_at = NULL WHERE seq = ?`).run(at, result.qbId, result.tid, entry.seq);
-        db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(entry.company_id, entry.entity_type, entry.local_id);
-        return 'success';
-      case 'failed': {
-        db.prepare(`UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ?, error_detail = ?, intuit_tid = ?,
-          retry_at = NULL WHERE seq = ?`).run(at, result.code, result.message, result.detail, result.tid, entry.seq);
-        const record = db.prepare('SELECT name, doc_number, qb_id, local_url FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
-          .get(entry.company_id, entry.entity_type, entry.local_id) as { name: string; doc_number: string | null; qb_id: string | null; local_url: string | null } | undefined;
-        recordSyncFailure(this.store, entry, record && { name: record.name, docNumber: record.doc_number, qbId: record.qb_id, localUrl: record.local_url },
-          { code: result.code, message: result.message, detail: result.detail }, at);
-        return 'failed';
-      }
-      case 'wait':
-        db.prepare('UPDATE log_entries SET retry_at = ? WHERE seq = ?')
-          .run(new Date(this.store.now().getTime() + result.retryAfterMs).toISOString(), entry.seq);
-        return 'pending';
-      case 'stop':
-        return 'stop';
+/**
+ * Writes one entry's result (inside a write): success clears its unsynced entity, a failure records
+ * QuickBooks' code and message as one. Shared by engine runs and Web Connector sessions.
+ */
+export function writeEntryResult(store: Store, entry: LogRow, result: EntryResult): 'success' | 'failed' | 'pending' | 'stop' {
+  const db = store.db;
+  const at = store.nowIso();
+  switch (result.kind) {
+    case 'success':
+      db.prepare(`UPDATE log_entries SET status = 'success', at = ?, qb_id = COALESCE(NULLIF(?, ''), qb_id), error_code = NULL,
+        error_message = NULL, error_detail = NULL, intuit_tid = ?, retry_at = NULL WHERE seq = ?`).run(at, result.qbId, result.tid, entry.seq);
+      db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(entry.company_id, entry.entity_type, entry.local_id);
+      return 'success';
+    case 'failed': {
+      db.prepare(`UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ?, error_detail = ?, intuit_tid = ?,
+        retry_at = NULL WHERE seq = ?`).run(at, result.code, result.message, result.detail, result.tid, entry.seq);
+      const record = db.prepare('SELECT name, doc_number, qb_id, local_url FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+        .get(entry.company_id, entry.entity_type, entry.local_id) as { name: string; doc_number: string | null; qb_id: string | null; local_url: string | null } | undefined;
+      recordSyncFailure(store, entry, record && { name: record.name, docNumber: record.doc_number, qbId: record.qb_id, localUrl: record.local_url },
+        { code: result.code, message: result.message, detail: result.detail }, at);
+      return 'failed';
     }
+    case 'wait':
+      db.prepare('UPDATE log_entries SET retry_at = ? WHERE seq = ?')
+        .run(new Date(store.now().getTime() + result.retryAfterMs).toISOString(), entry.seq);
+      return 'pending';
+    case 'stop':
+      return 'stop';
   }
 }
 
