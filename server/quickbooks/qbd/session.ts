@@ -373,9 +373,11 @@ function setLastError(store: Store, session: SessionRow, text: string): void {
 // ——— getLastError, connectionError, closeConnection ———
 
 export function lastError(store: Store, ticket: string): string {
-  const row = store.db.prepare('SELECT last_error FROM qbwc_sessions WHERE ticket_hash = ?').get(ticketHash(ticket)) as { last_error: string | null } | undefined;
-  if (!row) return 'This session is unknown or has expired; the next run starts a new one.';
-  return row.last_error ?? 'No error.';
+  const row = store.db.prepare('SELECT last_error, expires_at, ended_at FROM qbwc_sessions WHERE ticket_hash = ?').get(ticketHash(ticket)) as
+    { last_error: string | null; expires_at: string; ended_at: string | null } | undefined;
+  if (row?.last_error) return row.last_error;
+  if (!row || (!row.ended_at && row.expires_at <= store.nowIso())) return 'This session is unknown or has expired; the next run starts a new one.';
+  return 'No error.';
 }
 
 /** QuickBooks could not be opened: the connector goes offline with the Web Connector's own words. */
