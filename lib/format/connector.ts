@@ -18,6 +18,10 @@ export interface ConnectorDescription {
 
 export function describeConnector(system: System, connector: Connector, now: Date = new Date()): ConnectorDescription {
   if (system === 'qbd') {
+    // Never called at all: the Web Connector is not set up yet, which "overdue" would not tell.
+    if (!connector.lastContactAt && (connector.state === 'ok' || connector.state === 'stale')) {
+      return { tone: 'warn', text: t('connectorQbdNeverCalled'), action: t('connectorQbdNeverCalledAction') };
+    }
     const contact = dayAndTime(connector.lastContactAt, now) || t('timeNever');
     switch (connector.state) {
       case 'ok':

@@ -157,6 +157,19 @@ describe('Connector card of a QuickBooks Desktop company', () => {
     expect(c.querySelector('[data-testid="qwc-download"]')).not.toBeNull();
   });
 
+  it('a Web Connector that never called is "not set up yet", with the file as the way forward, not "overdue"', async () => {
+    const never: Company = { ...DESK, connector: { ...DESK.connector, state: 'stale', lastContactAt: null, lastRunAt: null } };
+    await openConnectorTab(handlers([never], () => ok({ text: QWC })));
+    const c = card('birchwood');
+    expect(c.textContent).toContain('The Web Connector has not called the sync service yet, so approved items wait in Pending.');
+    expect(c.querySelector('[data-testid="connector-action"]')!.textContent).toContain("add this company's Web Connector file (Sync Center, Connector tab)");
+    expect(c.textContent).not.toContain('overdue');
+    // Once it has called, silence is "overdue" again.
+    const { describeConnector } = await import('@/lib/format/connector');
+    expect(describeConnector('qbd', { ...never.connector, lastContactAt: minutesAgo(120) }, NOW).text).toContain('The Web Connector is overdue.');
+    expect(describeConnector('qbd', { ...never.connector, state: 'auth-expired' }, NOW).text).toContain('could not sign in');
+  });
+
   it('reads in Spanish: button, steps and the saved note', async () => {
     useLocale('es');
     const { saveFile } = await openConnectorTab(handlers([DESK], () => ok({ text: QWC })));
