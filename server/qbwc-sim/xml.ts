@@ -17,6 +17,8 @@ export const MAX_XML_BYTES = 32 * 1024 * 1024;
 const orderedParser = new XMLParser({
   preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, htmlEntities: false,
   parseTagValue: false, parseAttributeValue: false, trimValues: true, ignorePiTags: false, removeNSPrefix: false,
+  // No path strings per tag: halves the parse time of a large response (none of our callbacks need them).
+  jPath: false,
 });
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
