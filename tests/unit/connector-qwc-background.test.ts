@@ -3,8 +3,9 @@
 /**
  * `connector.qwcFile` in the background: it fetches GET /companies/{id}/connector/qwc with the
  * token (pages never hold it), hands back the file's text, refuses what is not a Web Connector
- * file, and turns the service's 404 / 409 into sentences the office can act on. The service's
- * replies for that route are set by each test; every other request reaches the real server.
+ * file, and turns the service's 404 / 409 into sentences the office can act on. One test gets the
+ * real server's file; the others set what the service answers on that route, and every other
+ * request reaches the real server.
  */
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,11 +20,12 @@ import { createRouter } from '@/lib/messaging/router';
 import { oneService } from './one-service';
 
 const TOKEN = 'qwc-test-token';
+const WEB_CONNECTOR = { userName: 'cedar-qbwc', password: 'mow-the-lawn-2026' };
 const QWC = '<?xml version="1.0"?>\n<QBWCXML>\n  <AppName>SyncLens (Cedar Ridge Lawn Care)</AppName>\n  <AppURL>http://127.0.0.1/qbwc</AppURL>\n</QBWCXML>\n';
 let server: RunningServer;
 let ctx: BackgroundContext;
 /** What the service answers for the .qwc route in the current test. */
-let qwcReply: () => Response;
+let qwcReply: (() => Response) | null;
 let qwcRequests: { path: string; authorization: string | null }[];
 
 const self = () => ({ id: fakeBrowser.runtime.id, origin: fakeBrowser.runtime.getURL('') });
@@ -43,7 +45,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   qwcRequests = [];
   qwcReply = () => new Response(QWC, { headers: { 'Content-Type': 'application/xml', 'Content-Disposition': 'attachment; filename="cedar-ridge.qwc"' } });
-  server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: 'demo' });
+  server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: 'demo', webConnector: WEB_CONNECTOR });
   ctx = {
     db: createDb(`qwc-${Math.random()}`),
     now: () => new Date(),
@@ -52,7 +54,7 @@ beforeEach(async () => {
       const url = new URL(String(input));
       if (url.pathname.endsWith('/connector/qwc')) {
         qwcRequests.push({ path: url.pathname, authorization: new Headers(init?.headers).get('Authorization') });
-        return qwcReply();
+        if (qwcReply) return qwcReply();
       }
       return fetch(input, init);
     },
@@ -71,6 +73,15 @@ describe('connector.qwcFile', () => {
     const reply = await send('connector.qwcFile', { companyId: 'cedar-ridge' });
     expect(reply).toEqual({ ok: true, data: { text: QWC } });
     expect(qwcRequests).toEqual([{ path: '/api/v1/companies/cedar-ridge/connector/qwc', authorization: `Bearer ${TOKEN}` }]);
+  });
+
+  it("hands back the reference server's own file, pointing the Web Connector at its /qbwc", async () => {
+    qwcReply = null;
+    const reply = await send('connector.qwcFile', { companyId: 'cedar-ridge' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.data.text).toContain(`<AppURL>${server.url}/qbwc</AppURL>`);
+    expect(reply.data.text).toContain(`<UserName>${WEB_CONNECTOR.userName}</UserName>`);
+    expect(reply.data.text).not.toContain(WEB_CONNECTOR.password);
   });
 
   it('says plainly that the service offers no file (404)', async () => {
