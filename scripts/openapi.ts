@@ -12,7 +12,7 @@ import type { Scope } from '../server/auth/scopes.ts';
 import {
   BATCH_MAX_BODY_BYTES, IngestBatchRequest, IngestBatchResult, IngestPutRequest, IngestResult, MAX_BATCH_ITEMS,
 } from '../server/http/ingest-routes.ts';
-import { routeScope } from '../server/auth/route-scopes.ts';
+import { routeScopes } from '../server/auth/route-scopes.ts';
 import { MAX_BODY_BYTES } from '../server/http/routes.ts';
 
 /** One realistic record per entity type: shown in the docs and checked by tests/server/ingest.test.ts. */
@@ -69,7 +69,9 @@ type SchemaName = keyof typeof SCHEMAS;
 
 interface Param { name: string; in: 'path' | 'query' | 'header'; required?: boolean; description: string; schema?: object }
 interface Route {
-  method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string; request?: SchemaName;
+  method: 'get' | 'post' | 'put' | 'delete'; path: string; summary: string;
+  /** The JSON request body: a named schema, or an inline JSON Schema. */
+  request?: SchemaName | { schema: object };
   /** The JSON body of a 200 reply: a named schema, or an inline JSON Schema with its own description. */
   response?: SchemaName | { description: string; schema: object };
   /** Other successful replies (a redirect, a web page), by status. */
@@ -153,6 +155,36 @@ export const ROUTES: Route[] = [
     summary: `Up to ${MAX_BATCH_ITEMS} puts and deletes, checked as a whole, then applied in order in one transaction.`,
     request: 'IngestBatchRequest', response: 'IngestBatchResult', examples: batchExample, maxBodyBytes: BATCH_MAX_BODY_BYTES,
     params: [companyId], idempotent: true, errors: [400, 401, 403, 404, 413, 422] },
+  { method: 'put', path: '/api/v1/companies/{id}/connector/web-connector-credentials',
+    summary: 'Set or change the QuickBooks Web Connector login of a Desktop company (the password is stored scrypt-hashed and never returned).',
+    request: { schema: { type: 'object', additionalProperties: false, required: ['userName', 'password'], properties: {
+      userName: { type: 'string', minLength: 1, maxLength: 64, description: 'One word; the .qwc file names it and the Web Connector sends it.' },
+      password: { type: 'string', minLength: 8, maxLength: 256, description: 'Typed into the Web Connector by the bookkeeper.' } } } },
+    response: { description: 'The login now in force (without the password) and the company\'s FileID.',
+      schema: { type: 'object', required: ['companyId', 'userName', 'fileId', 'updatedAt'], properties: {
+        companyId: { type: 'string' }, userName: { type: 'string' }, fileId: { type: 'string' }, updatedAt: { type: 'string', format: 'date-time' } } } },
+    params: [companyId], errors: [400, 401, 403, 404, 409, 422],
+    errorText: { 409: 'The company uses QuickBooks Online, or another company has this user name (conflict).' } },
+  { method: 'get', path: '/api/v1/companies/{id}/connector/qwc',
+    summary: 'Download the .qwc file that adds this Desktop company to the QuickBooks Web Connector (approve or admin scope).',
+    params: [companyId],
+    otherReplies: { 200: { description: 'The .qwc file, as an attachment.', content: { 'application/xml': { schema: { type: 'string' } } } } },
+    errors: [401, 403, 404, 409],
+    errorText: { 409: 'The company uses QuickBooks Online, or the server has no https public address for the Web Connector (conflict).' } },
+  // The QuickBooks Web Connector's door (server/http/qbwc-routes.ts): SOAP 1.1, protected by the Web Connector's own login.
+  { method: 'post', path: '/qbwc', auth: false,
+    summary: 'The QuickBooks Web Connector SOAP 1.1 service (document/literal, namespace http://developer.intuit.com/): serverVersion, clientVersion, authenticate, sendRequestXML, receiveResponseXML, connectionError, getLastError, closeConnection. GET /qbwc?wsdl describes it.',
+    otherReplies: {
+      200: { description: 'The SOAP reply envelope.', content: { 'text/xml': { schema: { type: 'string' } } } },
+      413: { description: 'Request over 12 MB: a SOAP fault.', content: { 'text/xml': { schema: { type: 'string' } } } },
+      500: { description: 'A SOAP fault with a plain message (malformed request, unknown operation, or a failure on the server).', content: { 'text/xml': { schema: { type: 'string' } } } },
+    },
+    errors: [] },
+  { method: 'get', path: '/qbwc', auth: false, summary: 'With ?wsdl: the Web Connector service\'s WSDL (service QBWebConnectorSvc).',
+    params: [q('wsdl', 'Present (no value needed) to get the WSDL.')],
+    otherReplies: { 200: { description: 'The WSDL.', content: { 'text/xml': { schema: { type: 'string' } } } } }, errors: [] },
+  { method: 'get', path: '/qbwc/support', auth: false, summary: 'The support page the .qwc file names (the Web Connector checks that it answers).',
+    otherReplies: { 200: { description: 'A short page about the service.', content: { 'text/html': { schema: { type: 'string' } } } } }, errors: [] },
   // QuickBooks Online's doors (server/http/qbo-routes.ts): outside /api/v1, called by a browser or by Intuit.
   { method: 'get', path: '/connect/qbo/start', auth: 'admin',
     summary: 'Start connecting a QuickBooks Online company (OAuth 2.0): redirects to Intuit\'s consent page; with Accept: application/json, replies with the address instead.',
@@ -223,12 +255,14 @@ export function buildOpenApi(): object {
       responses[code] = problem(text);
     }
     // Bearer tokens carry scopes; OpenAPI 3.1 lets a non-OAuth scheme list the roles an operation needs.
-    const scope: Scope = typeof r.auth === 'string' ? r.auth : routeScope(r.method.toUpperCase(), r.path.replace(/\{(\w+)\}/g, 'x'));
+    // Several entries = any one of the scopes opens the route.
+    const scopes: Scope[] = typeof r.auth === 'string' ? [r.auth] : routeScopes(r.method.toUpperCase(), r.path.replace(/\{(\w+)\}/g, 'x'));
     (paths[r.path] ??= {})[r.method] = {
       summary: r.summary, operationId: `${r.method}${r.path.replace('/api/v1', '').replace(/[{}]/g, '').split(/[/-]/).map((s) => s && s[0]!.toUpperCase() + s.slice(1)).join('')}`,
-      security: r.auth === false ? [] : [{ bearer: [scope] }],
+      security: r.auth === false ? [] : scopes.map((scope) => ({ bearer: [scope] })),
       ...(parameters.length ? { parameters } : {}),
-      ...(r.request ? { requestBody: { required: true, content: { 'application/json': { schema: ref(r.request), ...(r.examples ? { examples: r.examples } : {}) } } } } : {}),
+      ...(r.request ? { requestBody: { required: true, content: { 'application/json': {
+        schema: typeof r.request === 'string' ? ref(r.request) : r.request.schema, ...(r.examples ? { examples: r.examples } : {}) } } } } : {}),
       responses,
     };
   }
