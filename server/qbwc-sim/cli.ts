@@ -3,7 +3,8 @@
  *   [--company-name X] [--company-file C:\...\X.QBW] [--cannot-open]
  * Plays the QuickBooks Web Connector against a sync server: one run now, then one every N minutes
  * (honouring the server's postpone and minimum-interval answers), with an in-memory company file.
- * Prints a QWCLog-like line per call; the password is never printed.
+ * Prints a QWCLog-like line per call; the password is never printed. A single run exits 1 unless it
+ * ended done or none.
  */
 import { createCompanyFile } from './company-file.ts';
 import { planFromArgs, UsageError } from './cli-options.ts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
       companyFilePath: plan.companyFilePath, cannotOpenFile: plan.cannotOpenFile, log,
     });
     console.log(`Run finished: ${result.outcome}${result.lastError ? ` - ${result.lastError}` : ''} (${result.sendRequestCount} sendRequestXML)`);
+    // A single run tells scripts whether it went through.
+    if (!plan.everyMinutes) process.exitCode = result.outcome === 'done' || result.outcome === 'none' ? 0 : 1;
     const scheduledMs = (plan.everyMinutes ?? 0) * 60_000;
     const minimumMs = (result.minimumRunEverySeconds ?? 0) * 1000;
     // A postponed run comes back after the delay the service asked for; otherwise the schedule, never below its minimum.
