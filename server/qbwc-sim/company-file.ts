@@ -176,6 +176,16 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
     computeTotals(r);
   }
 
+  /** What payments other than `exceptPaymentId` have applied to an invoice. */
+  function paidOn(invoiceId: string, exceptPaymentId?: string): number {
+    let paid = 0;
+    for (const p of store.get('ReceivePayment')!.values()) {
+      if (p.id === exceptPaymentId) continue;
+      for (const a of asArray(p.ret.AppliedToTxnRet)) if (asText((a as Fields).TxnID) === invoiceId) paid += num((a as Fields).PaymentAmount) ?? 0;
+    }
+    return paid;
+  }
+
   function applyPaymentApplications(r: StoredRecord, fields: Fields, mode: 'Add' | 'Mod'): void {
     const inputs = asArray(fields[`AppliedToTxn${mode}`]).map((v) => asFields(v) ?? {});
     if (mode === 'Mod' && inputs.length === 0) return;
@@ -184,13 +194,30 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
       const txnId = asText(input.TxnID) ?? '';
       const invoice = store.get('Invoice')!.get(txnId);
       if (!invoice) throw S.invalidReference('Invoice', txnId, 'ReceivePayment');
+      const amount = num(input.PaymentAmount) ?? 0;
+      const open = (num(invoice.ret.Subtotal) ?? 0) - paidOn(txnId, r.id);
+      if (amount > open + 0.005) throw S.invalidFieldValue('PaymentAmount', asText(input.PaymentAmount) ?? '', 'You cannot pay more than the amount due.');
       applied.push({
         TxnID: txnId, TxnType: 'Invoice', TxnDate: asText(invoice.ret.TxnDate) ?? '', RefNumber: asText(invoice.ret.RefNumber) ?? '',
-        PaymentAmount: money(num(input.PaymentAmount) ?? 0),
+        BalanceRemaining: money(open - amount), PaymentAmount: money(amount),
       });
     }
+    const before = asArray(r.ret.AppliedToTxnRet).map((a) => asText((a as Fields).TxnID) ?? '');
     delete r.ret.AppliedToTxnRet;
     if (applied.length) r.ret.AppliedToTxnRet = applied;
+    pendingBalanceRefresh.push(...before, ...applied.map((a) => String(a.TxnID)));
+  }
+
+  /**
+   * Invoices whose open balance a payment save changed; refreshed once the save is kept. Only
+   * BalanceRemaining moves: whether Desktop also bumps the invoice's EditSequence is not confirmed.
+   */
+  const pendingBalanceRefresh: string[] = [];
+  function refreshBalances(): void {
+    for (const id of pendingBalanceRefresh.splice(0)) {
+      const invoice = store.get('Invoice')!.get(id);
+      if (invoice) invoice.ret.BalanceRemaining = money((num(invoice.ret.Subtotal) ?? 0) - paidOn(id));
+    }
   }
 
   function computeTotals(r: StoredRecord): void {
@@ -204,7 +231,7 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
       const key = `${lineRule.prefix}Ret`;
       if (r.ret[key] !== undefined) { lines[key] = r.ret[key]!; delete r.ret[key]; }
     }
-    for (const t of info.totals) { delete r.ret[t]; r.ret[t] = money(total); }
+    for (const t of info.totals) { delete r.ret[t]; r.ret[t] = money(t === 'BalanceRemaining' ? total - paidOn(r.id) : total); }
     Object.assign(r.ret, lines);
   }
 
@@ -224,6 +251,7 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
   }
 
   function addObject(kind: ObjectKind, fields: Fields): StoredRecord {
+    pendingBalanceRefresh.length = 0;
     const info = KINDS[kind];
     const createdMs = now().getTime();
     if (info.category === 'list') {
@@ -253,10 +281,12 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
     for (const [k, v] of Object.entries(header)) if (!refKeys.includes(k)) r.ret[k] = v;
     applyLines(r, fields, 'Add');
     store.get(kind)!.set(id, r);
+    refreshBalances();
     return r;
   }
 
   function modObject(kind: ObjectKind, fields: Fields, o: { checkEditSequence: boolean }): StoredRecord {
+    pendingBalanceRefresh.length = 0;
     const info = KINDS[kind];
     const idKey = info.category === 'list' ? 'ListID' : 'TxnID';
     const id = asText(fields[idKey]);
@@ -290,6 +320,7 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
     }
     stamp(draft);
     Object.assign(r, draft);
+    refreshBalances();
     return r;
   }
 
@@ -298,7 +329,10 @@ export function createCompanyFile(opts: CompanyFileOptions = {}): CompanyFile {
     if (!r) throw S.notFound(id);
     R.checkNotLocked(r);
     if (KINDS[r.kind].category === 'txn') R.checkClosingDateForMod(source, r.kind, asText(r.ret.TxnDate), undefined);
+    pendingBalanceRefresh.length = 0;
+    if (r.kind === 'ReceivePayment') pendingBalanceRefresh.push(...asArray(r.ret.AppliedToTxnRet).map((a) => asText((a as Fields).TxnID) ?? ''));
     store.get(r.kind)!.delete(id);
+    refreshBalances();
     return r;
   }
 

@@ -48,6 +48,9 @@ export const saveError = (objectName: string, reason: string) =>
 
 export const staleEditSequence = (sent: string) => error(3200, `The provided edit sequence "${sent}" is out-of-date.`);
 
+export const invalidFieldValue = (field: string, value: string, reason: string) =>
+  error(3210, `The "${field}" field has an invalid value "${value}". QuickBooks error message: ${reason}`);
+
 export const notProcessed = (): QbStatus => ({ code: 3231, severity: 'Error', message: 'The request has not been processed.' });
 
 /** Request-processor failures (HRESULTs): the whole message set is refused, no response text. */

@@ -205,6 +205,24 @@ describe('emulated QuickBooks Desktop company file', () => {
     expect(badPay.attrs.statusCode).toBe('3140');
   });
 
+  it('3210: a payment larger than what is still due on the invoice; balances follow the payments', () => {
+    const file = createCompanyFile();
+    file.add('Customer', { Name: 'Acme' });
+    file.add('ItemService', { Name: 'Labor' });
+    const inv = file.add('Invoice', { CustomerRef: { FullName: 'Acme' }, RefNumber: '9', InvoiceLineAdd: { ItemRef: { FullName: 'Labor' }, Amount: '100.00' } });
+    const pay = (amount: string) => one(file, `<ReceivePaymentAddRq><ReceivePaymentAdd><CustomerRef><FullName>Acme</FullName></CustomerRef><TotalAmount>${amount}</TotalAmount>`
+      + `<AppliedToTxnAdd><TxnID>${inv.TxnID}</TxnID><PaymentAmount>${amount}</PaymentAmount></AppliedToTxnAdd></ReceivePaymentAdd></ReceivePaymentAddRq>`);
+    const first = pay('60.00');
+    expect(first.attrs.statusCode).toBe('0');
+    expect(file.get('Invoice', String(inv.TxnID))!.BalanceRemaining).toBe('40.00');
+    const over = pay('40.01');
+    expect(over.attrs).toMatchObject({ statusCode: '3210', statusSeverity: 'Error' });
+    expect(over.attrs.statusMessage).toBe('The "PaymentAmount" field has an invalid value "40.01". QuickBooks error message: You cannot pay more than the amount due.');
+    expect(file.list('ReceivePayment')).toHaveLength(1);
+    file.delete('ReceivePayment', String(first.body.ReceivePaymentRet[0].TxnID));
+    expect(file.get('Invoice', String(inv.TxnID))!.BalanceRemaining).toBe('100.00');
+  });
+
   it('lists: ListDelRq removes, Mod IsActive=false deactivates and hides it from default queries', () => {
     const file = createCompanyFile();
     const a = file.add('Customer', { Name: 'A' });
