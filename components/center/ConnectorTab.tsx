@@ -63,7 +63,7 @@ function ConnectorCard({ company, connector, pending, now, nested, knownAt, file
       )}
       {connector.message && (
         <p class="ccard__message muted" data-testid="connector-message">
-          {company.system === 'qbd' ? t('qwcConnectorSaid', connector.message) : connector.message}
+          {connector.message}
         </p>
       )}
       {company.system === 'qbd' && <WebConnectorSetup company={company} files={files} nested={nested} />}

@@ -217,4 +217,23 @@ describe('QuickBooks Desktop, end to end through the Web Connector simulator', (
     await center.screenshot({ path: screenshotPath('qbwc-e2e-connector-card.png') });
     await center.close();
   });
+
+  it("when QuickBooks cannot open the company file, the card turns offline and shows the Web Connector's message", async () => {
+    // Something to send, or the service would answer "none" before QuickBooks is even asked.
+    const added = await ingest('Customer', 'c-22', { displayName: 'Hillside Montessori', email: 'admin@hillside.example' });
+    expect(added.status, added.text).toBeLessThan(300);
+    await approveEverythingInPopup(1);
+    const result = await runWebConnectorSession({ url: `${server.url}/qbwc`, ...WEB_CONNECTOR, company: companyFile, cannotOpenFile: true });
+    expect(result.outcome).toBe('connection-error');
+    const center = await session.openPage(`sidepanel.html#tab=connector&company=${COMPANY}`);
+    await center.getByTestId('center-root').waitFor();
+    const card = center.locator(`[data-testid="connector-card"][data-company-id="${COMPANY}"]`);
+    await eventually(() => card.getAttribute('data-state'), (s) => s === 'offline', 'the card to say offline');
+    const said = (await card.getByTestId('connector-message').textContent()) ?? '';
+    expect(said).toContain('0x80040408');
+    expect(said).toContain('Could not start QuickBooks.'); // the Web Connector's own words
+    expect(await card.getByTestId('connector-action').textContent()).toContain('Start QuickBooks Desktop and the Web Connector');
+    await center.screenshot({ path: screenshotPath('qbwc-e2e-connector-offline.png') });
+    await center.close();
+  });
 });
