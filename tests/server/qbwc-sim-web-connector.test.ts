@@ -49,7 +49,7 @@ function reply(method: string, result: string | string[] | null): string {
   });
 }
 
-type Script = Partial<Record<string, (p: Record<string, string>, n: number) => string | string[] | { fault: string }>>;
+type Script = Partial<Record<string, (p: Record<string, string>, n: number) => string | string[] | { fault: string } | { raw: string }>>;
 
 interface Fake { url: string; received: Received[]; methods: () => string[]; close: () => Promise<void> }
 const servers: Server[] = [];
@@ -78,6 +78,11 @@ async function fakeService(script: Script): Promise<Fake> {
     received.push({ method: env.method, soapAction: req.headers.soapaction as string | undefined, contentType: req.headers['content-type'], raw, params: env.params, paramOrder: env.paramOrder, ns: env.ns });
     const n = counts[env.method] = (counts[env.method] ?? 0) + 1;
     const out = (script[env.method] ?? defaults[env.method])!(env.params, n);
+    if (typeof out === 'object' && 'raw' in out) {
+      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      res.end(out.raw);
+      return;
+    }
     if (typeof out === 'object' && !Array.isArray(out)) {
       res.writeHead(500, { 'Content-Type': 'text/xml; charset=utf-8' });
       res.end(`<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>${out.fault}</faultstring></soap:Fault></soap:Body></soap:Envelope>`);
@@ -272,11 +277,17 @@ describe('Web Connector simulator against a SOAP service', () => {
     expect(() => new XMLParser().parse(sent, true)).toThrow();
   });
 
-  it('a SOAP fault or an unreachable service ends the run with an error and no stack trace', async () => {
+  it('a SOAP fault, a reply with a DTD or an unreachable service ends the run with an error and no stack trace', async () => {
     const fake = await fakeService({ authenticate: () => ({ fault: 'Server was unable to process request.' }) });
     const { result } = await session(fake);
     expect(result.outcome).toBe('error');
     expect(result.lastError).toBe('authenticate: SOAP fault: Server was unable to process request.');
+    const laughs = await fakeService({ serverVersion: () => ({ raw: '<?xml version="1.0"?><!DOCTYPE e [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+      + `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><serverVersionResponse xmlns="${NS}"><serverVersionResult>&b;</serverVersionResult></serverVersionResponse></soap:Body></soap:Envelope>` }) });
+    const refused = await session(laughs);
+    expect(refused.result.outcome).toBe('error');
+    expect(refused.result.lastError).toContain('DTDs and entity declarations are not accepted');
+    expect(laughs.methods()).toEqual(['serverVersion']);
     const gone = await runWebConnectorSession({ url: 'http://127.0.0.1:9/qbwc', userName: 'u', password: 'p', company: createCompanyFile() });
     expect(gone.outcome).toBe('error');
     expect(gone.lastError).toMatch(/^serverVersion: The service could not be reached/);
