@@ -13,6 +13,7 @@ import { buildXml, child, parseXml, XmlRefused, type XmlElement } from './xml.ts
 
 /** The highest qbXML version this emulated QuickBooks (Pro 2014, request processor 13.0) accepts. */
 export const SUPPORTED_QBXML = 13.0;
+const MAX_REQUEST_ID_LENGTH = 50;
 
 export interface Answer { status: S.QbStatus; rets?: XmlElement[]; extraAttrs?: Record<string, string>; extra?: XmlElement[] }
 
@@ -106,7 +107,6 @@ function readMessageSet(qbxml: string): { requests: XmlElement[]; onError: strin
   for (const rq of requests) {
     // QuickBooks validates the whole set against its schema before running any of it.
     if (!handlerFor(rq.name) && !/QueryRq$/.test(rq.name)) throw S.xmlParseFailure(`<${rq.name}> is not a request this QuickBooks understands.`);
-    if (rq.attrs?.requestID !== undefined && rq.attrs.requestID.length > 50) throw S.xmlParseFailure('A requestID is longer than 50 characters.');
   }
   return { requests, onError };
 }
@@ -118,6 +118,7 @@ export function processMessageSet(file: CompanyFile, qbxml: string): string {
   for (const rq of requests) {
     let answer: Answer;
     if (stopped) answer = { status: S.notProcessed() };
+    else if ((rq.attrs?.requestID ?? '').length > MAX_REQUEST_ID_LENGTH) answer = { status: S.invalidRequestId(rq.attrs!.requestID!) };
     else {
       const handler = handlerFor(rq.name);
       try {

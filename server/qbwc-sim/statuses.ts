@@ -25,6 +25,10 @@ export const partlyFound = (missing: string): QbStatus => ({
   message: `The query request has not been fully completed. There was a required element ("${missing}") that could not be found in QuickBooks.`,
 });
 
+export const invalidRequestId = (requestId: string): QbStatus => ({
+  code: 1060, severity: 'Error', message: `The requestID "${requestId}" is not valid: it may be at most 50 characters long.`,
+});
+
 export const nameInUse = (name: string) => error(3100, `The name "${name}" of the list element is already in use.`);
 
 export const notFound = (id: string) => error(3120, `Object "${id}" specified in the request cannot be found.`);

@@ -317,6 +317,13 @@ describe('emulated QuickBooks Desktop company file', () => {
     expect(responses(go.process(qbxml(body))).map((r) => r.attrs.statusCode)).toEqual(['0', '3100', '0']);
   });
 
+  it('1060: a requestID longer than 50 characters is refused on its own', () => {
+    const file = createCompanyFile();
+    const rs = responses(file.process(qbxml(addCustomer('A', 'x'.repeat(51)) + addCustomer('B', 'ok'))));
+    expect(rs.map((r) => r.attrs.statusCode)).toEqual(['1060', '0']);
+    expect(file.list('Customer').map((c) => c.Name)).toEqual(['B']);
+  });
+
   it('answers Host, Company and Preferences queries in the shapes the Web Connector forwards', () => {
     const file = createCompanyFile({ companyName: 'Green Lawn LLC', dataExt: { ownerId: '{OWNER}', fileId: '{FILE}' } });
     const [host, company, prefs] = responses(file.process(qbxml('<HostQueryRq requestID="1"/><CompanyQueryRq requestID="2"/><PreferencesQueryRq requestID="3"/>')));
