@@ -111,8 +111,15 @@ describe('a Web Connector session', () => {
     await ingestOk('Customer', 'c-1', customer('Maple Street HOA', { email: 'board@example.com' }));
     await approve('c-1');
     await sessionDone();
-    expect(await w.unsyncedFor('c-1')).toMatchObject({ errorCode: '3200' });
+    const u = await w.unsyncedFor('c-1');
+    expect(u).toMatchObject({ errorCode: '3200' });
     expect(w.file.get('Customer', ids.customerId)!.Email).toBe('office@example.com');
+
+    // Resync reads the current EditSequence first, then the change goes through.
+    expect((await w.t.post(`/companies/${QBD}/unsynced/${u.id}/resync`)).status).toBe(200);
+    await sessionDone();
+    expect(await w.unsyncedFor('c-1')).toBeUndefined();
+    expect(w.file.get('Customer', ids.customerId)).toMatchObject({ Email: 'board@example.com', Phone: '555-0199' });
   });
 
   it('3180: a new invoice dated inside the closed period is refused with the save error and its reason', async () => {
@@ -158,6 +165,22 @@ describe('a Web Connector session', () => {
     await sessionDone();
     expect(w.file.list('Invoice')).toHaveLength(1);
     expect((await w.logFor('inv-1')).at(-1)).toMatchObject({ status: 'success', qbId: w.file.list('Invoice')[0]!.TxnID });
+  });
+
+  it('deletes: a transaction is deleted, a customer made inactive; a delete whose answer was lost is not an error next time', async () => {
+    const ids = await syncedBasics();
+    expect((await w.t.call('DELETE', `/companies/${QBD}/records/Invoice/inv-1`)).status).toBeLessThan(300);
+    await approve('inv-1');
+    expect((await w.session({ killAfterSends: 1 })).outcome).toBe('killed');
+    expect(w.file.list('Invoice')).toHaveLength(0);
+    await sessionDone();
+    expect((await w.logFor('inv-1')).at(-1)).toMatchObject({ status: 'success' });
+    expect(await w.unsyncedFor('inv-1')).toBeUndefined();
+
+    expect((await w.t.call('DELETE', `/companies/${QBD}/records/Customer/c-1`)).status).toBeLessThan(300);
+    await approve('c-1');
+    await sessionDone();
+    expect(w.file.get('Customer', ids.customerId)!.IsActive).toBe('false');
   });
 
   it('connectionError: the connector turns offline with the HRESULT explained, until the next good session', async () => {

@@ -38,20 +38,28 @@ function address(name: string, a: AddressValue | null | undefined): XmlNode[] {
   return parts.length ? [el(name, parts)] : [];
 }
 
+/** Keeps the elements of a sparse Mod: only the fields that changed (`has`) are sent, so QuickBooks' other values stay. */
+type Has = (field: string) => boolean;
+const when = (has: Has, field: string, nodes: XmlNode[]) => (has(field) ? nodes : []);
+
 /** Body of CustomerAdd/VendorAdd (or the part of a Mod after ListID and EditSequence). */
-function partyFields(entityType: 'Customer' | 'Vendor', r: CustomerRecord | VendorRecord): XmlNode[] {
+function partyFields(entityType: 'Customer' | 'Vendor', r: CustomerRecord | VendorRecord, has: Has): XmlNode[] {
   return [
-    el('Name', r.displayName), el('IsActive', r.active === false ? 'false' : 'true'), ...opt('CompanyName', r.companyName),
-    ...opt('FirstName', r.givenName), ...opt('LastName', r.familyName),
-    ...address(entityType === 'Customer' ? 'BillAddress' : 'VendorAddress', r.address),
-    ...opt('Phone', r.phone), ...opt('Email', r.email), ...opt('Notes', r.notes),
+    ...when(has, 'displayName', [el('Name', r.displayName)]), ...when(has, 'active', [el('IsActive', r.active === false ? 'false' : 'true')]),
+    ...when(has, 'companyName', opt('CompanyName', r.companyName)),
+    ...when(has, 'givenName', opt('FirstName', r.givenName)), ...when(has, 'familyName', opt('LastName', r.familyName)),
+    ...when(has, 'address', address(entityType === 'Customer' ? 'BillAddress' : 'VendorAddress', r.address)),
+    ...when(has, 'phone', opt('Phone', r.phone)), ...when(has, 'email', opt('Email', r.email)), ...when(has, 'notes', opt('Notes', r.notes)),
   ];
 }
 
-function itemFields(r: ItemRecord, mod: boolean): XmlNode[] {
-  const head = [el('Name', r.name), el('IsActive', r.active === false ? 'false' : 'true')];
-  if (r.kind === 'Inventory') return [...head, ...opt('SalesDesc', r.description), ...opt('SalesPrice', money(r.unitPrice))];
-  const sales = [...opt('Desc', r.description), ...opt('Price', money(r.unitPrice))];
+function itemFields(r: ItemRecord, mod: boolean, has: Has): XmlNode[] {
+  const head = [...when(has, 'name', [el('Name', r.name)]), ...when(has, 'active', [el('IsActive', r.active === false ? 'false' : 'true')])];
+  const salesChanged = has('description') || has('unitPrice');
+  if (r.kind === 'Inventory') {
+    return [...head, ...(salesChanged ? [...opt('SalesDesc', r.description), ...opt('SalesPrice', money(r.unitPrice))] : [])];
+  }
+  const sales = salesChanged ? [...opt('Desc', r.description), ...opt('Price', money(r.unitPrice))] : [];
   return sales.length ? [...head, el(mod ? 'SalesOrPurchaseMod' : 'SalesOrPurchase', sales)] : head;
 }
 
@@ -72,39 +80,44 @@ function purchaseLines(tag: string, lines: BillRecord['lines'], costTag: 'Cost' 
 
 /** The fields of an Add, or of a Mod after its ids; `fields` (top-level names that changed) trims a Mod. */
 function bodyFields(entityType: SyncedEntityType, record: JobRecord, mod: boolean, fields: readonly string[] | null): XmlNode[] {
-  const has = (f: string) => !mod || fields === null || fields.includes(f);
+  const has: Has = (f) => !mod || fields === null || fields.includes(f);
   switch (entityType) {
     case 'Customer':
     case 'Vendor':
-      return partyFields(entityType, record as CustomerRecord);
+      return partyFields(entityType, record as CustomerRecord, has);
     case 'Item':
-      return itemFields(record as ItemRecord, mod);
+      return itemFields(record as ItemRecord, mod, has);
     case 'Invoice': {
       const r = record as InvoiceRecord;
       const linePrefix = mod ? 'InvoiceLineMod' : 'InvoiceLineAdd';
-      return [ref('CustomerRef', r.customerId), el('TxnDate', r.txnDate), ...opt('RefNumber', r.docNumber), ...opt('DueDate', r.dueDate),
-        ...opt('Memo', r.memo), ...(has('lines') ? salesLines(linePrefix, r.lines, mod) : [])];
+      return [...when(has, 'customerId', [ref('CustomerRef', r.customerId)]), ...when(has, 'txnDate', [el('TxnDate', r.txnDate)]),
+        ...when(has, 'docNumber', opt('RefNumber', r.docNumber)), ...when(has, 'dueDate', opt('DueDate', r.dueDate)),
+        ...when(has, 'memo', opt('Memo', r.memo)), ...when(has, 'lines', salesLines(linePrefix, r.lines, mod))];
     }
     case 'Estimate': {
       const r = record as EstimateRecord;
-      return [ref('CustomerRef', r.customerId), el('TxnDate', r.txnDate), ...opt('RefNumber', r.docNumber), ...opt('DueDate', r.expirationDate),
-        ...opt('Memo', r.memo), ...(has('lines') ? salesLines(mod ? 'EstimateLineMod' : 'EstimateLineAdd', r.lines, mod) : [])];
+      return [...when(has, 'customerId', [ref('CustomerRef', r.customerId)]), ...when(has, 'txnDate', [el('TxnDate', r.txnDate)]),
+        ...when(has, 'docNumber', opt('RefNumber', r.docNumber)), ...when(has, 'expirationDate', opt('DueDate', r.expirationDate)),
+        ...when(has, 'memo', opt('Memo', r.memo)), ...when(has, 'lines', salesLines(mod ? 'EstimateLineMod' : 'EstimateLineAdd', r.lines, mod))];
     }
     case 'Payment': {
       const r = record as PaymentRecord;
       const applied = (r.appliedTo ?? []).map((a) => el(mod ? 'AppliedToTxnMod' : 'AppliedToTxnAdd', [el('TxnID', a.invoiceId), el('PaymentAmount', money(a.amount))]));
-      return [ref('CustomerRef', r.customerId), el('TxnDate', r.txnDate), ...opt('RefNumber', r.referenceNumber), el('TotalAmount', money(r.totalAmount)),
-        ...opt('Memo', r.memo), ...(has('appliedTo') ? applied : [])];
+      return [...when(has, 'customerId', [ref('CustomerRef', r.customerId)]), ...when(has, 'txnDate', [el('TxnDate', r.txnDate)]),
+        ...when(has, 'referenceNumber', opt('RefNumber', r.referenceNumber)), ...when(has, 'totalAmount', [el('TotalAmount', money(r.totalAmount))]),
+        ...when(has, 'memo', opt('Memo', r.memo)), ...when(has, 'appliedTo', applied)];
     }
     case 'Bill': {
       const r = record as BillRecord;
-      return [ref('VendorRef', r.vendorId), el('TxnDate', r.txnDate), ...opt('DueDate', r.dueDate), ...opt('RefNumber', r.docNumber),
-        ...opt('Memo', r.memo), ...(has('lines') ? purchaseLines(mod ? 'ItemLineMod' : 'ItemLineAdd', r.lines, 'Cost', mod) : [])];
+      return [...when(has, 'vendorId', [ref('VendorRef', r.vendorId)]), ...when(has, 'txnDate', [el('TxnDate', r.txnDate)]),
+        ...when(has, 'dueDate', opt('DueDate', r.dueDate)), ...when(has, 'docNumber', opt('RefNumber', r.docNumber)),
+        ...when(has, 'memo', opt('Memo', r.memo)), ...when(has, 'lines', purchaseLines(mod ? 'ItemLineMod' : 'ItemLineAdd', r.lines, 'Cost', mod))];
     }
     case 'PurchaseOrder': {
       const r = record as PurchaseOrderRecord;
-      return [ref('VendorRef', r.vendorId), el('TxnDate', r.txnDate), ...opt('RefNumber', r.docNumber), ...opt('Memo', r.memo),
-        ...(has('lines') ? purchaseLines(mod ? 'PurchaseOrderLineMod' : 'PurchaseOrderLineAdd', r.lines, 'Rate', mod) : [])];
+      return [...when(has, 'vendorId', [ref('VendorRef', r.vendorId)]), ...when(has, 'txnDate', [el('TxnDate', r.txnDate)]),
+        ...when(has, 'docNumber', opt('RefNumber', r.docNumber)), ...when(has, 'memo', opt('Memo', r.memo)),
+        ...when(has, 'lines', purchaseLines(mod ? 'PurchaseOrderLineMod' : 'PurchaseOrderLineAdd', r.lines, 'Rate', mod))];
     }
   }
 }
@@ -128,8 +141,7 @@ export function modRequest(entityType: SyncedEntityType, record: JobRecord, qbId
 export function removeRequest(entityType: SyncedEntityType, record: JobRecord | null, qbId: string, editSequence: string, requestId: string): XmlNode {
   if (isList(entityType)) {
     const obj = qbxmlObject(entityType, record);
-    const name = record ? ((record as { displayName?: string; name?: string }).displayName ?? (record as { name?: string }).name) : undefined;
-    return el(`${obj}ModRq`, [el(`${obj}Mod`, [el('ListID', qbId), el('EditSequence', editSequence), ...opt('Name', name), el('IsActive', 'false')])],
+    return el(`${obj}ModRq`, [el(`${obj}Mod`, [el('ListID', qbId), el('EditSequence', editSequence), el('IsActive', 'false')])],
       { requestID: requestId });
   }
   return el('TxnDelRq', [el('TxnDelType', qbxmlObject(entityType)), el('TxnID', qbId)], { requestID: requestId });

@@ -310,6 +310,8 @@ function applyAnswer(store: Store, entry: LogRow, purpose: Purpose, status: Stat
       return { kind: 'success', qbId: obj.qbId, tid: null };
     }
     case 'remove': {
+      // Already gone (a delete whose answer was lost, or someone deleted it in QuickBooks): the wish is fulfilled.
+      if (status.code === '3120') return { kind: 'success', qbId: linked?.row.qb_id ?? entry.qb_id ?? '', tid: null };
       if (!ok) return qbFailure(status, linked?.row.qb_id ?? entry.qb_id);
       store.db.prepare('UPDATE records SET known_sync_token = COALESCE(?, known_sync_token), last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
         .run(obj?.syncToken ?? null, at, entry.company_id, entityType, entry.local_id);
