@@ -12,6 +12,7 @@ import { benchPopup } from './popup';
 import { benchCenter } from './center';
 import { benchExplain } from './explain';
 import { benchQboOnline } from './qbo-online';
+import { benchQbwc } from './qbwc';
 
 export interface BenchRow {
   name: string;
@@ -29,6 +30,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['Reference server', benchServer],
   ['Explain a QuickBooks error (Node)', benchExplain],
   ['QuickBooks Online over the wire (emulator)', benchQboOnline],
+  ['QuickBooks Desktop through the Web Connector (simulator)', benchQbwc],
 ];
 
 const sections: string[] = [];
