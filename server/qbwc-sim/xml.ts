@@ -1,10 +1,11 @@
 /**
- * The simulator's only XML reading and writing. Parsing keeps entity processing off and refuses
- * DTDs outright (no billion laughs, no external entities); only the five predefined entities and
- * character references are decoded, by hand. Writing goes through fast-xml-parser's builder,
+ * The simulator's only XML reading and writing. Reading uses the strict scanner in server/xml/:
+ * DTDs refused outright (no billion laughs, no external entities), only the five predefined
+ * entities and character references decoded. Writing goes through fast-xml-parser's builder,
  * which escapes every text and attribute value.
  */
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
+import { decodeXmlEntities, scanXml, XmlScanError, type ScannedElement } from '../xml/scan-xml.ts';
 
 /** An element in document order: the shape both directions use. */
 export interface XmlElement { name: string; attrs?: Record<string, string>; children?: XmlElement[]; text?: string }
@@ -14,63 +15,43 @@ export class XmlRefused extends Error {}
 /** Large enough for a full company dump, small enough to bound memory. */
 export const MAX_XML_BYTES = 32 * 1024 * 1024;
 
-const orderedParser = new XMLParser({
-  preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', processEntities: false, htmlEntities: false,
-  parseTagValue: false, parseAttributeValue: false, trimValues: true, ignorePiTags: false, removeNSPrefix: false,
-  // No path strings per tag: halves the parse time of a large response (none of our callbacks need them).
-  jPath: false,
-});
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes only what XML itself defines; any other `&name;` stays as literal text. */
-export function decodeXmlText(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(lt|gt|amp|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);/g, (_m, ref: string) => {
-    if (ref[0] !== '#') return PREDEFINED[ref]!;
-    const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
-}
-
-type Ordered = Record<string, unknown>;
-
-function toElements(nodes: Ordered[]): { elements: XmlElement[]; text: string } {
-  const elements: XmlElement[] = [];
-  let text = '';
-  for (const node of nodes) {
-    for (const key of Object.keys(node)) {
-      if (key === ':@') continue;
-      if (key === '#text') { text += String(node[key]); continue; }
-      const inner = toElements((node[key] as Ordered[]) ?? []);
-      const el: XmlElement = { name: key, children: inner.elements };
-      if (inner.text) el.text = decodeXmlText(inner.text);
-      const rawAttrs = node[':@'] as Record<string, string> | undefined;
-      if (rawAttrs) {
-        el.attrs = {};
-        for (const [k, v] of Object.entries(rawAttrs)) el.attrs[k] = decodeXmlText(String(v));
-      }
-      elements.push(el);
-    }
-  }
-  return { elements, text };
-}
-
 /**
  * Parses a document into elements in order. Processing instructions come back as elements
- * named `?xml`, `?qbxml`. Throws XmlRefused for DTDs, oversize input or text that is not XML.
+ * named `?xml`, `?qbxml` (with their pseudo-attributes). Throws XmlRefused for DTDs, oversize
+ * input or text that is not XML. Reading is done by the strict scanner shared with the server.
  */
 export function parseXml(xml: string, maxBytes = MAX_XML_BYTES): XmlElement[] {
   if (xml.length > maxBytes) throw new XmlRefused(`document larger than ${maxBytes} bytes`);
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new XmlRefused('DTDs and entity declarations are not accepted');
-  let parsed: Ordered[];
+  const instructions: XmlElement[] = [];
+  let root: ScannedElement;
   try {
-    parsed = orderedParser.parse(xml, true) as Ordered[];
+    root = scanXml(xml, {
+      onInstruction: (name, body) => {
+        const attrs: Record<string, string> = {};
+        for (const m of body.matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) attrs[m[1]!] = decodeXmlEntities(m[2] ?? m[3] ?? '');
+        instructions.push({ name: `?${name}`, children: [], attrs });
+      },
+    });
   } catch (e) {
-    throw new XmlRefused(`not well-formed XML: ${(e as Error).message}`);
+    if (e instanceof XmlScanError) {
+      throw new XmlRefused(/document type/.test(e.message) ? 'DTDs and entity declarations are not accepted' : `not well-formed XML: ${e.message}`);
+    }
+    throw e;
   }
-  return toElements(parsed).elements;
+  return [...instructions, toElement(root)];
 }
+
+/** The scanner's element in this module's shape: text trimmed and left out when empty, attrs only when present. */
+function toElement(scanned: ScannedElement): XmlElement {
+  const el: XmlElement = { name: scanned.name, children: scanned.children.map(toElement) };
+  const text = scanned.text.trim();
+  if (text) el.text = text;
+  if (Object.keys(scanned.attrs).length) el.attrs = scanned.attrs;
+  return el;
+}
+
+/** Decodes only what XML itself defines; any other `&name;` stays as literal text. */
+export const decodeXmlText = decodeXmlEntities;
 
 /** Strips a namespace prefix ("soap:Body" → "Body"). */
 export function localName(name: string): string {
@@ -86,6 +67,8 @@ export function childText(el: XmlElement | undefined, name: string): string | un
   const c = child(el, name);
   return c ? (c.text ?? '') : undefined;
 }
+
+type Ordered = Record<string, unknown>;
 
 const builder = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', suppressEmptyNode: true });
 
