@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRecord, SyncedEntityType } from '../../lib/api/job-records.ts';
 import { addRequest, modRequest, qbObjectFromRet, queryByKey, removeRequest } from '../../server/quickbooks/qbd/qbxml-mapping.ts';
-import { buildXml, child, el, parseXml, type XmlNode } from '../../server/quickbooks/qbd/xml.ts';
+import { buildXml, child, decodeEntities, el, parseXml, type XmlNode } from '../../server/quickbooks/qbd/xml.ts';
 import { createCompanyFile } from '../../server/qbwc-sim/index.ts';
 
 function roundTrip(file: ReturnType<typeof createCompanyFile>, request: XmlNode) {
@@ -81,5 +81,18 @@ describe('qbXML mapping', () => {
     expect(inactive.active).toBe(false);
     roundTrip(file, removeRequest('Invoice', null, inv!.qbId, '', 'g'));
     expect(file.list('Invoice')).toHaveLength(0);
+  });
+});
+
+describe('the XML toolkit', () => {
+  it('decodes each predefined entity and character reference once, and leaves anything else as written', () => {
+    expect(decodeEntities('a &lt;b&gt; &amp;amp; &#38;lt; &#x41; &quot;&apos;')).toBe('a <b> &amp; &lt; A "\'');
+    expect(decodeEntities('&foo; & &; &#xZZ; &#0; &constructor;')).toBe('&foo; & &; &#xZZ; &#0; &constructor;');
+  });
+
+  it('escapes every value it writes, in text and attributes', () => {
+    const text = buildXml(el('Name', 'A <b> & "c"', { requestID: '"><x' }));
+    expect(text).toBe('<?xml version="1.0" encoding="utf-8"?><Name requestID="&quot;&gt;&lt;x">A &lt;b&gt; &amp; &quot;c&quot;</Name>');
+    expect(parseXml(text)).toMatchObject({ name: 'Name', text: 'A <b> & "c"', attrs: { requestID: '"><x' } });
   });
 });

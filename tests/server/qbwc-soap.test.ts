@@ -160,6 +160,19 @@ describe('POST /qbwc: each method', () => {
     expect((await call('sendRequestXML', 'sendRequestXML', { TICKET: ticket! })).result ?? '').toBe('');
   });
 
+  it('a response sent as a CDATA section is read the same as escaped text', async () => {
+    await pendingCustomer();
+    const [ticket] = await authenticate();
+    const sent = await call('sendRequestXML', 'sendRequestXML', { TICKET: ticket! });
+    const requestId = innerQbxml(sent.result).QBXML.QBXMLMsgsRq.CustomerAddRq['@_requestID'];
+    const escaped = fixture('receiveResponseXML', { TICKET: ticket!, REQUEST_ID: requestId });
+    const inner = escaped.slice(escaped.indexOf('<response>') + 10, escaped.indexOf('</response>'))
+      .replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+    const cdata = escaped.replace(/<response>[\s\S]*<\/response>/, `<response><![CDATA[${inner}]]></response>`);
+    const r = await post(cdata);
+    expect(r.doc['soap:Envelope']['soap:Body'].receiveResponseXMLResponse.receiveResponseXMLResult).toBe('100');
+  });
+
   it('the company file parameter is read in either spelling (strCompanyFileName / strCompanyFilename)', async () => {
     await pendingCustomer();
     const [ticket] = await authenticate();

@@ -44,6 +44,9 @@ export function buildXml(root: XmlNode, instructions: { name: string; attrs: Rec
   return builder.build([...pis, toOrdered(root)]) as string;
 }
 
+/** Elements whose content is text carrying a whole XML document (the Web Connector's qbXML parameters). */
+const RAW_TEXT_ELEMENTS = ['response', 'strHCPResponse'];
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -55,6 +58,9 @@ const parser = new XMLParser({
   // Entities stay literal text: no expansion, so no billion laughs and no external entity is ever read.
   processEntities: false,
   htmlEntities: false,
+  // The qbXML inside a SOAP call is one long escaped text: taken raw (and decoded once below), it
+  // costs a scan instead of the parser's character-by-character work.
+  stopNodes: RAW_TEXT_ELEMENTS.map((name) => `*.${name}`),
 });
 
 /**
@@ -85,16 +91,27 @@ function fromOrdered(item: unknown): XmlNode | null {
   const children = body.map(fromOrdered).filter((n): n is XmlNode => n !== null);
   const text = body.filter((b) => (b as Record<string, unknown>)['#text'] !== undefined)
     .map((b) => String((b as Record<string, unknown>)['#text'])).join('');
+  if (RAW_TEXT_ELEMENTS.includes(name)) return { name, attrs, children: [], text: rawText(text) };
   return { name, attrs, children, text: decodeEntities(text) };
 }
 
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Content of a raw-text element: a CDATA section is taken as is; escaped text is decoded. */
+function rawText(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed.startsWith('<![CDATA[') && trimmed.endsWith(']]>') && trimmed.indexOf(']]>') === trimmed.length - 3) return trimmed.slice(9, -3);
+  return decodeEntities(raw);
+}
 
-/** The five predefined entities and numeric character references; anything else stays as written. */
+/**
+ * The five predefined entities and numeric character references, each decoded once ("&amp;lt;"
+ * becomes "&lt;", "&#38;lt;" too); anything else stays as written. &lt; &gt; &quot; &apos; cannot
+ * produce a new "&", so they go first in fast passes; &amp; and numeric references share one pass.
+ */
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref]!;
+  const out = text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'");
+  return out.replace(/&(amp|#x[0-9a-fA-F]{1,6}|#[0-9]{1,7});/g, (whole, ref: string) => {
+    if (ref === 'amp') return '&';
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
