@@ -83,7 +83,7 @@ function answer(store: Store, serverVersion: string, call: SoapCall): string | n
     case 'authenticate':
       return authenticate(store, p.strUserName ?? '', p.strPassword ?? '');
     case 'sendRequestXML':
-      return sendRequestXml(store, p.ticket ?? '', int(p.qbXMLMajorVers));
+      return sendRequestXml(store, p.ticket ?? '', p.strHCPResponse ?? '', int(p.qbXMLMajorVers));
     case 'receiveResponseXML':
       return receiveResponseXml(store, p.ticket ?? '', p.response ?? '', p.hresult ?? '', p.message ?? '');
     case 'connectionError':

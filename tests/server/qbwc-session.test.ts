@@ -3,6 +3,7 @@
  * file as qbXML over SOAP, and QuickBooks Desktop's own status codes decide each outcome.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCompanyFile } from '../../server/qbwc-sim/index.ts';
 import { QBD, startQbwcWorld, type QbwcWorld } from './helpers/qbwc-world.ts';
 
 let w: QbwcWorld;
@@ -196,6 +197,25 @@ describe('a Web Connector session', () => {
 
     await sessionDone();
     expect(await w.connector()).toMatchObject({ state: 'ok', message: null });
+  });
+
+  it('refuses to write into another company\'s file: its FileID under our OwnerID differs', async () => {
+    const qwc = await w.t.get(`/companies/${QBD}/connector/qwc`);
+    const ownerId = /<OwnerID>([^<]+)<\/OwnerID>/.exec(qwc.text)![1]!;
+    const fileId = /<FileID>([^<]+)<\/FileID>/.exec(qwc.text)![1]!;
+    await ingestOk('Customer', 'c-1', customer('Maple Street HOA'));
+    await approve('c-1');
+    const other = createCompanyFile({ companyName: 'Another Business', now: w.t.clock.now,
+      dataExt: { ownerId, fileId: '{00000000-1111-2222-3333-444444444444}' } });
+    const refused = await w.session({ company: other });
+    expect(refused.outcome).toBe('error');
+    expect(refused.lastError).toMatch(/belongs to another SyncLens company/);
+    expect(other.list('Customer')).toHaveLength(0);
+    expect((await w.logFor('c-1')).at(-1).status).toBe('pending');
+
+    const ours = createCompanyFile({ companyName: 'Acme Lawn Care', now: w.t.clock.now, dataExt: { ownerId, fileId } });
+    expect((await w.session({ company: ours })).outcome).toBe('done');
+    expect(ours.list('Customer')).toHaveLength(1);
   });
 
   it('wrong password → nvu; nothing to do → none', async () => {

@@ -20,7 +20,8 @@ import { checkLogin, liveSession, newTicket, ticketHash, TICKET_LIFETIME_MS, web
 import {
   addRequest, isRetNode, modifiedSinceQuery, modRequest, qbObjectFromRet, queryById, queryByKey, removeRequest,
 } from './qbxml-mapping.ts';
-import { buildXml, child, el, parseXml, XmlRefused, type XmlNode } from './xml.ts';
+import { SYNCLENS_OWNER_ID } from './qwc.ts';
+import { buildXml, child, childrenNamed, el, parseXml, textOf, XmlRefused, type XmlNode } from './xml.ts';
 
 /** Requests per message set: 1,000 entries go out in 10 round trips. */
 export const MAX_REQUESTS_PER_SET = 100;
@@ -77,10 +78,18 @@ function pendingEntries(store: Store, companyId: string): LogRow[] {
 
 interface Planned { node: XmlNode; seq: number | null; purpose: Purpose }
 
-/** The next qbXML request set of the session, or '' when the ticket is not (or no longer) valid. */
-export function sendRequestXml(store: Store, ticket: string, qbXmlMajor: number | null): string {
+/**
+ * The next qbXML request set of the session, or '' when the ticket is not (or no longer) valid or
+ * the Web Connector opened another company's file (getLastError then says so).
+ */
+export function sendRequestXml(store: Store, ticket: string, hcpResponse: string, qbXmlMajor: number | null): string {
   const session = liveSession(store, ticket);
   if (!session) return '';
+  const otherFile = session.rounds === 0 ? otherCompanyFile(store, session.company_id, hcpResponse) : null;
+  if (otherFile) {
+    setLastError(store, session, otherFile);
+    return '';
+  }
   return store.write(() => {
     const round = session.rounds + 1;
     const state = importState(session);
@@ -123,6 +132,30 @@ export function sendRequestXml(store: Store, ticket: string, qbXmlMajor: number 
     return buildXml(el('QBXML', [el('QBXMLMsgsRq', planned.map((p) => p.node), { onError: 'continueOnError' })]),
       [{ name: 'qbxml', attrs: { version } }]);
   });
+}
+
+/**
+ * The first call carries QuickBooks' company data: once the Web Connector has opened our company's
+ * file it holds our FileID under our OwnerID. Another FileID there means another company's file is
+ * open, and nothing of this company may go into it. No FileID yet (first connection) is fine.
+ */
+function otherCompanyFile(store: Store, companyId: string, hcpResponse: string): string | null {
+  if (!hcpResponse.trim()) return null;
+  let root: XmlNode;
+  try {
+    root = parseXml(hcpResponse);
+  } catch {
+    return null; // QBPOS sends a sentence here instead of qbXML
+  }
+  const companyRet = child(child(child(root, 'QBXMLMsgsRs'), 'CompanyQueryRs'), 'CompanyRet');
+  const ours = childrenNamed(companyRet, 'DataExtRet').find((d) => textOf(d, 'OwnerID')?.toUpperCase() === SYNCLENS_OWNER_ID
+    && textOf(d, 'DataExtName') === 'FileID');
+  const fileId = ours ? textOf(ours, 'DataExtValue') : null;
+  const expected = webConnectorRow(store, companyId).file_id;
+  if (!fileId || fileId.toUpperCase() === expected.toUpperCase()) return null;
+  const name = textOf(companyRet, 'CompanyName');
+  return `The QuickBooks company file that is open${name ? ` (${name})` : ''} belongs to another SyncLens company. `
+    + 'Open this company\'s file in QuickBooks, or use the .qwc file downloaded for the company that is open.';
 }
 
 function importState(session: SessionRow): ImportState {
