@@ -3,7 +3,7 @@
  * envelope (dispatch on the body's first element, never on SOAPAction), writing replies and faults,
  * and the service's WSDL. Everything is built through the XML toolkit, so qbXML travels as escaped text.
  */
-import { buildXml, child, el, XmlRefused, parseXml, type XmlNode } from './xml.ts';
+import { buildXml, child, el, XmlRefused, parseSoapXml, type XmlNode } from './xml.ts';
 
 export const QBWC_NS = 'http://developer.intuit.com/';
 const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -30,7 +30,7 @@ export class SoapClientError extends Error {}
 export function readSoapCall(text: string): SoapCall {
   let root: XmlNode;
   try {
-    root = parseXml(text);
+    root = parseSoapXml(text);
   } catch (err) {
     throw new SoapClientError(err instanceof XmlRefused ? err.message : 'The request is not well-formed XML.');
   }

@@ -1,9 +1,10 @@
 /**
- * The one XML toolkit of the Web Connector service: a parser that never expands entities nor reads a
- * DTD and refuses oversized input, and a builder through which every value put into XML is escaped.
- * SOAP envelopes and qbXML both go through here.
+ * The one XML toolkit of the Web Connector service: parsers that never expand entities nor read a
+ * DTD and refuse oversized input (fast-xml-parser for SOAP envelopes, the shared strict scanner for
+ * multi-MB qbXML), and a builder through which every value put into XML is escaped.
  */
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { scanXml, XmlScanError } from '../../xml/scan-xml.ts';
 
 /** The largest SOAP request accepted: a qbXML response of a few MB travels escaped inside it. */
 export const MAX_XML_BYTES = 12 * 1024 * 1024;
@@ -64,10 +65,27 @@ const parser = new XMLParser({
 });
 
 /**
- * Parses a document into XmlNodes. A DOCTYPE is refused outright (SOAP and qbXML have no use for one),
- * and the predefined entities and character references are decoded by hand, which cannot grow text.
+ * Parses a qbXML document (QuickBooks' answers, a few MB at most) with the shared strict scanner:
+ * no DTD, no entity expansion, only the predefined entities decoded; fast enough for multi-MB sets.
  */
 export function parseXml(text: string): XmlNode {
+  if (Buffer.byteLength(text, 'utf8') > MAX_XML_BYTES) throw new XmlRefused(`The XML document is larger than ${MAX_XML_BYTES} bytes.`);
+  try {
+    return scanXml(text, { stripPrefixes: true });
+  } catch (err) {
+    if (err instanceof XmlScanError) {
+      throw new XmlRefused(/document type/.test(err.message) ? 'XML with a document type declaration is not accepted.' : 'The document is not well-formed XML.');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Parses a SOAP envelope with fast-xml-parser. A DOCTYPE is refused outright (SOAP has no use for
+ * one); the predefined entities and character references are decoded by hand, which cannot grow
+ * text; the qbXML parameters are taken as raw text and decoded once.
+ */
+export function parseSoapXml(text: string): XmlNode {
   if (Buffer.byteLength(text, 'utf8') > MAX_XML_BYTES) throw new XmlRefused(`The XML document is larger than ${MAX_XML_BYTES} bytes.`);
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new XmlRefused('XML with a document type declaration is not accepted.');
   let raw: unknown[];
