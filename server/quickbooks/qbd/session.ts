@@ -97,14 +97,15 @@ export function sendRequestXml(store: Store, ticket: string, hcpResponse: string
     let n = 0;
     const rid = (prefix: string) => `${prefix}-${round}-${++n}`;
 
+    // QuickBooks' changes: every type on the first round when due, then the iterators' next pages.
+    const since = webConnectorRow(store, session.company_id).changes_since;
     if (!state.swept) {
-      const since = webConnectorRow(store, session.company_id).changes_since;
       for (const t of SYNCED_ENTITY_TYPES) planned.push({ node: modifiedSinceQuery(t, since, rid(`c${t}`), null), seq: null, purpose: 'changes' });
       state.swept = true;
     }
-    const continuing = state.queue.splice(0, MAX_REQUESTS_PER_SET);
-    const since = webConnectorRow(store, session.company_id).changes_since;
-    for (const c of continuing) planned.push({ node: modifiedSinceQuery(c.entityType, since, rid(`c${c.entityType}`), c.iteratorId), seq: null, purpose: 'changes' });
+    for (const c of state.queue.splice(0, MAX_REQUESTS_PER_SET)) {
+      planned.push({ node: modifiedSinceQuery(c.entityType, since, rid(`c${c.entityType}`), c.iteratorId), seq: null, purpose: 'changes' });
+    }
 
     const candidates = sendable(store, session);
     const waitingKeys = new Set(candidates.map((e) => `${e.entity_type}:${e.local_id}`));
@@ -114,7 +115,7 @@ export function sendRequestXml(store: Store, ticket: string, hcpResponse: string
       if (plan === 'later') continue;
       if ('kind' in plan) {
         writeEntryResult(store, entry, plan);
-        bump(store, session, plan);
+        countResult(store, session, plan);
         waitingKeys.delete(`${entry.entity_type}:${entry.local_id}`);
         continue;
       }
@@ -252,7 +253,7 @@ function lastFailureWasDuplicate(store: Store, entry: LogRow): boolean {
     .get(entry.company_id, entry.entity_type, entry.local_id) !== undefined;
 }
 
-function bump(store: Store, session: SessionRow, result: EntryResult): void {
+function countResult(store: Store, session: SessionRow, result: EntryResult): void {
   if (result.kind === 'success') store.db.prepare('UPDATE qbwc_sessions SET succeeded = succeeded + 1 WHERE ticket_hash = ?').run(session.ticket_hash);
   if (result.kind === 'failed') store.db.prepare('UPDATE qbwc_sessions SET failed = failed + 1 WHERE ticket_hash = ?').run(session.ticket_hash);
 }
@@ -306,7 +307,7 @@ export function receiveResponseXml(store: Store, ticket: string, response: strin
       const result = applyAnswer(store, entry, request.purpose, status, rets[0] ?? null);
       if (result) {
         writeEntryResult(store, entry, result);
-        bump(store, session, result);
+        countResult(store, session, result);
       }
     }
     store.db.prepare('UPDATE qbwc_sessions SET import_queue = ? WHERE ticket_hash = ?').run(JSON.stringify(state), session.ticket_hash);
