@@ -34,6 +34,13 @@ export const TREE_VENDORS = ['Northland Equipment Rental', 'Valley Mulch & Stone
 export const NEW_CUSTOMER_NAMES = ['Sycamore Ridge Dental', 'Quentin Marsh', 'Bluebird Daycare Center', 'Ingrid Solberg', 'Hawthorne Court Condos'];
 /** The QuickBooks Online company of the demo (Evergreen), as the seed and the emulator know it. */
 export const EVERGREEN = { id: 'evergreen', name: 'Evergreen Tree & Landscape', realmId: '9130357766542011' } as const;
+/** The QuickBooks Desktop company of the demo (Cedar Ridge) and the company file the Web Connector opens for it. */
+export const CEDAR_RIDGE = {
+  id: 'cedar-ridge', name: 'Cedar Ridge Lawn Care',
+  companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Cedar Ridge Lawn Care.qbw',
+} as const;
+/** Cedar Ridge's suppliers; the third one shares its name with a customer in the daily-review picture. */
+export const LAWN_VENDORS = ['Turf Pro Distributors', 'Hometown Fuel', 'Greenway Supply', 'Lakeside Small Engine'];
 
 const day = 86_400_000;
 const iso = (d: Date) => d.toISOString();
@@ -108,8 +115,7 @@ export function buildDemoFixture(now: Date): FixtureInput {
   b.fx.companies.push(
     { id: EVERGREEN.id, name: EVERGREEN.name, system: 'qbo', realmId: EVERGREEN.realmId, closedBooksDate,
       connector: { kind: 'qbo-api', lastContactAt: b.ago(7 * 60_000), lastRunAt: b.ago(7 * 60_000) } },
-    { id: 'cedar-ridge', name: 'Cedar Ridge Lawn Care', system: 'qbd', closedBooksDate,
-      companyFile: 'C:\\Users\\Public\\Documents\\Intuit\\QuickBooks\\Company Files\\Cedar Ridge Lawn Care.qbw',
+    { id: CEDAR_RIDGE.id, name: CEDAR_RIDGE.name, system: 'qbd', closedBooksDate, companyFile: CEDAR_RIDGE.companyFile,
       connector: { kind: 'web-connector', intervalMinutes: 240, lastContactAt: b.ago(190 * 60_000), lastRunAt: b.ago(190 * 60_000) } },
   );
 
@@ -145,8 +151,7 @@ export function buildDemoFixture(now: Date): FixtureInput {
   };
 
   const ev = business('evergreen', 'qbo', 60, 200, TREE_ITEMS, TREE_VENDORS);
-  const cr = business('cedar-ridge', 'qbd', 30, 80, LAWN_ITEMS,
-    ['Turf Pro Distributors', 'Hometown Fuel', 'Greenway Supply', 'Lakeside Small Engine']);
+  const cr = business('cedar-ridge', 'qbd', 30, 80, LAWN_ITEMS, LAWN_VENDORS);
 
   wizardItems(b, 'evergreen', 'qbo', ev, 12, 6);
   wizardItems(b, 'cedar-ridge', 'qbd', cr, 4, 3);
@@ -317,5 +322,24 @@ export function buildDesktopOnlyDemoFixture(now: Date): FixtureInput {
   return {
     companies: fx.companies.map((c) => (c.id === EVERGREEN.id ? { ...c, connector: { kind: 'qbo-api', lastContactAt: null, lastRunAt: null } } : c)),
     qbRecords: keep(fx.qbRecords), records: keep(fx.records), wizard: keep(fx.wizard), log: keep(fx.log), unsynced: keep(fx.unsynced),
+  };
+}
+
+/** How often the demo's Web Connector runs (npm run demo keeps the simulator on this schedule). */
+export const DEMO_WEB_CONNECTOR_MINUTES = 2;
+
+/**
+ * `demo-wire`: both demo companies empty and never run, for `npm run demo`, which fills them over the
+ * wire: Evergreen through a QuickBooks Online connection (scripts/lib/demo-online.ts), Cedar Ridge
+ * through Web Connector sessions against POST /qbwc (scripts/lib/demo-desktop.ts).
+ */
+export function buildWireDemoFixture(now: Date): FixtureInput {
+  return {
+    companies: [
+      { id: EVERGREEN.id, name: EVERGREEN.name, system: 'qbo', realmId: EVERGREEN.realmId, closedBooksDate: demoClosedBooksDate(now),
+        connector: { kind: 'qbo-api', lastContactAt: null, lastRunAt: null } },
+      { id: CEDAR_RIDGE.id, name: CEDAR_RIDGE.name, system: 'qbd', closedBooksDate: demoClosedBooksDate(now), companyFile: CEDAR_RIDGE.companyFile,
+        connector: { kind: 'web-connector', intervalMinutes: DEMO_WEB_CONNECTOR_MINUTES, lastContactAt: null, lastRunAt: null } },
+    ],
   };
 }

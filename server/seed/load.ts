@@ -1,7 +1,7 @@
 /** Chooses and loads a seed: the built-in demo data or a fixture file. Only an empty database is seeded. */
 import { readFileSync } from 'node:fs';
 import type { Store } from '../store/store.ts';
-import { buildDemoFixture, buildDesktopOnlyDemoFixture, buildSecondDemoFixture } from './demo.ts';
+import { buildDemoFixture, buildDesktopOnlyDemoFixture, buildSecondDemoFixture, buildWireDemoFixture } from './demo.ts';
 import { FixtureError, loadFixture, validateFixture } from './fixture.ts';
 
 const BUILT_IN_SEEDS: Record<string, (now: Date) => unknown> = {
@@ -9,6 +9,8 @@ const BUILT_IN_SEEDS: Record<string, (now: Date) => unknown> = {
   'demo-second': buildSecondDemoFixture,
   // The demo whose QuickBooks Online company is filled over the wire (npm run demo).
   'demo-desktop': buildDesktopOnlyDemoFixture,
+  // Both companies empty: npm run demo fills them over the wire (QuickBooks Online and the Web Connector).
+  'demo-wire': buildWireDemoFixture,
 };
 
 export function loadSeed(store: Store, seed: string): void {
