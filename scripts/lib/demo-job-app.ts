@@ -1,6 +1,6 @@
 /**
- * The field-service job app of the demo: Evergreen Tree & Landscape's own records (items, vendors,
- * customers, invoices, estimates, payments, purchase orders) in the shapes the ingestion API takes
+ * The field-service job app of the demo: one business's own records (Evergreen Tree & Landscape's by
+ * default: items, vendors, customers, invoices, estimates, payments, purchase orders) in the shapes the ingestion API takes
  * (lib/api/job-records.ts), references as the job app's ids. Deterministic: the same `now` gives the
  * same records, so every demo run tells the same story.
  */
@@ -33,6 +33,22 @@ export const PAID_INVOICES_BELOW = 160;
 /** A service the office later retires in QuickBooks (made inactive) while the job app still sells it. */
 export const RETIRED_ITEM: readonly [string, number] = ['Root collar excavation', 380];
 export const FIRST_INVOICE_NUMBER = 1100;
+
+/** What sets one business's job app apart: its price list, suppliers and how many records it holds. */
+export interface JobAppBusiness {
+  items: readonly (readonly [string, number])[];
+  /** Synced with the rest, but never on the first invoices: the office retires it in QuickBooks later. */
+  retiredItem: readonly [string, number];
+  vendors: readonly string[];
+  counts: { customers: number; invoices: number; estimates: number; payments: number; purchaseOrders: number };
+  /** Payments only pay invoices before this index. */
+  paidInvoicesBelow: number;
+}
+
+/** Evergreen Tree & Landscape, the QuickBooks Online company. */
+export const EVERGREEN_JOB_APP: JobAppBusiness = {
+  items: TREE_ITEMS, retiredItem: RETIRED_ITEM, vendors: TREE_VENDORS, counts: DEMO_COUNTS, paidInvoicesBelow: PAID_INVOICES_BELOW,
+};
 
 const DAY = 86_400_000;
 const STREETS = ['Alder St', 'Birch Ln', 'Cascade Ave', 'Fir Ridge Rd', 'Hemlock Ct', 'Madrona Way', 'Oak Grove Dr', 'Spruce Pl'];
@@ -89,24 +105,25 @@ export function salesLines(rnd: Random, items: JobAppEntry<ItemRecord>[], max: n
 
 export const linesTotal = (lines: { amount: number }[]): number => round2(lines.reduce((sum, l) => sum + l.amount, 0));
 
-/** The whole job app as it stands before its first sync with QuickBooks Online. */
-export function buildJobAppData(now: Date, rnd: Random = createRandom(20261127)): { data: JobAppData; ids: JobAppIds } {
+/** The whole job app as it stands before its first sync with QuickBooks. */
+export function buildJobAppData(now: Date, rnd: Random = createRandom(20261127), business: JobAppBusiness = EVERGREEN_JOB_APP): { data: JobAppData; ids: JobAppIds } {
+  const { counts } = business;
   const ids = new JobAppIds();
   const today = dateOnly(now);
   const daysAgo = (min: number, max: number) => dateOnly(new Date(now.getTime() - rnd.int(min, max) * DAY));
 
-  const items = [...TREE_ITEMS, RETIRED_ITEM].map(([name, price]) => entry<ItemRecord>(ids, 'Item', {
+  const items = [...business.items, business.retiredItem].map(([name, price]) => entry<ItemRecord>(ids, 'Item', {
     name, kind: 'Service', description: name, unitPrice: price, active: true,
   }));
-  const sellable = items.filter((i) => i.record.name !== RETIRED_ITEM[0]);
-  const vendors = TREE_VENDORS.map((name) => entry<VendorRecord>(ids, 'Vendor', {
+  const sellable = items.filter((i) => i.record.name !== business.retiredItem[0]);
+  const vendors = business.vendors.map((name) => entry<VendorRecord>(ids, 'Vendor', {
     displayName: name, companyName: name, givenName: null, familyName: null, email: `orders@${slug(name).replace(/\./g, '')}.example.com`,
     phone: `(503) 555-${String(rnd.int(200, 299)).padStart(4, '0')}`, address: null, notes: null, active: true,
   }));
-  const customers = demoCustomerNames(rnd, DEMO_COUNTS.customers).map((name) => entry(ids, 'Customer', customerRecord(rnd, name)));
+  const customers = demoCustomerNames(rnd, counts.customers).map((name) => entry(ids, 'Customer', customerRecord(rnd, name)));
 
   const invoices: JobAppEntry<InvoiceRecord>[] = [];
-  for (let i = 0; i < DEMO_COUNTS.invoices; i++) {
+  for (let i = 0; i < counts.invoices; i++) {
     const txnDate = daysAgo(1, 90);
     invoices.push(entry<InvoiceRecord>(ids, 'Invoice', {
       customerId: rnd.pick(customers).localId, docNumber: String(FIRST_INVOICE_NUMBER + i), txnDate, dueDate: addDays(txnDate, 30),
@@ -115,7 +132,7 @@ export function buildJobAppData(now: Date, rnd: Random = createRandom(20261127))
   }
 
   const estimates: JobAppEntry<EstimateRecord>[] = [];
-  for (let i = 0; i < DEMO_COUNTS.estimates; i++) {
+  for (let i = 0; i < counts.estimates; i++) {
     const txnDate = daysAgo(1, 60);
     estimates.push(entry<EstimateRecord>(ids, 'Estimate', {
       customerId: rnd.pick(customers).localId, docNumber: String(2100 + i), txnDate, expirationDate: addDays(txnDate, 30),
@@ -125,8 +142,8 @@ export function buildJobAppData(now: Date, rnd: Random = createRandom(20261127))
 
   const payments: JobAppEntry<PaymentRecord>[] = [];
   const paid = new Set<number>();
-  while (payments.length < DEMO_COUNTS.payments) {
-    const index = rnd.int(0, PAID_INVOICES_BELOW - 1);
+  while (payments.length < counts.payments) {
+    const index = rnd.int(0, business.paidInvoicesBelow - 1);
     if (paid.has(index)) continue;
     paid.add(index);
     const invoice = invoices[index]!;
@@ -140,7 +157,7 @@ export function buildJobAppData(now: Date, rnd: Random = createRandom(20261127))
   }
 
   const purchaseOrders: JobAppEntry<PurchaseOrderRecord>[] = [];
-  for (let i = 0; i < DEMO_COUNTS.purchaseOrders; i++) {
+  for (let i = 0; i < counts.purchaseOrders; i++) {
     const lines = [...new Set([rnd.pick(sellable), rnd.pick(sellable)])].map((item) => {
       const quantity = rnd.int(1, 5);
       const unitCost = round2((item.record.unitPrice ?? 0) * 0.35);
