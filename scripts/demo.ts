@@ -2,11 +2,15 @@
  * `npm run demo`: the whole product on one machine.
  *
  * 1. The QuickBooks Online emulator (127.0.0.1:8790): Intuit's OAuth and Accounting API on a local port.
- * 2. The reference sync server (127.0.0.1:8787) with a fresh database (.data/demo.db): the Desktop
- *    company comes from the `demo-desktop` seed; the Online company starts empty and is connected to
- *    the emulator through the real OAuth flow, then filled over the wire by buildOnlineDemo (the job
- *    app's records through the ingestion API, synced, then a working day of changes and failures).
- *    The connector runs on a schedule, as the Web Connector's auto-run would.
+ * 2. The reference sync server (127.0.0.1:8787) with a fresh database (.data/demo.db) and both
+ *    companies empty (the `demo-wire` seed), each filled over the wire: the Online company is
+ *    connected to the emulator through the real OAuth flow, then filled by buildOnlineDemo; the
+ *    Desktop company gets a Web Connector login and is filled by buildDesktopDemo through Web
+ *    Connector sessions (server/qbwc-sim: an emulated company file and the Web Connector simulator
+ *    calling the server's POST /qbwc). Each gets the job app's records through the ingestion API,
+ *    synced, then a working day of changes and failures. The Online connector runs on a schedule;
+ *    the simulated Web Connector runs every few minutes in this process, so Desktop changes approved
+ *    in the extension really wait in Pending for its next session.
  * 3. A second sync service (another business, 127.0.0.1:8788) for trying several services side by side.
  * 4. The extension, built pre-configured for the first service into .output/chrome-mv3.
  *
@@ -20,8 +24,9 @@ import { startServer, type RunningServer } from '../server/app';
 import { startQboEmulator, type RunningQboEmulator } from '../server/qbo-emulator/app';
 import { mountWebApp } from '../server/qbo-emulator/web-app/index';
 import { qboConfigFrom } from '../server/quickbooks/qbo/config';
-import { EVERGREEN } from '../server/seed/demo';
+import { CEDAR_RIDGE, DEMO_WEB_CONNECTOR_MINUTES, EVERGREEN } from '../server/seed/demo';
 import { buildExtension } from './lib/build-extension';
+import { buildDesktopDemo, scheduleWebConnector, type DesktopDemoResult, type WebConnectorSchedule } from './lib/demo-desktop';
 import { buildOnlineDemo, type OnlineDemoResult } from './lib/demo-online';
 
 const HOST = '127.0.0.1';
@@ -40,6 +45,9 @@ const CONNECTOR_AUTO_RUN_SECONDS = 15 * 60;
 // webhook verifier are secrets even here. The token encryption key is per run too, since the
 // database is fresh on every start.
 const QBO_APP = { clientId: 'synclens-demo', clientSecret: randomBytes(24).toString('base64url'), webhookVerifier: randomBytes(24).toString('base64url') };
+// The Desktop company's Web Connector login: made up per run and printed, since the demo's Web
+// Connector (or a real one on this machine) needs it; a real deployment never prints it.
+const WEB_CONNECTOR = { userName: CEDAR_RIDGE.id, password: randomBytes(9).toString('base64url') };
 
 mkdirSync('.data', { recursive: true });
 for (const path of [DB_PATH, SECOND_DB_PATH]) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -56,6 +64,8 @@ let emulator: RunningQboEmulator;
 let server: RunningServer;
 let second: RunningServer;
 let online: OnlineDemoResult;
+let desktop: DesktopDemoResult;
+let webConnector: WebConnectorSchedule;
 try {
   // The emulator also serves its QuickBooks-like web app (server/qbo-emulator/web-app) on this address.
   emulator = await startQboEmulator({
@@ -71,8 +81,9 @@ try {
     host: HOST,
     db: DB_PATH,
     token: DEMO_TOKEN,
-    seed: 'demo-desktop',
+    seed: 'demo-wire',
     connectorAutoRunSeconds: CONNECTOR_AUTO_RUN_SECONDS,
+    webConnector: WEB_CONNECTOR,
     secretKey: randomBytes(32),
     qbo: qboConfigFrom({
       clientId: QBO_APP.clientId, clientSecret: QBO_APP.clientSecret, redirectUri: `${serverUrl}/connect/qbo/callback`,
@@ -87,6 +98,17 @@ try {
     serverUrl: server.url, token: DEMO_TOKEN, emulatorUrl: emulator.url, realmId: EVERGREEN.realmId, companyId: EVERGREEN.id,
     now: new Date(), app: QBO_APP,
   });
+
+  console.log(`Filling ${CEDAR_RIDGE.name} through Web Connector sessions (simulated Web Connector, emulated company file)…`);
+  desktop = await buildDesktopDemo({
+    serverUrl: server.url, token: DEMO_TOKEN, companyId: CEDAR_RIDGE.id, ...WEB_CONNECTOR, companyFilePath: CEDAR_RIDGE.companyFile,
+    companyName: CEDAR_RIDGE.name, now: () => new Date(),
+  });
+  webConnector = scheduleWebConnector({
+    url: `${server.url}/qbwc`, ...WEB_CONNECTOR, file: desktop.file, companyFilePath: CEDAR_RIDGE.companyFile,
+    everyMs: DEMO_WEB_CONNECTOR_MINUTES * 60_000,
+  });
+  running.push({ close: async () => webConnector.stop() });
 
   second = await startServer({
     port: SECOND_PORT,
@@ -111,6 +133,7 @@ console.log('Building the extension pre-configured for it…');
 // QuickBooks Online origin) belong in this call.
 const extensionDir = await buildExtension({ apiUrl: server.url, apiToken: DEMO_TOKEN, demoQboOrigin: emulator.url });
 
+const clockTime = (d: Date) => d.toTimeString().slice(0, 5);
 const customerUrl = `${emulator.url}/admin/realms/${EVERGREEN.realmId}/customer/${online.sampleCustomer.qbId}`;
 console.log(`
 Extension ready: ${extensionDir}
@@ -127,9 +150,23 @@ Load it in Edge:
   3. Click "Load unpacked" and choose the folder above
 
 Try it: click the SyncLens icon, uncheck a row or two, choose Keep or Clear, press "Approve checked".
-The API token for this demo is "${DEMO_TOKEN}". The connector runs every ${CONNECTOR_AUTO_RUN_SECONDS / 60} minutes;
+The API token for this demo is "${DEMO_TOKEN}". The QuickBooks Online connector runs every ${CONNECTOR_AUTO_RUN_SECONDS / 60} minutes;
 run it now (approved items leave Pending, kept ones come back to the wizard) with:
-${companies.map((c) => `  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${c.id}/connector/run   # ${c.name}`).join('\n')}
+${companies.filter((c) => c.system === 'qbo').map((c) => `  curl -X POST -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${c.id}/connector/run   # ${c.name}`).join('\n')}
+
+${CEDAR_RIDGE.name} is on QuickBooks Desktop and syncs only when the QuickBooks Web Connector runs. Here a
+simulated Web Connector in this process calls the sync service's SOAP endpoint ${server.url}/qbwc every
+${DEMO_WEB_CONNECTOR_MINUTES} minutes and hands each qbXML request to an emulated company file. Its ${desktop.failures.length} failures in the Sync Center
+are QuickBooks Desktop's own status codes (${desktop.failures.map((f) => f.code).join(', ')}).
+What you approve for it waits in Pending until the next session, at ${clockTime(webConnector.nextRunAt())}${process.stdin.isTTY ? ' (press Enter to run one now)' : ''}.
+QuickBooks' changes are read once per interval: the session at ${clockTime(webConnector.nextRunAt())} brings the ${desktop.changedInQuickBooks.length} changes
+made "in QuickBooks Desktop" meanwhile into the Import wizard (${desktop.changedInQuickBooks.join('; ')}).
+  Web Connector user name: ${WEB_CONNECTOR.userName}
+  Web Connector password:  ${WEB_CONNECTOR.password}   (made up for this run)
+  Its .qwc file (the Connector tab downloads it too):
+    curl -OJ -H "Authorization: Bearer ${DEMO_TOKEN}" ${server.url}/api/v1/companies/${CEDAR_RIDGE.id}/connector/qwc
+The simulator also runs on its own, with a company file of its own, against a server you start:
+see "npm run qbwc-sim" in server/qbwc-sim/README.md.
 
 ${EVERGREEN.name} is really connected to QuickBooks Online: to the emulator at ${emulator.url},
 through Intuit's OAuth 2.0 flow, Accounting API and signed webhooks, exactly as it would be to Intuit.
@@ -146,3 +183,6 @@ Several businesses? A second sync service runs at ${second.url}. In SyncLens's o
 the badge sums both, and the popup and Sync Center group companies by service.
 
 Press Ctrl+C to stop the servers.`);
+
+// Enter runs a Web Connector session now, as "Update Selected" does in the real Web Connector.
+if (process.stdin.isTTY) process.stdin.on('data', () => void webConnector.runNow().catch(() => undefined));
