@@ -168,6 +168,18 @@ describe('a Web Connector session', () => {
     expect((await w.logFor('inv-1')).at(-1)).toMatchObject({ status: 'success', qbId: w.file.list('Invoice')[0]!.TxnID });
   });
 
+  it('a payment whose answer was lost is found by its reference number; it pays the invoice once', async () => {
+    const ids = await syncedBasics();
+    await ingestOk('Payment', 'pay-1', { customerId: 'c-1', txnDate: today, totalAmount: 90, appliedTo: [{ invoiceId: 'inv-1', amount: 90 }], referenceNumber: 'CHK-881' });
+    await approve('pay-1');
+    expect((await w.session({ killAfterSends: 1 })).outcome).toBe('killed');
+    await sessionDone();
+    const payments = w.file.list('ReceivePayment');
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ RefNumber: 'CHK-881', CustomerRef: { ListID: ids.customerId } });
+    expect((await w.logFor('pay-1')).at(-1)).toMatchObject({ status: 'success', qbId: payments[0]!.TxnID });
+  });
+
   it('deletes: a transaction is deleted, a customer made inactive; a delete whose answer was lost is not an error next time', async () => {
     const ids = await syncedBasics();
     expect((await w.t.call('DELETE', `/companies/${QBD}/records/Invoice/inv-1`)).status).toBeLessThan(300);

@@ -232,7 +232,7 @@ function planEntry(
   if (!qbId) {
     if (unknown || (entry.attempt > 1 && !fetched && !lastFailureWasDuplicate(store, entry))) {
       // The last Add may have reached QuickBooks: look for it by name / number before adding again.
-      const key = LIST_ENTITY_TYPES.has(entityType) ? recordDisplayName(entityType, linked.data) : (linked.data as { docNumber?: string | null }).docNumber;
+      const key = lookupKey(entityType, linked.data);
       if (key) return plan(queryByKey(entityType, key, requestId()), 'find');
       if (unknown) {
         return localProblem('SL-OUTCOME-UNKNOWN', 'The Web Connector session ended before QuickBooks answered, and this record has no number to look it up by.',
@@ -245,6 +245,13 @@ function planEntry(
   const fields = linked.syncedCopy ? changedFields(linked.syncedCopy as Record<string, unknown>, linked.data as Record<string, unknown>) : null;
   if (fields && fields.length === 0 && entry.attempt === 1 && !fetched) return { kind: 'success', qbId, tid: null };
   return plan(modRequest(entityType, resolved.record, qbId, token, requestId(), fields && fields.length ? fields : null), 'mod');
+}
+
+/** What a person finds the record by in QuickBooks: a list record's name, a transaction's number. */
+function lookupKey(entityType: SyncedEntityType, record: JobRecord): string | null {
+  if (LIST_ENTITY_TYPES.has(entityType)) return recordDisplayName(entityType, record);
+  const r = record as { docNumber?: string | null; referenceNumber?: string | null };
+  return (entityType === 'Payment' ? r.referenceNumber : r.docNumber) || null;
 }
 
 /** QuickBooks said the name or number belongs to another record (3100): that one is not ours to adopt. */
