@@ -1,6 +1,6 @@
 /**
  * SYNCLENS_TOKEN_FILE=<path> npm run server -- --port 8787 --db .data/synclens.db
- *   [--seed demo | --seed demo-desktop | --seed demo-second | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
+ *   [--seed demo | --seed demo-desktop | --seed demo-wire | --seed demo-second | --seed <fixture.json>] [--auto-run <seconds>] [--host 127.0.0.1] [--poll <seconds>]
  *   [--qbo-client-id <id> --qbo-redirect-uri <url> [--qbo-environment sandbox|production] [--qbo-webhook-verifier <token>]
  *    [--qbo-api-base <url>] [--qbo-oauth-base <url>]]   (client secret best from SYNCLENS_QBO_CLIENT_SECRET; docs/quickbooks-online.md)
  * The token comes from SYNCLENS_TOKEN, a file (--token-file <path> or SYNCLENS_TOKEN_FILE) or --token <token> (which shows
