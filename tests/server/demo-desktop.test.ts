@@ -137,6 +137,16 @@ describe('buildDesktopDemo', () => {
     expect(imports.filter((i) => i.change === 'update').map((i) => i.entityType).sort()).toEqual(['Customer', 'Customer', 'Item']);
   });
 
+  it('offers the .qwc file the printout points at: this server\'s /qbwc, the demo\'s user name, never the password', async () => {
+    const res = await fetch(`${server.url}/api/v1${company}/connector/qwc`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    const qwc = await res.text();
+    expect(qwc).toContain(`<AppURL>${server.url}/qbwc</AppURL>`);
+    expect(qwc).toContain(`<UserName>${LOGIN.userName}</UserName>`);
+    expect(qwc).not.toContain(LOGIN.password);
+    expect(await get(`${company}/connector`)).toMatchObject({ intervalMinutes: DEMO_WEB_CONNECTOR_MINUTES });
+  });
+
   it('never prints the Web Connector password in its progress lines or session lines', () => {
     expect(progress.length).toBeGreaterThan(5);
     for (const line of [...progress, ...sessions]) expect(line).not.toContain(LOGIN.password);
