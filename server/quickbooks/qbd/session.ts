@@ -31,7 +31,13 @@ const QBXML_VERSION = '13.0';
 
 type Purpose = 'add' | 'mod' | 'remove' | 'fetch' | 'find' | 'import' | 'changes' | 'noop';
 interface RequestRow { ticket_hash: string; request_id: string; company_id: string; log_seq: number | null; purpose: Purpose; sent_at: string; answered_at: string | null }
-interface ImportState { queue: { entityType: SyncedEntityType; iteratorId: string }[]; newest: string | null; swept: boolean }
+interface ImportState {
+  queue: { entityType: SyncedEntityType; iteratorId: string }[];
+  newest: string | null;
+  /** True once this session needs no (more) change queries; sweptAt = when it sent them. */
+  swept: boolean;
+  sweptAt?: string;
+}
 
 // ——— authenticate ———
 
@@ -59,14 +65,18 @@ export function authenticate(store: Store, userName: string, password: string): 
   });
 }
 
-/** QuickBooks' changes are read at most once per schedule interval (hourly without one). */
+/**
+ * QuickBooks' changes are read about once per schedule interval (hourly without one), counted from
+ * the last session that read them and went through; a tenth of slack so a Web Connector running a
+ * little early does not skip a whole interval.
+ */
 function changesSweepDue(store: Store, companyId: string): boolean {
   const row = webConnectorRow(store, companyId);
   const interval = (store.companyRow(companyId)!.interval_minutes ?? 60) * 60_000;
-  const lastSession = store.db.prepare('SELECT MAX(ended_at) FROM qbwc_sessions WHERE company_id = ? AND last_error IS NULL').pluck()
-    .get(companyId) as string | null;
-  const last = Date.parse(lastSession ?? row.updated_at);
-  return store.now().getTime() - last >= interval;
+  const lastSweep = store.db.prepare(`SELECT started_at FROM qbwc_sessions WHERE company_id = ? AND ended_at IS NOT NULL AND last_error IS NULL
+    AND json_extract(import_queue, '$.sweptAt') IS NOT NULL ORDER BY started_at DESC LIMIT 1`).pluck().get(companyId) as string | undefined;
+  const last = Date.parse(lastSweep ?? row.updated_at);
+  return store.now().getTime() - last >= interval * 0.9;
 }
 
 function pendingEntries(store: Store, companyId: string): LogRow[] {
@@ -102,6 +112,7 @@ export function sendRequestXml(store: Store, ticket: string, hcpResponse: string
     if (!state.swept) {
       for (const t of SYNCED_ENTITY_TYPES) planned.push({ node: modifiedSinceQuery(t, since, rid(`c${t}`), null), seq: null, purpose: 'changes' });
       state.swept = true;
+      state.sweptAt = store.nowIso();
     }
     for (const c of state.queue.splice(0, MAX_REQUESTS_PER_SET)) {
       planned.push({ node: modifiedSinceQuery(c.entityType, since, rid(`c${c.entityType}`), c.iteratorId), seq: null, purpose: 'changes' });
