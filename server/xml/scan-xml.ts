@@ -29,13 +29,17 @@ export interface ScanOptions {
 // One token at the position of a "<": a start or end tag, a comment, CDATA, a processing instruction or a declaration.
 const TOKEN = /<(?:(\/)?([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/)?>|!--([\s\S]*?)-->|!\[CDATA\[([\s\S]*?)\]\]>|\?([A-Za-z_][\w.:-]*)([\s\S]*?)\?>|(!))/y;
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** The five predefined entities and numeric character references; any other `&name;` stays as written. */
+/**
+ * The five predefined entities and numeric character references, each decoded once ("&amp;lt;"
+ * becomes "&lt;"); any other `&name;` stays as written. &lt; &gt; &quot; &apos; cannot produce a
+ * new "&", so they go first in fast passes; &amp; and numeric references share one pass.
+ */
 export function decodeXmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref]!;
+  const out = text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'");
+  return out.replace(/&(amp|#x[0-9a-fA-F]{1,6}|#[0-9]{1,7});/g, (whole, ref: string) => {
+    if (ref === 'amp') return '&';
     const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
