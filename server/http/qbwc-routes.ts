@@ -129,6 +129,10 @@ export function registerWebConnectorApiRoutes(app: Hono, opts: QbwcRouteOptions)
   app.get('/api/v1/companies/:id/connector/qwc', (c) => {
     const company = desktopCompany(c.req.param('id'));
     const row = webConnectorRow(store, company.id);
+    // A .qwc without a user name would only make the Web Connector ask for one it cannot use.
+    if (!row.user_name) {
+      throw new ProblemError(409, 'conflict', `${company.name} has no Web Connector login yet: an administrator sets one with PUT /api/v1/companies/${company.id}/connector/web-connector-credentials, then the file can be downloaded.`);
+    }
     let text: string;
     try {
       text = buildQwc({ company, publicUrl: opts.publicUrl(), userName: row.user_name, fileId: row.file_id });

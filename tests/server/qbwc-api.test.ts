@@ -84,12 +84,18 @@ describe('GET …/connector/qwc', () => {
 
   it('names the public https address when one is set, and refuses plain http off this machine', async () => {
     t = await startTestServer({ publicUrl: 'https://sync.example.com/synclens' });
+    // No Web Connector login yet: the file would carry no user name, so it is refused with the way out.
+    const noLogin = await t.get(QWC);
+    expect(noLogin.status).toBe(409);
+    expect(noLogin.json.detail).toMatch(/web-connector-credentials/);
+    await t.server.close();
+    t = await startTestServer({ publicUrl: 'https://sync.example.com/synclens', webConnector: { userName: 'office', password: 'long enough pw' } });
     const q = qwcFields((await t.get(QWC)).text);
     expect(q.AppURL).toBe('https://sync.example.com/synclens/qbwc');
     expect(q.AppSupport).toBe('https://sync.example.com/synclens/qbwc/support');
     await t.close();
 
-    t = await startTestServer({ publicUrl: 'http://sync.example.com' });
+    t = await startTestServer({ publicUrl: 'http://sync.example.com', webConnector: { userName: 'office', password: 'long enough pw' } });
     const refused = await t.get(QWC);
     expect(refused.status).toBe(409);
     expect(refused.json.detail).toMatch(/https/);
