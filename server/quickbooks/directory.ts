@@ -1,8 +1,9 @@
 /**
- * Which QuickBooks each company talks to. With QuickBooks Online set up on the server, an Online
- * company goes over the wire once connected, and is told to connect until then. Without it (and for
- * QuickBooks Desktop until its Web Connector service exists) the directory has nothing to offer and
- * the engine falls back to the in-process emulator that fixtures rely on.
+ * Which QuickBooks each company talks to over HTTP. With QuickBooks Online set up on the server, an
+ * Online company goes over the wire once connected, and is told to connect until then. QuickBooks
+ * Desktop is never called: its Web Connector calls us (server/quickbooks/qbd/session.ts). Without
+ * Online settings, and for a Desktop company with no Web Connector login, the engine falls back to
+ * the in-process emulator that fixtures rely on.
  */
 import type { Store } from '../store/store.ts';
 import type { QuickBooksDirectory } from '../sync/engine.ts';
