@@ -11,6 +11,7 @@ const SYSTEM_LABEL: Record<ExplanationView['system'], MessageKey> = {
   qbd: 'systemQbd',
   sdk: 'systemSdk',
   qbwc: 'systemQbwc',
+  synclens: 'systemSyncLens',
 };
 
 export function Explanation({ explanation: e, compact = false }: { explanation: ExplanationView; compact?: boolean }) {

@@ -25,9 +25,10 @@ const SYSTEM_NAME_KEYS: Record<string, MessageKey> = {
   'QuickBooks Desktop': 'systemQbd',
   'QuickBooks connection (SDK)': 'systemSdk',
   'Web Connector': 'systemQbwc',
+  'SyncLens sync service': 'systemSyncLens',
 };
 
-const GENERAL_TITLE = /^(.*) \((QuickBooks Online|QuickBooks Desktop|QuickBooks connection \(SDK\)|Web Connector) code (.+)\)$/;
+const GENERAL_TITLE = /^(.*) \((QuickBooks Online|QuickBooks Desktop|QuickBooks connection \(SDK\)|Web Connector|SyncLens sync service) code (.+)\)$/;
 const GENERAL_MEANING = /^General explanation: code (.+?) is not in our list\. (.*)$/;
 
 function localizeGeneral(entry: EntryText): EntryText {

@@ -4,7 +4,7 @@
  * lines) into a list of { system, code, message, ... }. Pure string work: no DOMParser, so it runs
  * in the service worker and in Node.
  */
-import { canonicalCode, hresultValue, lookup } from './catalog/index';
+import { canonicalCode, hresultValue, lookup, SYNCLENS_PREFIXED } from './catalog/index';
 import { matchMessage } from './match-message';
 import type { ErrorSystem } from './types';
 
@@ -12,7 +12,7 @@ export type Severity = 'error' | 'warn' | 'info';
 
 export interface NormalizedError {
   system: ErrorSystem;
-  /** Canonical catalog spelling: "3200", "HTTP401", "0x80040408", "QBWC1039". */
+  /** Canonical catalog spelling: "3200", "HTTP401", "0x80040408", "QBWC1039", "SL-NO-RECORD-DATA". */
   code: string;
   message?: string;
   detail?: string;
@@ -77,7 +77,8 @@ export function bestError(raw: unknown, opts: NormalizeOptions = {}): Normalized
 
 /**
  * Which system and catalog spelling a code given on its own belongs to ("0x80040408" → sdk,
- * "QBWC1039" → qbwc, "401 Unauthorized"/"HTTP401" → qbo HTTP, digits → the company's system).
+ * "QBWC1039" → qbwc, "401 Unauthorized"/"HTTP401" → qbo HTTP, digits → the company's system,
+ * "SL-UNLINKED-REFERENCE" or "bad-reply" → the sync service's own table).
  */
 export function classifyCode(
   code: string,
@@ -88,6 +89,8 @@ export function classifyCode(
   if (!text) return undefined;
   const qbwc = /^QBWC[\s_-]?(\d{3,4})$/i.exec(text);
   if (qbwc) return { system: 'qbwc', code: `QBWC${qbwc[1]}` };
+  const own = syncServiceCode(text);
+  if (own) return own;
   const http = /^HTTP[\s_-]*([1-5]\d{2})$/i.exec(text);
   if (http) return { system: 'qbo', code: `HTTP${http[1]}` };
   if (OAUTH_ERRORS.test(text)) return { system: 'qbo', code: text.toLowerCase() };
@@ -103,6 +106,24 @@ export function classifyCode(
   }
   return undefined;
 }
+
+/**
+ * The sync service's own codes: "SL-" ones in any case or separator, unknown ones included (they
+ * get the table's general explanation), its QuickBooks Online client's names the catalog lists
+ * ("bad-reply"), and its "oauth-…" codes for trouble at Intuit's sign-in service. None of these
+ * shapes is a QuickBooks code, so nothing QuickBooks sends is taken for one of them.
+ */
+function syncServiceCode(text: string): { system: ErrorSystem; code: string } | undefined {
+  if (SYNCLENS_PREFIXED.test(text) || OAUTH_SERVICE_CODE.test(text) || lookup('synclens', text) !== undefined) {
+    return { system: 'synclens', code: canonicalCode('synclens', text) };
+  }
+  return undefined;
+}
+
+/** The sync service's code for a failed call to Intuit's sign-in service ("oauth-server_error"). */
+const OAUTH_SERVICE_CODE = /^oauth-[a-z_]{2,40}$/i;
+/** An "SL-" code inside a text, as the sync service writes it or lower-cased ("sl-no-record-data"). */
+const SYNCLENS_IN_TEXT = /(?<![\w-])SL-[A-Z]+(?:-[A-Z]+)*(?![\w-])/i;
 
 // ------------------------------------------------------------------ walking values
 
@@ -438,6 +459,22 @@ function collectPlainText(text: string, ctx: Ctx): void {
     return push(ctx, { system: 'qbo', code, message: flat, raw: text });
   }
 
+  // The sync service's own code, before anything that might read a part of it ("oauth-invalid_grant").
+  // Inside a longer text, a lower-case "sl-…" counts only when it is a code the catalog lists, so a
+  // file or page name of that shape is not taken for one; the text alone may be any SL- code.
+  const inText = SYNCLENS_IN_TEXT.exec(flat)?.[0];
+  const own =
+    inText !== undefined && (inText === flat || /^SL-[A-Z-]+$/.test(inText) || lookup('synclens', inText) !== undefined)
+      ? inText
+      : /^[a-z][a-z_-]{2,40}$/i.test(flat)
+        ? flat
+        : undefined;
+  const ownCode = own === undefined ? undefined : syncServiceCode(own);
+  if (ownCode) {
+    const rest = flat === own ? undefined : flat;
+    return push(ctx, { ...ownCode, ...(rest ? { message: rest } : {}), raw: text });
+  }
+
   const oauth = OAUTH_IN_TEXT.exec(flat);
   if (oauth) return push(ctx, { system: 'qbo', code: oauth[1]!.toLowerCase(), message: flat, raw: text });
 
@@ -495,7 +532,9 @@ const MAX_WORDING_MATCHES = 3;
 function collectByWording(ctx: Ctx, kind: 'full' | 'partial'): void {
   const text = ctx.rawText.length > MAX_SCAN ? ctx.rawText.slice(0, MAX_SCAN) : ctx.rawText;
   const evidence = ctx.opts.system ?? systemEvidence(text);
-  const systems: ErrorSystem[] | undefined = evidence === 'qbo' ? ['qbo'] : evidence === 'qbd' ? ['qbd', 'sdk', 'qbwc'] : undefined;
+  // The sync service's own wordings name the QuickBooks they were about, so they count for both.
+  const systems: ErrorSystem[] | undefined =
+    evidence === 'qbo' ? ['qbo', 'synclens'] : evidence === 'qbd' ? ['qbd', 'sdk', 'qbwc', 'synclens'] : undefined;
   const matches = matchMessage(text, { systems, limit: MAX_WORDING_MATCHES }).filter((m) => m.full === (kind === 'full'));
   // An HTTP status's wording (an SDK's "got a 401") is the wrapper's: QuickBooks' own comes first.
   const wrapperOnly = (code: string) => /^HTTP\d{3}$/.test(code);

@@ -8,7 +8,8 @@ export type ErrorSystem =
   | 'qbo' // QuickBooks Online Accounting API fault codes
   | 'qbd' // QuickBooks Desktop qbXML statusCode values
   | 'sdk' // QuickBooks SDK / COM HRESULTs (0x8004xxxx) passed on by the Web Connector
-  | 'qbwc'; // Web Connector client errors (QBWCnnnn)
+  | 'qbwc' // Web Connector client errors (QBWCnnnn)
+  | 'synclens'; // the sync service's own codes, not QuickBooks' ("SL-UNLINKED-REFERENCE", "bad-reply")
 
 export const ERROR_CATEGORIES = [
   'duplicate',
@@ -29,7 +30,9 @@ export interface ErrorEntry {
   system: ErrorSystem;
   /**
    * The code as QuickBooks writes it: QBO/QBD decimal ("6240", "3100"), SDK hex in lower case with
-   * 0x and 8 digits ("0x80040408"), Web Connector with prefix ("QBWC1039").
+   * 0x and 8 digits ("0x80040408"), Web Connector with prefix ("QBWC1039"), the sync service's own
+   * codes in upper case with the SL- prefix ("SL-NO-RECORD-DATA") or as its lower-case names
+   * ("bad-reply").
    */
   code: string;
   /** A short title, e.g. "Name already in use". */

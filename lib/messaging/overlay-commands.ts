@@ -51,7 +51,7 @@ export type OverlayPrefs = v.InferOutput<typeof OverlayPrefs>;
 
 /** One explanation of a QuickBooks error, ready to render as text. */
 export const ExplanationView = v.object({
-  system: v.picklist(['qbo', 'qbd', 'sdk', 'qbwc']),
+  system: v.picklist(['qbo', 'qbd', 'sdk', 'qbwc', 'synclens']),
   code: v.string(),
   title: v.string(),
   meaning: v.string(),

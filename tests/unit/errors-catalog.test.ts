@@ -10,6 +10,8 @@ const CODE_SHAPE: Record<ErrorSystem, RegExp> = {
   qbd: /^(?:0|[1-9]\d*)$/,
   sdk: /^0x[0-9a-f]{8}$/,
   qbwc: /^QBWC\d{4}$/,
+  // The sync service's own: SL- plus upper-case words, or its QuickBooks Online client's lower-case names.
+  synclens: /^(?:SL(?:-[A-Z]+)+|[a-z]+(?:-[a-z_]+)+)$/,
 };
 
 describe('catalog integrity (all systems)', () => {
@@ -19,7 +21,7 @@ describe('catalog integrity (all systems)', () => {
 
   it('has entries from every system', () => {
     const systems = new Set(ALL_ENTRIES.map((e) => e.system));
-    expect([...systems].sort()).toEqual(['qbd', 'qbo', 'qbwc', 'sdk']);
+    expect([...systems].sort()).toEqual(['qbd', 'qbo', 'qbwc', 'sdk', 'synclens']);
   });
 
   it('has no duplicate (system, code)', () => {

@@ -8,8 +8,9 @@ import { QBD_ENTRIES } from './qbd';
 import { QBO_ENTRIES } from './qbo';
 import { QBWC_ENTRIES } from './qbwc';
 import { SDK_ENTRIES } from './sdk';
+import { SYNCLENS_ENTRIES } from './synclens';
 
-export const ALL_ENTRIES: readonly ErrorEntry[] = [...QBO_ENTRIES, ...QBD_ENTRIES, ...SDK_ENTRIES, ...QBWC_ENTRIES];
+export const ALL_ENTRIES: readonly ErrorEntry[] = [...QBO_ENTRIES, ...QBD_ENTRIES, ...SDK_ENTRIES, ...QBWC_ENTRIES, ...SYNCLENS_ENTRIES];
 
 const byKey = new Map<string, ErrorEntry>();
 for (const entry of ALL_ENTRIES) byKey.set(`${entry.system}:${entry.code}`, entry);
@@ -35,6 +36,12 @@ export function hresultValue(code: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A sync service code with the SL- prefix, however it was typed ("sl-unlinked-reference",
+ * "SL_UNLINKED_REFERENCE", "SL UNLINKED REFERENCE"); group 1 is its words.
+ */
+export const SYNCLENS_PREFIXED = /^SL[\s_-]+([A-Z]+(?:[\s_-]+[A-Z]+)*)$/i;
+
 /** The catalog spelling of a code for a system; returns the trimmed input when it does not fit. */
 export function canonicalCode(system: ErrorSystem, code: string): string {
   const text = String(code).trim();
@@ -54,6 +61,12 @@ export function canonicalCode(system: ErrorSystem, code: string): string {
       const m = /^(?:QBWC)?[\s_-]*(\d{3,4})$/i.exec(text);
       return m ? `QBWC${m[1]}` : text.toUpperCase();
     }
+    case 'synclens': {
+      // "SL-" codes are written in upper case with hyphens; the QuickBooks Online client's own
+      // names ("bad-reply", "oauth-server_error") in lower case, underscores kept.
+      const prefixed = SYNCLENS_PREFIXED.exec(text);
+      return prefixed ? `SL-${prefixed[1]!.toUpperCase().replace(/[\s_-]+/g, '-')}` : text.toLowerCase();
+    }
   }
 }
 
@@ -72,6 +85,7 @@ interface RangeHelp {
 }
 
 const READ_MESSAGE = 'Read the full message and detail shown with the error: QuickBooks usually names the field or record involved.';
+const READ_MESSAGE_SERVICE = 'Read the full message and detail shown with the error: the sync service says what it needs.';
 const FIX_RECORD = 'Correct that record in the job app and save it.';
 const RESYNC = 'In SyncLens, press Resync on the item in Unsynced Entities.';
 const RESYNC_LATER = 'Wait a few minutes, then press Resync on the item in Unsynced Entities.';
@@ -140,6 +154,10 @@ function sdkRange(code: string): RangeHelp {
   return help('Windows component error', 'This is a Windows-level error passed on by the Web Connector.', 'system', [CONNECTOR_PC, 'Restart QuickBooks and the Web Connector.', RESYNC_LATER, REPORT], true);
 }
 
+function synclensRange(): RangeHelp {
+  return help('Sync service problem', 'This code comes from the sync service itself, not from QuickBooks: it stopped before QuickBooks was asked, or could not use QuickBooks\' answer.', 'system', [READ_MESSAGE_SERVICE, RESYNC, REPORT]);
+}
+
 function qbwcRange(): RangeHelp {
   return help('Web Connector problem', 'Codes starting QBWC come from the Web Connector program on the QuickBooks computer.', 'connection', [CONNECTOR_PC, 'Open the Web Connector and read the status line next to the sync app.', REPORT]);
 }
@@ -149,13 +167,22 @@ const SYSTEM_NAMES: Record<ErrorSystem, string> = {
   qbd: 'QuickBooks Desktop',
   sdk: 'QuickBooks connection (SDK)',
   qbwc: 'Web Connector',
+  synclens: 'SyncLens sync service',
 };
 
 /** A general explanation for a code the catalog does not list, chosen by its range. */
 export function fallbackFor(system: ErrorSystem, code: string): GeneralEntry {
   const canonical = canonicalCode(system, code);
   const range =
-    system === 'qbo' ? qboRange(canonical) : system === 'qbd' ? qbdRange(canonical) : system === 'sdk' ? sdkRange(canonical) : qbwcRange();
+    system === 'qbo'
+      ? qboRange(canonical)
+      : system === 'qbd'
+        ? qbdRange(canonical)
+        : system === 'sdk'
+          ? sdkRange(canonical)
+          : system === 'synclens'
+            ? synclensRange()
+            : qbwcRange();
   return {
     system,
     code: canonical,
@@ -163,7 +190,10 @@ export function fallbackFor(system: ErrorSystem, code: string): GeneralEntry {
     general: true,
     title: `${range.title} (${SYSTEM_NAMES[system]} code ${canonical})`,
     meaning: `General explanation: code ${canonical} is not in our list. ${range.meaning}`,
-    likelyCause: 'Not known for this exact code; the message from QuickBooks shown with it is the best guide.',
+    likelyCause:
+      system === 'synclens'
+        ? 'Not known for this exact code; the message from the sync service shown with it is the best guide.'
+        : 'Not known for this exact code; the message from QuickBooks shown with it is the best guide.',
     steps: range.steps,
     resyncAlone: range.resyncAlone,
     clearIdFixes: false,

@@ -6,6 +6,7 @@
 import type { ErrorSystem } from '../../types';
 import * as desktop from './desktop';
 import { QBO_ES } from './qbo';
+import { SYNCLENS_ES } from './synclens';
 import type { CatalogTranslation, EntryText } from './types';
 
 // Read as optional: the Web Connector table is written separately and may not have landed yet.
@@ -16,6 +17,7 @@ const TABLES: Record<ErrorSystem, CatalogTranslation> = {
   qbd: desktopTables.QBD_ES ?? {},
   sdk: desktopTables.SDK_ES ?? {},
   qbwc: desktopTables.QBWC_ES ?? {},
+  synclens: SYNCLENS_ES,
 };
 
 /** The Spanish text of one catalog entry, or undefined when it has not been translated. */
