@@ -6,12 +6,10 @@
  */
 import { explainText } from '../lib/errors/explanation-view.ts';
 import { ALL_ENTRIES } from '../lib/errors/catalog/index.ts';
-import type { BenchRow } from './server.ts';
+import { median, type BenchRow } from './report.ts';
 
 const TARGET_MS = 5;
 const RUNS = 60;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function fill(lines: string[], bytes: number): string {
   const out: string[] = [];
@@ -56,17 +54,30 @@ const FAULT = JSON.stringify({
   time: '2026-12-02T09:01:00.000-08:00',
 });
 
-function time(text: string): { first: number; median: number; found: number } {
+/**
+ * The same-run baseline: the least any lookup must do with the text, one case-folded pass over it
+ * looking for a word that is not there.
+ */
+let sink = 0;
+/** One scan of a small text is below the clock's resolution: timed 100 at a time. */
+const SCAN_REPEATS = 100;
+const scanOnce = (text: string) => void (sink += text.toLowerCase().indexOf('\u0000synclens') + 1);
+
+function time(text: string): { first: number; median: number; scan: number; found: number } {
   const start = performance.now();
   const found = explainText(text).length;
   const first = performance.now() - start;
   const runs: number[] = [];
+  const scans: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     explainText(text);
     runs.push(performance.now() - t0);
+    const t1 = performance.now();
+    for (let k = 0; k < SCAN_REPEATS; k++) scanOnce(text);
+    scans.push((performance.now() - t1) / SCAN_REPEATS);
   }
-  return { first, median: median(runs), found };
+  return { first, median: median(runs), scan: median(scans), found };
 }
 
 export async function benchExplain(): Promise<BenchRow[]> {
@@ -77,15 +88,19 @@ export async function benchExplain(): Promise<BenchRow[]> {
   const log = time(LOG);
   const wordings = time(WORDINGS);
   const fault = time(FAULT);
-  const row = (name: string, r: { median: number; found: number }, bytes: number): BenchRow => ({
+  const row = (name: string, r: { median: number; scan: number; found: number }, bytes: number): BenchRow => ({
+    key: name.toLowerCase().replace(/[^a-z]+/g, '-'),
+    figure: { value: r.median / r.scan, unit: '×' },
+    baseline: `one case-folded scan of the same text, interleaved: ${(r.scan * 1000).toFixed(2)} µs`,
+    ratio: r.median / r.scan,
     name: `${name} (${(bytes / 1024).toFixed(0)} KB, median of ${RUNS}; ${r.found} explained)`,
     value: `${r.median.toFixed(2)} ms`,
-    target: `≤ ${TARGET_MS} ms`,
+    target: `≤ ${TARGET_MS} ms (absolute, from issue 11)`,
     pass: r.median <= TARGET_MS && r.found > 0,
   });
   return [
     { name: `Catalog size (entries)`, value: String(ALL_ENTRIES.length), target: '≥ 350', pass: ALL_ENTRIES.length >= 350 },
-    { name: 'First lookup of a worker, building the wording index', value: `${indexMs.toFixed(1)} ms`, target: 'for reference', pass: true },
+    { key: 'first-lookup', figure: { value: indexMs, unit: 'ms' }, name: 'First lookup of a worker, building the wording index (one run)', value: `${indexMs.toFixed(1)} ms`, target: 'for reference', pass: true },
     row('Web Connector log with codes', log, LOG.length),
     row('Text with QuickBooks wordings and no code', wordings, WORDINGS.length),
     row('One QuickBooks Online fault', fault, FAULT.length),

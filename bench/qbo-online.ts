@@ -68,7 +68,7 @@ export async function benchQboOnline(): Promise<BenchRow[]> {
       timings.push(performance.now() - t);
     }
     const median = timings.sort((a, b) => a - b)[Math.floor(timings.length / 2)]!;
-    rows.push({ name: 'Change in QuickBooks → webhook → Import item listed (median of 7, polling every 5 ms)', value: `${median.toFixed(0)} ms`, target: '≤ 1000 ms', pass: median <= 1000 });
+    rows.push({ key: 'webhook-to-import', figure: { value: median, unit: 'ms' }, name: 'Change in QuickBooks → webhook → Import item listed (median of 7, polling every 5 ms)', value: `${median.toFixed(0)} ms`, target: '≤ 1000 ms', pass: median <= 1000 });
   } finally {
     await w.close();
   }
@@ -90,7 +90,7 @@ async function benchIngestOnDemoDatabase(customers: unknown[], items: unknown[],
       if (r.status !== 200) throw new Error(`ingest failed: ${r.status} ${r.text.slice(0, 200)}`);
     }
     const median = times.sort((a, b) => a - b)[2]!;
-    return { name: `Ingest ${invoices.length} invoices in one batch on the demo database (HTTP round trip included, median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
+    return { key: 'ingest-batch', figure: { value: median, unit: 'ms' }, name: `Ingest ${invoices.length} invoices in one batch on the demo database (HTTP round trip included, median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
   } finally {
     await t.close();
   }

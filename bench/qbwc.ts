@@ -81,7 +81,7 @@ async function benchSession(): Promise<BenchRow[]> {
         value: `${result.sendRequestCount} sendRequestXML round trips`, target: '≤ 20',
         pass: result.outcome === 'done' && result.sendRequestCount <= 20 && after.pendingSyncs === 0 && held >= ENTRIES,
       },
-      { name: 'Server CPU for that whole session (user + system, read from /proc)', value: `${(cpuMs / 1000).toFixed(2)} s`, target: '≤ 2 s', pass: cpuMs <= 2000 },
+      { key: 'session-cpu', figure: { value: cpuMs, unit: 'ms' }, name: 'Server CPU for that whole session (user + system, read from /proc; one run)', value: `${(cpuMs / 1000).toFixed(2)} s`, target: '≤ 2 s', pass: cpuMs <= 2000 },
     ];
   } finally {
     child.kill('SIGTERM');
@@ -98,7 +98,7 @@ function benchParse(): BenchRow {
   }
   const median = times.sort((a, b) => a - b)[2]!;
   const mb = (Buffer.byteLength(xml) / 1024 / 1024).toFixed(1);
-  return { name: `A ${mb} MB qbXML response (${invoices} invoices) parsed by the server's parser, entities and DTDs off (median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
+  return { key: 'parse-5mb', figure: { value: median, unit: 'ms' }, name: `A ${mb} MB qbXML response (${invoices} invoices) parsed by the server's parser, entities and DTDs off (median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
 }
 
 /** CPU time a process has used so far (utime + stime), in ms. */
