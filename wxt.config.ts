@@ -46,18 +46,26 @@ export default defineConfig({
         if (Array.isArray(matches) && matches.includes(QBO_MATCH_PATTERN)) entrypoint.options.matches = [...new Set([...matches, ...qboPatterns])];
       }
     },
-    // The QuickBooks content script runs in Chromium only, whose `chrome.*` APIs already return
-    // promises for everything it calls (sendMessage, i18n, getURL, onMessage without replies), so
-    // it uses the browser's own object instead of webextension-polyfill (about 2.5 KB gzipped of
-    // its bundle). Extension pages and the background keep the polyfill.
+    // The QuickBooks content script (and the explain dialog it loads on demand) runs in Chromium
+    // only, whose `chrome.*` APIs already return promises for everything it calls (sendMessage,
+    // i18n, getURL, onMessage without replies), so it uses the browser's own object instead of
+    // webextension-polyfill (about 2.5 KB gzipped of its bundle). Pages and the background keep it.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      if (!entrypoints.some((e) => e.type === 'content-script' || e.name === 'qbo-explain')) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;
       const rest = Array.isArray(alias)
         ? alias.filter((a) => String(a.find) !== 'wxt/browser')
         : Object.entries(alias ?? {}).filter(([k]) => k !== 'wxt/browser').map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       config.resolve = { ...config.resolve, alias: [native, ...rest] };
+    },
+    // The explain dialog (entrypoints/qbo-explain.ts) is imported by the content script when the
+    // shortcut is used: it must be web-accessible exactly where the overlay's stylesheet is.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const overlay = manifest.web_accessible_resources?.find(
+        (r): r is { resources: string[]; matches: string[] } => typeof r === 'object' && r.resources.includes('content-scripts/qbo.css'),
+      );
+      if (overlay) overlay.resources.push('qbo-explain.js');
     },
   },
   manifest: {

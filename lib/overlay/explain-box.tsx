@@ -2,54 +2,60 @@
  * "Explain a QuickBooks error" on QuickBooks Online pages: the keyboard shortcut (commands API,
  * handled in the background) sends a notice to this tab, and a small dialog opens. Notices are
  * accepted only from our own background, never from the page.
+ *
+ * The dialog (./explain-dialog.tsx) is not in the content script: the chip's first paint never
+ * needs it, so it is loaded from the extension the first time the shortcut is used. A content
+ * script's dynamic import runs the module in the script's isolated world, and the file is listed
+ * in web_accessible_resources for QuickBooks pages only (wxt.config.ts).
  */
-import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
-import { ExplainLookup } from '@/components/errors/ExplainLookup';
+import type { ExplainFn } from '@/components/errors/ExplainLookup';
 import type { OverlayServices } from './overlay-services';
-import { createShadowHost, overlayCss } from './shadow-host';
-import { t } from '../i18n/t';
+
+/** Where the loaded dialog module leaves its `open` function (the isolated world's global). */
+export const EXPLAIN_DIALOG_KEY = Symbol.for('synclens.explainDialog');
+
+/** The built file of entrypoints/qbo-explain.ts. */
+export const EXPLAIN_DIALOG_FILE = '/qbo-explain.js';
+
+export type OpenExplainDialog = (explain: ExplainFn, onClose: () => void) => Promise<void>;
 
 export function isFromOurBackground(sender: Browser.runtime.MessageSender, ownId: string): boolean {
   return sender.id === ownId && !sender.tab;
 }
 
-export function installExplainBox(services: OverlayServices): void {
-  let open: (() => void) | null = null;
+let loading: Promise<OpenExplainDialog> | null = null;
+
+/** Loads the dialog module once per page; a failed load is tried again on the next request. */
+export function loadExplainDialog(): Promise<OpenExplainDialog> {
+  loading ??= (async () => {
+    const url = (browser.runtime.getURL as (path: string) => string)(EXPLAIN_DIALOG_FILE);
+    await import(/* @vite-ignore */ url);
+    const open = (globalThis as Record<symbol, unknown>)[EXPLAIN_DIALOG_KEY];
+    if (typeof open !== 'function') throw new Error('The SyncLens explain dialog did not load.');
+    return open as OpenExplainDialog;
+  })();
+  loading.catch(() => {
+    loading = null;
+  });
+  return loading;
+}
+
+export function installExplainBox(services: OverlayServices, load: () => Promise<OpenExplainDialog> = loadExplainDialog): void {
+  let open = false;
 
   const show = async () => {
     if (open) return;
-    const css = await overlayCss();
-    const { host, container } = createShadowHost(document, 'synclens-explain', css);
-    host.setAttribute('style', 'position:fixed;inset:0;z-index:2147483000');
-    const close = () => {
-      render(null, container);
-      host.remove();
-      open = null;
-    };
-    open = close;
-    render(
-      <div class="sl-modal-backdrop" onClick={(e) => e.target === e.currentTarget && close()}>
-        <div
-          class="sl-modal"
-          role="dialog"
-          aria-modal="true"
-          aria-label={t('explainTitle')}
-          data-testid="explain-box"
-          onKeyDown={(e) => e.key === 'Escape' && close()}
-        >
-          <div class="sl-modal-head">
-            <strong>{t('explainTitle')}</strong>
-            <button type="button" class="sl-icon-button" aria-label={t('commonClose')} onClick={close}>
-              ✕
-            </button>
-          </div>
-          <ExplainLookup autoFocus explain={(text, system) => services.ask('error.explain', { text, system })} />
-        </div>
-      </div>,
-      container,
-    );
-    document.body.append(host);
+    open = true;
+    try {
+      const openDialog = await load();
+      await openDialog((text, system) => services.ask('error.explain', { text, system }), () => {
+        open = false;
+      });
+    } catch (error) {
+      open = false;
+      console.warn('SyncLens: the explain dialog could not open', error);
+    }
   };
 
   const listener = (message: unknown, sender: Browser.runtime.MessageSender) => {
