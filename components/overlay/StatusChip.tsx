@@ -3,8 +3,8 @@
  * every action it can take come in through props, so each state renders in unit tests.
  */
 import type { LinkStatus } from '@/lib/api/schema';
-import { qboRecordUrl } from '@/lib/qbo/deep-link';
-import { parseQboUrl } from '@/lib/qbo/hosts';
+import { qboRecordPath } from '@/lib/qbo/deep-link';
+import { DEFAULT_QBO_ORIGIN, parseQboUrl } from '@/lib/qbo/hosts';
 import { entityLabel } from '@/lib/format/labels';
 import { dayAndTime, relativeAge } from '@/lib/format/time';
 import { t, type MessageKey } from '@/lib/i18n/t';
@@ -73,8 +73,11 @@ export function relatedRecordUrl(related: ExplanationView['relatedRecord'], page
   if (!related) return null;
   try {
     const page = pageUrl ? parseQboUrl(pageUrl) : null;
-    const url = qboRecordUrl({ entityType: related.entityType, qbId: related.qbId, ...(page ? { host: page.origin } : {}) });
-    return url && parseQboUrl(url) ? url : null;
+    const path = qboRecordPath(related.entityType, related.qbId);
+    if (!path) return null;
+    // The overlay's slim builder (no company switch): the related record is in the tab's company.
+    const url = new URL(`/app/${path}`, page ? page.origin : DEFAULT_QBO_ORIGIN).toString();
+    return parseQboUrl(url) ? url : null;
   } catch {
     return null;
   }

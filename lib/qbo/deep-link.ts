@@ -64,15 +64,30 @@ export function qboRecordUrl(input: RecordLinkInput): string | null {
   } else if (Object.prototype.hasOwnProperty.call(PREFERRED_RECORD_ROUTE, input.entityType)) {
     routeName = PREFERRED_RECORD_ROUTE[input.entityType];
   }
-  if (!routeName) return null;
-  const route = routeFor(routeName);
-  if (!route || route.kind !== 'record') return null;
-
-  const relative = `${routeName}?${new URLSearchParams({ [route.idParam]: qbId })}`;
+  const relative = routeName ? recordPath(routeName, qbId) : null;
+  if (!relative) return null;
   if (realm !== null && realm !== input.currentRealmId) {
     return buildSwitchCompanyUrl(origin, realm, relative);
   }
   return new URL(`/app/${relative}`, origin).toString();
+}
+
+/** `invoice?txnId=7`: a record's page under /app/, or null when the route shows no record. */
+function recordPath(routeName: RecordRouteName, qbId: string): string | null {
+  const route = routeFor(routeName);
+  if (!route || route.kind !== 'record') return null;
+  return `${routeName}?${new URLSearchParams({ [route.idParam]: qbId })}`;
+}
+
+/**
+ * The path under /app/ of a record's preferred page (`invoice?txnId=7`), or null for an id that is
+ * not a record id or a type without a page. For callers that already hold a QuickBooks origin
+ * (the overlay, on the tab's own host): no company switch, no host checks, nothing thrown.
+ */
+export function qboRecordPath(entityType: string, qbId: string): string | null {
+  const id = normalizeRecordId(qbId);
+  if (!id || !Object.prototype.hasOwnProperty.call(PREFERRED_RECORD_ROUTE, entityType)) return null;
+  return recordPath(PREFERRED_RECORD_ROUTE[entityType]!, id);
 }
 
 /** The URL of a list page, e.g. qboListUrl('customers'). Throws for an unknown list. */
