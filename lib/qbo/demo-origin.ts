@@ -14,30 +14,45 @@ declare const __SYNCLENS_DEMO_QBO_ORIGIN__: string;
 
 const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
+type DemoOriginCheck = { origin: string | null } | { problem: 'not-url' | 'scheme' | 'not-bare' | 'not-loopback'; text: string; url?: URL };
+
+/** The rules, without the wording: the extension only needs the verdict (see demoQboOrigin). */
+function checkDemoQboOrigin(raw: string | undefined | null): DemoOriginCheck {
+  const text = (raw ?? '').trim();
+  if (text === '') return { origin: null };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { problem: 'not-url', text };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'scheme', text, url };
+  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    return { problem: 'not-bare', text, url };
+  }
+  if (!LOOPBACK_HOSTS.test(url.hostname)) return { problem: 'not-loopback', text, url };
+  return { origin: url.origin };
+}
+
 /**
  * The canonical origin ("http://127.0.0.1:8790") of a demo QuickBooks stand-in, or null when
  * `raw` is empty. Throws for anything else than a bare http(s) loopback origin, so a mistyped
  * build variable fails the build instead of silently doing nothing.
  */
 export function parseDemoQboOrigin(raw: string | undefined | null): string | null {
-  const text = (raw ?? '').trim();
-  if (text === '') return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN "${text}" is not a URL; expected an origin such as http://127.0.0.1:8790`);
+  const checked = checkDemoQboOrigin(raw);
+  if ('origin' in checked) return checked.origin;
+  const { text, url } = checked;
+  switch (checked.problem) {
+    case 'not-url':
+      throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN "${text}" is not a URL; expected an origin such as http://127.0.0.1:8790`);
+    case 'scheme':
+      throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be an http or https origin, not ${url?.protocol}`);
+    case 'not-bare':
+      throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be a bare origin (scheme, host and port only), got "${text}"`);
+    case 'not-loopback':
+      throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be on this machine (localhost, 127.x.x.x or [::1]), got "${url?.hostname}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be an http or https origin, not ${url.protocol}`);
-  }
-  if (url.username !== '' || url.password !== '' || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be a bare origin (scheme, host and port only), got "${text}"`);
-  }
-  if (!LOOPBACK_HOSTS.test(url.hostname)) {
-    throw new Error(`SYNCLENS_DEMO_QBO_ORIGIN must be on this machine (localhost, 127.x.x.x or [::1]), got "${url.hostname}"`);
-  }
-  return url.origin;
 }
 
 let cachedRaw: string | undefined;
@@ -48,11 +63,9 @@ export function demoQboOrigin(): string | null {
   const raw = typeof __SYNCLENS_DEMO_QBO_ORIGIN__ === 'string' ? __SYNCLENS_DEMO_QBO_ORIGIN__ : '';
   if (raw !== cachedRaw) {
     cachedRaw = raw;
-    try {
-      cachedOrigin = parseDemoQboOrigin(raw);
-    } catch {
-      cachedOrigin = null; // the build refuses bad values; a bad stub in a test means "no demo host"
-    }
+    // The build refuses bad values (parseDemoQboOrigin); a bad stub in a test means "no demo host".
+    const checked = checkDemoQboOrigin(raw);
+    cachedOrigin = 'origin' in checked ? checked.origin : null;
   }
   return cachedOrigin;
 }
