@@ -12,7 +12,7 @@ import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
 import { forgetOverlayContext, resolveCompany, type CompanyHow } from '../company';
 import { createVisibilityGuard, type VisibilityGuard } from '../visibility';
-import { createStore, useStore, type Store } from '../view-store';
+import { createStore, StoreView, type Store } from '../view-store';
 import { t } from '../../i18n/t';
 
 /** Stable hooks near a record's title, best first (see docs/architecture.md, overlay). */
@@ -156,6 +156,5 @@ interface ChipState {
 
 /** Binds the chip to its state: re-renders whenever the feature updates it. */
 function ChipHost({ state, ...handlers }: { state: Store<ChipState> } & Omit<ChipProps, 'view' | 'action' | 'collapsed'>) {
-  const { view, action, collapsed } = useStore(state);
-  return <StatusChip view={view} action={action} collapsed={collapsed} {...handlers} />;
+  return <StoreView store={state}>{({ view, action, collapsed }: ChipState) => <StatusChip view={view} action={action} collapsed={collapsed} {...handlers} />}</StoreView>;
 }
