@@ -2,7 +2,7 @@
  * Popup first paint from cache with 2,000 wizard items, in Chromium with the built extension,
  * as a ratio to a static page of the same extension measured in the same run with the same probe.
  * The popup is opened once to fill the cache, then reopened; the time from navigation start to
- * the first painted wizard row is read from an init script (MutationObserver + next frame).
+ * the frame that paints the first screen of wizard rows is read from an init script (FIRST_SCREEN_PROBE).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,14 +46,37 @@ function fixtureWithWizardItems(count: number) {
   };
 }
 
-/** Records when the first wizard row is in the DOM and painted (the frame after it appears). */
-const FIRST_ROWS_PROBE = `
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('[data-testid="wizard-row"]')) return;
-    observer.disconnect();
-    requestAnimationFrame(() => { window.__firstRows = performance.now(); });
-  }).observe(document, { childList: true, subtree: true });
+/**
+ * Records the first frame that paints the popup's whole first screen of wizard rows: every list
+ * of rows on screen (at least `lists` of them, one per section the fixture fills) holds rows down
+ * to the bottom of its box, or of the window. Checked at the start of every animation frame from
+ * navigation start, so the frame that passes the check is the one that paints it; a first row on
+ * its own, or a skeleton, does not count.
+ */
+const FIRST_SCREEN_PROBE = (lists: number) => `
+  (() => {
+    const complete = () => {
+      const boxes = document.querySelectorAll('[data-testid="wizard-list"]');
+      if (boxes.length < ${lists}) return false;
+      for (const box of boxes) {
+        const rect = box.getBoundingClientRect();
+        if (rect.top >= innerHeight) continue; // below the first screen
+        let bottom = -Infinity;
+        for (const row of box.querySelectorAll('[data-testid="wizard-row"]')) bottom = Math.max(bottom, row.getBoundingClientRect().bottom);
+        if (bottom < Math.min(rect.bottom, innerHeight) - 1) return false;
+      }
+      return true;
+    };
+    const frame = () => (complete() ? (window.__firstRows = performance.now()) : requestAnimationFrame(frame));
+    requestAnimationFrame(frame);
+  })();
 `;
+
+/** A static page laid out like the popup's two lists (same row and box heights), for the baseline. */
+const STATIC_PAGE = `<!doctype html><meta charset="utf-8"><body style="margin:0;width:380px;font:13px system-ui">
+${['export', 'import'].map((d) => `<h2>${d}</h2><div data-testid="wizard-list" style="max-height:260px;overflow:auto"><ul style="margin:0;padding:0;list-style:none">
+${Array.from({ length: 8 }, (_, i) => `<li data-testid="wizard-row" style="height:52px">Client ${i} — crown thinning and stump grinding</li>`).join('')}</ul></div>`).join('\n')}
+</body>`;
 
 export async function benchPopup(): Promise<BenchRow[]> {
   const fixture = join(tempDir('synclens-bench-'), 'fixture.json');
@@ -62,11 +85,11 @@ export async function benchPopup(): Promise<BenchRow[]> {
   const extension = await buildFor(server.url, TOKEN);
   // Baseline: a static page in the same extension, measured with the same probe, tells how much
   // of the budget Chromium itself spends before any of our code runs.
-  writeFileSync(join(extension, 'baseline.html'), '<!doctype html><div data-testid="wizard-row">row</div>');
+  writeFileSync(join(extension, 'baseline.html'), STATIC_PAGE);
   const session = await launchExtension(extension);
   try {
     // A string, not a function: tsx would wrap a function with helpers the page does not have.
-    await session.context.addInitScript(FIRST_ROWS_PROBE);
+    await session.context.addInitScript(FIRST_SCREEN_PROBE(2)); // the fixture fills both sections
     const warm = await session.openPage('popup.html');
     await warm.getByTestId('wizard-row').first().waitFor();
     await warm.waitForTimeout(1500); // let the fresh list land in the cache
@@ -92,9 +115,9 @@ export async function benchPopup(): Promise<BenchRow[]> {
     return [
       {
         key: 'first-paint',
-        name: `Popup first paint from cache, ${ITEMS.toLocaleString('en-US')} wizard items: navigation start → the frame after the first wizard row is in the DOM (median of ${RUNS}, interleaved with the baseline)`,
+        name: `Popup first paint from cache, ${ITEMS.toLocaleString('en-US')} wizard items: navigation start → the frame that paints its first screen of rows (median of ${RUNS}, interleaved with the baseline)`,
         value: `${ms.toFixed(0)} ms`,
-        baseline: `a static page of the same extension, same probe: ${base.toFixed(0)} ms`,
+        baseline: `a static page of the same extension with the same two lists of rows, same probe: ${base.toFixed(0)} ms`,
         ratio,
         figure: { value: ratio, unit: '×' },
         target: `≤ ${times(TARGET_RATIO)}`,
