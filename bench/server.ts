@@ -77,9 +77,9 @@ async function benchLargeDatabase(): Promise<BenchRow[]> {
 }
 
 const LOAD_CLIENTS = [1, 10, 100];
-const LOAD_ROUNDS = 3;
+const LOAD_ROUNDS = 5;
 const LOAD_WARMUP_MS = 300;
-const LOAD_MS = 1000;
+const LOAD_MS = 1500;
 
 interface LoadResult { perSecond: number; p99: number; requests: number; wrongStatus: number }
 
