@@ -10,7 +10,8 @@
 // First: the lookup's words come from chrome.i18n, read when wxt/browser is first imported.
 import './i18n-shim';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { benchServer } from './server';
 import { benchOverlay } from './overlay';
 import { benchPopup } from './popup';
@@ -47,7 +48,17 @@ const selected = wanted.length ? suites.filter((s) => wanted.includes(s.id)) : s
 const fullRun = selected.length === suites.length;
 
 const previous: StoredRun | null = existsSync(JSON_FILE) ? (JSON.parse(readFileSync(JSON_FILE, 'utf8')) as StoredRun) : null;
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`;
+const chromium = (() => {
+  try {
+    const out = execFileSync(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.match(/Chromium [\d.]+/)?.[0] ?? 'Chromium';
+  } catch {
+    return 'Chromium (version unknown)';
+  }
+})();
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${chromium}`;
+// How busy the machine was when the run began (1-minute load average): shared machines vary.
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const today = new Date().toISOString().slice(0, 10);
 const figures: StoredRun['figures'] = {};
 const sections: string[] = [];
@@ -87,7 +98,7 @@ if (fullRun) {
     : `No previous run stored in \`${JSON_FILE}\`: nothing to compare with yet.`;
   writeFileSync(
     MD,
-    `# Benchmarks\n\nWritten by \`npm run bench\` on ${today} (${machine}).\n\n` +
+    `# Benchmarks\n\nWritten by \`npm run bench\` on ${today} (${machine}; load average ${loadAtStart} when it began).\n\n` +
       `Timings are medians. Each timing stands beside a baseline measured in the same run on the same machine, ` +
       `and its target is a ratio to that baseline; the absolute figures are kept for reference. ` +
       `The last column compares each row's headline figure (the ratio where there is one) with the previous run: ` +
