@@ -72,20 +72,70 @@ function contentWidth(cell: Element): number {
  */
 function useFittedColumns(table: { current: HTMLDivElement | null }, narrow: boolean) {
   const widths = useRef<Partial<Record<(typeof FITTED_COLUMNS)[number], number>>>({});
-  useLayoutEffect(() => {
+  /**
+   * Cells already measured, by column, text and number of children: a cell like one measured before
+   * needs the same width, so a filter change measures only what is new on screen.
+   * Forgotten whenever a width grows, as the wider layout may let wrapped content measure wider.
+   */
+  const measured = useRef(new Set<string>());
+  /** The layout (narrow or not) of the last render: the first render of a wide layout is fitted at once. */
+  const lastNarrow = useRef<boolean | null>(null);
+  const frame = useRef<number | null>(null);
+  const timer = useRef<number | null>(null);
+
+  const measure = () => {
     const el = table.current;
-    if (!el || narrow) return;
+    if (!el) return;
+    const seen: string[] = [];
+    let grew = false;
     for (const col of FITTED_COLUMNS) {
       let need = 0;
-      for (const cell of el.querySelectorAll(`.ucell--${col}`)) need = Math.max(need, contentWidth(cell));
+      for (const cell of el.querySelectorAll(`.ucell--${col}`)) {
+        const signature = `${col}\u0000${cell.childElementCount}\u0000${cell.textContent}`;
+        if (measured.current.has(signature)) continue;
+        seen.push(signature);
+        need = Math.max(need, contentWidth(cell));
+      }
       need = Math.ceil(need);
       if (need > (widths.current[col] ?? 0)) {
         widths.current[col] = need;
         el.style.setProperty(`--ucol-${col}`, `${need}px`);
+        grew = true;
       }
     }
+    if (grew) measured.current.clear();
+    else for (const signature of seen) measured.current.add(signature);
+  };
+
+  useLayoutEffect(() => {
+    const first = lastNarrow.current !== narrow;
+    lastNarrow.current = narrow;
+    if (!table.current || narrow) return;
+    // The first render of a wide layout is fitted before it paints. Later renders (a filter change,
+    // a scroll) are measured once their frame has painted, when reading the boxes costs no extra
+    // layout, so the change itself paints without waiting for it.
+    if (first) {
+      measure();
+      return;
+    }
+    if (frame.current !== null || timer.current !== null) return;
+    frame.current = requestAnimationFrame(() => {
+      frame.current = null;
+      timer.current = window.setTimeout(() => {
+        timer.current = null;
+        if (lastNarrow.current === false) measure();
+      });
+    });
   });
+  useEffect(
+    () => () => {
+      if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
 }
+
 /** Below this many entries everything is rendered (simplest DOM for assistive tech). */
 export const WINDOW_THRESHOLD = 80;
 
@@ -114,8 +164,8 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
   const actions = store.rowActions.value;
   const companies = store.companyById.value;
   const filtered = store.filteredRows.value;
-  const allSelected = filtered.length > 0 && filtered.every((r) => selected.has(r.key));
-  const someSelected = !allSelected && filtered.some((r) => selected.has(r.key));
+  const allSelected = selected.size > 0 && filtered.length > 0 && filtered.every((r) => selected.has(r.key));
+  const someSelected = !allSelected && selected.size > 0 && filtered.some((r) => selected.has(r.key));
 
   const windowed = entries.length > WINDOW_THRESHOLD;
   const openIndex = open ? entries.findIndex((e) => e.kind === 'row' && e.row.key === open.key) : -1;
@@ -140,10 +190,21 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
     onScrolled: setScroll,
   });
 
+  // The scroll box's height: read once before the first paint, then followed by a ResizeObserver,
+  // so a render (a filter change) does not force a layout just to read it again.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && el.clientHeight && el.clientHeight !== scroll.height) setScroll({ top: el.scrollTop, height: el.clientHeight });
-  });
+    if (!el) return;
+    const read = () => {
+      const height = el.clientHeight;
+      if (height) setScroll((cur) => (cur.height === height ? cur : { top: el.scrollTop, height }));
+    };
+    read();
+    if (typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const h = panelRef.current?.offsetHeight ?? 0;
     if (h !== panelHeight) setPanelHeight(h);

@@ -15,6 +15,7 @@ import {
   distinctValues,
   filterRows,
   groupByCompany,
+  narrows,
   nextSort,
   NO_FILTERS,
   prepareRows,
@@ -125,10 +126,25 @@ export function createCenterStore(deps: CenterDeps) {
     }
     return sortRows(all, sort.value);
   });
-  const filteredRows = computed(() => filterRows(sortedRows.value, filters.value));
+  /**
+   * The last pass over the rows: while the rows are the same and the new filters only narrow the
+   * old ones (typing on in the search), the next pass scans the previous matches, not every row.
+   */
+  let lastPass: { rows: readonly PreparedRow[]; filters: UnsyncedFilters; result: PreparedRow[] } | null = null;
+  const filteredRows = computed(() => {
+    const rows = sortedRows.value;
+    const f = filters.value;
+    const within = lastPass && lastPass.rows === rows && narrows(lastPass.filters, f) ? lastPass.result : undefined;
+    const result = filterRows(rows, f, within);
+    lastPass = { rows, filters: f, result };
+    return result;
+  });
   const display = computed(() => groupByCompany(filteredRows.value, scopeIds.value, grouped.value));
   /** Category counts for everything in scope that matches the other filters (not the category itself). */
-  const categories = computed(() => categoryCounts(filterRows(sortedRows.value, { ...filters.value, category: null })));
+  const categories = computed(() => {
+    const f = filters.value;
+    return categoryCounts(f.category === null ? filteredRows.value : filterRows(sortedRows.value, { ...f, category: null }));
+  });
   const entityTypes = computed(() => distinctValues(sortedRows.value, (r) => r.item.entityType));
   const codes = computed(() => distinctCodes(sortedRows.value));
   const hasAnyList = computed(() => scopeIds.value.some((id) => byCompany.value.has(id)));
@@ -139,7 +155,7 @@ export function createCenterStore(deps: CenterDeps) {
       return n + (damaged ? damaged.repaired + damaged.dropped : 0);
     }, 0),
   );
-  const selectedVisible = computed(() => filteredRows.value.filter((r) => selected.value.has(r.key)));
+  const selectedVisible = computed(() => (selected.value.size === 0 ? [] : filteredRows.value.filter((r) => selected.value.has(r.key))));
 
   const view = computed<CenterView>(() => pageView(snapshot.value, connectionError.value));
   /** Actions of the companies in scope still in the outbox (waiting, sending or not done). */

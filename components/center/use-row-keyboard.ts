@@ -25,17 +25,24 @@ interface Options {
   onScrolled: (scroll: { top: number; height: number }) => void;
 }
 
-/** Keys of the displayed rows in order, where each sits among the entries, and the reverse lookup. */
+/**
+ * Keys of the displayed rows in order, where each sits among the entries, and the reverse lookup
+ * (built on first use: a filter change over thousands of rows should not pay for it).
+ */
 function rowPositions(entries: readonly DisplayEntry[]) {
   const keys: string[] = [];
   const entryAt: number[] = [];
-  const positionOf = new Map<string, number>();
-  entries.forEach((e, i) => {
-    if (e.kind !== 'row') return;
-    positionOf.set(e.row.key, keys.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind !== 'row') continue;
     keys.push(e.row.key);
     entryAt.push(i);
-  });
+  }
+  let byKey: Map<string, number> | null = null;
+  const positionOf = (key: string): number | undefined => {
+    if (!byKey) byKey = new Map(keys.map((k, pos) => [k, pos]));
+    return byKey.get(key);
+  };
   return { keys, entryAt, positionOf };
 }
 
@@ -63,7 +70,7 @@ export function useRowKeyboard({ store, entries, range, scroller, rowHeight, fal
   });
 
   const onFocusRow = (key: string) => {
-    const pos = positionOf.get(key);
+    const pos = positionOf(key);
     if (pos !== undefined) store.setActiveRow(key, pos);
   };
 
@@ -76,7 +83,7 @@ export function useRowKeyboard({ store, entries, range, scroller, rowHeight, fal
       e.preventDefault();
       const el = scroller.current;
       const viewportHeight = el?.clientHeight || fallbackHeight;
-      const next = moveActive(e.key, positionOf.get(key) ?? activePos, keys.length, pageStep(viewportHeight, rowHeight));
+      const next = moveActive(e.key, positionOf(key) ?? activePos, keys.length, pageStep(viewportHeight, rowHeight));
       if (next < 0) return;
       const nextKey = keys[next]!;
       store.setActiveRow(nextKey, next);

@@ -85,16 +85,55 @@ export interface UnsyncedFilters {
 
 export const NO_FILTERS: UnsyncedFilters = { entityType: null, category: null, code: null, search: '', sinceMs: null };
 
-export function filterRows(rows: readonly PreparedRow[], f: UnsyncedFilters): PreparedRow[] {
-  const words = f.search.trim().toLowerCase().split(/\s+/).filter(Boolean);
-  return rows.filter(
-    (r) =>
-      (f.entityType === null || r.item.entityType === f.entityType) &&
-      (f.category === null || r.category === f.category) &&
-      (f.code === null || r.code === f.code) &&
-      (f.sinceMs === null || r.lastAttemptMs >= f.sinceMs) &&
-      words.every((w) => r.haystack.includes(w)),
-  );
+/** True when the filters let every row through (the list is shown as it is, without a scan). */
+export function isUnfiltered(f: UnsyncedFilters): boolean {
+  return f.entityType === null && f.category === null && f.code === null && f.sinceMs === null && f.search.trim() === '';
+}
+
+/** The lower-cased words of a search; a row matches when its haystack contains every one. */
+export function searchWords(search: string): string[] {
+  return search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The rows matching the filters, in their order. With no filter the same array comes back (callers
+ * never change the result). With
+ * `within` (the result of a previous pass whose filters `f` only narrows) only those rows are scanned.
+ */
+export function filterRows(rows: readonly PreparedRow[], f: UnsyncedFilters, within?: readonly PreparedRow[]): PreparedRow[] {
+  if (isUnfiltered(f)) return rows as PreparedRow[];
+  const words = searchWords(f.search);
+  const { entityType, category, code, sinceMs } = f;
+  const out: PreparedRow[] = [];
+  for (const r of within ?? rows) {
+    if (entityType !== null && r.item.entityType !== entityType) continue;
+    if (category !== null && r.category !== category) continue;
+    if (code !== null && r.code !== code) continue;
+    if (sinceMs !== null && r.lastAttemptMs < sinceMs) continue;
+    let ok = true;
+    for (const w of words) {
+      if (!r.haystack.includes(w)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * Whether every row matching `next` also matches `prev`, so a pass for `next` may scan only the
+ * rows `prev` matched (typing more of a search, adding a filter to an open search).
+ */
+export function narrows(prev: UnsyncedFilters, next: UnsyncedFilters): boolean {
+  if (prev.entityType !== null && prev.entityType !== next.entityType) return false;
+  if (prev.category !== null && prev.category !== next.category) return false;
+  if (prev.code !== null && prev.code !== next.code) return false;
+  if (prev.sinceMs !== null && (next.sinceMs === null || next.sinceMs < prev.sinceMs)) return false;
+  const nextWords = searchWords(next.search);
+  // Each earlier word must be inside some new word: "oak" then "oak hollow", "ced" then "cedar".
+  return searchWords(prev.search).every((w) => nextWords.some((n) => n.includes(w)));
 }
 
 export const SORT_KEYS = ['entityType', 'name', 'errorCode', 'errorMessage', 'attempts', 'lastAttemptAt', 'state'] as const;
@@ -195,8 +234,16 @@ export type DisplayEntry = { kind: 'group'; companyId: string; count: number } |
  * The list as shown: with several companies, rows are grouped under a heading per company (in
  * the given company order), keeping the sort order inside each group.
  */
+const rowEntries = new WeakMap<PreparedRow, DisplayEntry>();
+/** One display entry per prepared row, made once, so a filter change does not allocate a list's worth. */
+function rowEntry(row: PreparedRow): DisplayEntry {
+  let entry = rowEntries.get(row);
+  if (!entry) rowEntries.set(row, (entry = { kind: 'row', row }));
+  return entry;
+}
+
 export function groupByCompany(rows: readonly PreparedRow[], companyOrder: readonly string[], grouped: boolean): DisplayEntry[] {
-  if (!grouped) return rows.map((row) => ({ kind: 'row', row }));
+  if (!grouped) return rows.map(rowEntry);
   const buckets = new Map<string, PreparedRow[]>(companyOrder.map((id) => [id, []]));
   for (const row of rows) {
     let bucket = buckets.get(row.item.companyId);
@@ -207,7 +254,7 @@ export function groupByCompany(rows: readonly PreparedRow[], companyOrder: reado
   for (const [companyId, list] of buckets) {
     if (list.length === 0) continue;
     out.push({ kind: 'group', companyId, count: list.length });
-    for (const row of list) out.push({ kind: 'row', row });
+    for (const row of list) out.push(rowEntry(row));
   }
   return out;
 }

@@ -9,6 +9,19 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/**
+ * Formatters are costly to create (a Sync Center render formats a time per visible row), so one is
+ * kept per locale and set of options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = uiLocale();
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 /** Parses an ISO timestamp; null for missing or unparseable input (never throws). */
 export function parseTime(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -31,7 +44,7 @@ export function relativeAge(iso: string | null | undefined, now: Date = new Date
 
 /** "9:02 AM" in English, "9:02 a.m." / "9:02" in Spanish: the locale decides the clock. */
 export function clockTime(d: Date): string {
-  return new Intl.DateTimeFormat(uiLocale(), { hour: 'numeric', minute: '2-digit' }).format(d);
+  return dateFormat({ hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
 function startOfDay(d: Date): number {
@@ -46,7 +59,7 @@ export function dayAndTime(iso: string | null | undefined, now: Date = new Date(
   if (days === 0) return t('timeToday', clockTime(d));
   if (days === 1) return t('timeYesterday', clockTime(d));
   const year = d.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' as const };
-  return new Intl.DateTimeFormat(uiLocale(), { ...year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(d);
+  return dateFormat({ ...year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(d);
 }
 
 /** Clock time alone for today ("9:02 AM"), otherwise the day as well ("yesterday 9:02 AM"). */
@@ -60,7 +73,7 @@ export function shortTime(iso: string | null | undefined, now: Date = new Date()
 export function dateTime(iso: string | null | undefined): string {
   const d = parseTime(iso);
   if (!d) return '';
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return dateFormat({ dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
 /** A calendar day given as "YYYY-MM-DD" in the locale's short form ("Nov 24, 2026"); other input unchanged. */
@@ -68,5 +81,5 @@ export function calendarDay(day: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(d);
+  return dateFormat({ dateStyle: 'medium' }).format(d);
 }

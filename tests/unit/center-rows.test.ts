@@ -13,6 +13,7 @@ import {
   groupByCompany,
   nextSort,
   NO_FILTERS,
+  narrows,
   prepareRows,
   rowKey,
   sortRows,
@@ -94,6 +95,22 @@ describe('filters and search', () => {
 
   it('keep only failures since a time (the new-failures link)', () => {
     expect(ids(filterRows(rows, { ...NO_FILTERS, sinceMs: T0 - 10 * 60_000 }))).toEqual(['b', 'd', 'e']);
+  });
+
+  it('hand back the list itself when nothing filters, and scan only earlier matches when a change narrows', () => {
+    expect(filterRows(rows, NO_FILTERS)).toBe(rows);
+    const oak = { ...NO_FILTERS, search: 'o' };
+    const first = filterRows(rows, oak);
+    const next = { ...NO_FILTERS, search: 'oak', code: '6240' };
+    expect(narrows(oak, next)).toBe(true);
+    expect(ids(filterRows(rows, next, first))).toEqual(ids(filterRows(rows, next)));
+    // Widening or changing a filter needs the whole list again.
+    expect(narrows({ ...NO_FILTERS, search: 'oak' }, { ...NO_FILTERS, search: 'oa' })).toBe(false);
+    expect(narrows({ ...NO_FILTERS, code: '610' }, { ...NO_FILTERS, code: '6240' })).toBe(false);
+    expect(narrows({ ...NO_FILTERS, code: '610' }, NO_FILTERS)).toBe(false);
+    expect(narrows({ ...NO_FILTERS, sinceMs: T0 }, { ...NO_FILTERS, sinceMs: T0 - 1 })).toBe(false);
+    expect(narrows({ ...NO_FILTERS, sinceMs: T0 - 1 }, { ...NO_FILTERS, sinceMs: T0, entityType: 'Customer' })).toBe(true);
+    expect(narrows({ ...NO_FILTERS, search: 'not found' }, { ...NO_FILTERS, search: 'found maple not' })).toBe(true);
   });
 });
 
