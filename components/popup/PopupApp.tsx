@@ -149,6 +149,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
               <WizardSection
                 direction="export"
                 items={store.sections.value.export}
+                total={store.sectionSizes.value.export}
                 state={store.exportState.value}
                 unchecked={store.unchecked.value}
                 loading={!store.wizard.value && !store.wizardError.value}
@@ -159,6 +160,7 @@ export function PopupApp({ store }: { store: PopupStore }) {
               <WizardSection
                 direction="import"
                 items={store.sections.value.import}
+                total={store.sectionSizes.value.import}
                 state={store.importState.value}
                 unchecked={store.unchecked.value}
                 loading={!store.wizard.value && !store.wizardError.value}

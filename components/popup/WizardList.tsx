@@ -14,6 +14,8 @@ export const LIST_MAX_HEIGHT = 260;
 /** Below this many rows every row is rendered (simplest DOM for assistive tech). */
 export const WINDOW_THRESHOLD = 60;
 const OVERSCAN = 6;
+/** The rows a list's box shows before any scrolling (the popup's first paint renders no more). */
+export const FIRST_SCREEN_ROWS = Math.ceil(LIST_MAX_HEIGHT / ROW_HEIGHT);
 
 export interface WindowRange {
   start: number;
@@ -32,18 +34,27 @@ export function visibleRange(total: number, scrollTop: number, viewportHeight: n
 
 export interface WizardListProps {
   items: WizardItem[];
+  /**
+   * Rows in the section, when `items` holds only its first ones (the popup's first paint reads
+   * the rest right after): the box, the scroll bar and the positions are already those of all.
+   */
+  total?: number;
   unchecked: Unchecked;
   now: Date;
   onChange: (id: string, checked: boolean) => void;
   label: string;
 }
 
-export function WizardList({ items, unchecked, now, onChange, label }: WizardListProps) {
+export function WizardList({ items, total: size, unchecked, now, onChange, label }: WizardListProps) {
   const [scroll, setScroll] = useState({ top: 0, height: 0 });
-  const { start, end } = visibleRange(items.length, scroll.top, scroll.height);
-  const windowed = items.length > WINDOW_THRESHOLD;
+  const total = Math.max(size ?? 0, items.length);
+  const { start, end } = visibleRange(total, scroll.top, scroll.height);
+  const windowed = total > WINDOW_THRESHOLD;
+  // Rows not read yet keep their place (an empty stretch of the list) until they arrive.
+  const loaded = Math.min(end, items.length);
+  const after = total - Math.max(loaded, start);
   const rows = [];
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < loaded; i++) {
     const item = items[i]!;
     rows.push(
       <WizardRow
@@ -53,7 +64,7 @@ export function WizardList({ items, unchecked, now, onChange, label }: WizardLis
         now={now}
         onChange={onChange}
         position={i + 1}
-        total={items.length}
+        total={total}
       />,
     );
   }
@@ -70,9 +81,7 @@ export function WizardList({ items, unchecked, now, onChange, label }: WizardLis
       <ul class="wizard-list__rows" aria-label={label}>
         {windowed && start > 0 && <li class="wizard-list__spacer" aria-hidden="true" style={{ height: `${start * ROW_HEIGHT}px` }} />}
         {rows}
-        {windowed && end < items.length && (
-          <li class="wizard-list__spacer" aria-hidden="true" style={{ height: `${(items.length - end) * ROW_HEIGHT}px` }} />
-        )}
+        {after > 0 && <li class="wizard-list__spacer" aria-hidden="true" style={{ height: `${after * ROW_HEIGHT}px` }} />}
       </ul>
     </div>
   );

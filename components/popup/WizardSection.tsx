@@ -9,6 +9,8 @@ import { WizardList } from './WizardList';
 export interface WizardSectionProps {
   direction: Direction;
   items: WizardItem[];
+  /** Rows in the section when `items` holds only the first ones (see WizardList). */
+  total?: number;
   state: SectionState;
   unchecked: Unchecked;
   loading: boolean;
@@ -17,10 +19,11 @@ export interface WizardSectionProps {
   onChange: (id: string, checked: boolean) => void;
 }
 
-export function WizardSection({ direction, items, state, unchecked, loading, now, onToggleAll, onChange }: WizardSectionProps) {
+export function WizardSection({ direction, items, total: size, state, unchecked, loading, now, onToggleAll, onChange }: WizardSectionProps) {
   const title = directionLabel(direction);
   const headingId = `section-${direction}-title`;
-  const checkedCount = items.length - items.reduce((n, i) => n + (unchecked.has(i.id) ? 1 : 0), 0);
+  const total = Math.max(size ?? 0, items.length);
+  const checkedCount = total - items.reduce((n, i) => n + (unchecked.has(i.id) ? 1 : 0), 0);
   return (
     <section class="wizard-section" data-testid={`section-${direction}`} aria-labelledby={headingId}>
       <header class="wizard-section__header">
@@ -39,11 +42,11 @@ export function WizardSection({ direction, items, state, unchecked, loading, now
           </h2>
         </label>
         <span class="wizard-section__count" data-testid={`section-${direction}-count`}>
-          {items.length === 0 ? '' : checkedCount === items.length ? formatCount(items.length) : t('popupCheckedOfTotal', formatCount(checkedCount), formatCount(items.length))}
+          {total === 0 ? '' : checkedCount === total ? formatCount(total) : t('popupCheckedOfTotal', formatCount(checkedCount), formatCount(total))}
         </span>
       </header>
       {items.length > 0 ? (
-        <WizardList items={items} unchecked={unchecked} now={now} onChange={onChange} label={title} />
+        <WizardList items={items} total={total} unchecked={unchecked} now={now} onChange={onChange} label={title} />
       ) : loading ? (
         <div class="skeleton-rows" aria-hidden="true">
           <div class="skeleton" />

@@ -30,6 +30,7 @@ import { createWaitingActions } from '../common/waiting-actions-store';
 import type { KeyValueStore, ReplyError, SendCommand } from '../common/client';
 import { changesWholeView, pageView, type PageView } from '../common/page-view';
 import { refreshPageState } from '../common/state-refresh';
+import { FIRST_SCREEN_ROWS } from './WizardList';
 
 export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
 /**
@@ -38,6 +39,14 @@ export const LAST_COMPANY_KEY = 'synclens.popup.companyId';
  * round trip to the background. The background's answers replace it moments later.
  */
 export const LAST_PAINT_KEY = 'synclens.popup.lastPaint';
+/**
+ * The rest of that list: LAST_PAINT_KEY holds only the rows the first screen can show (see
+ * HEAD_ROWS) and how many more each section has; the others are kept here and read right after
+ * the first paint (or at once, when an action needs the whole list before that).
+ */
+export const LAST_PAINT_REST_KEY = 'synclens.popup.lastPaintRest';
+/** Rows per section in the first paint: what the section's scroll box shows before any scrolling. */
+export const HEAD_ROWS = FIRST_SCREEN_ROWS;
 /**
  * Shape check for the last paint. It was written by this page from validated replies, so a plain
  * type check per field is enough to render it safely (as text); the strict Sync API schema (ids,
@@ -57,21 +66,44 @@ const PaintItem = v.object({
   amount: v.optional(v.nullable(v.number())),
   detectedAt: v.string(),
 });
+const Unseen = v.object({ export: v.number(), import: v.number() });
 const LastPaint = v.object({
   snapshot: Snapshot,
-  wizard: v.nullable(v.object({ companyId: v.string(), fetchedAt: v.string(), items: v.array(PaintItem) })),
+  wizard: v.nullable(v.object({ companyId: v.string(), fetchedAt: v.string(), items: v.array(PaintItem), unseen: v.optional(Unseen) })),
 });
-type LastPaint = { snapshot: Snapshot; wizard: WizardSnapshot | null };
+/** The rows the first paint left out, stamped with the list they belong to. */
+const LastPaintRest = v.object({ companyId: v.string(), fetchedAt: v.string(), items: v.array(PaintItem) });
+/** How many rows of each section the first paint did not read (they are all checked: nobody saw them). */
+export type UnseenRows = { export: number; import: number };
+type LastPaint = { snapshot: Snapshot; wizard: (WizardSnapshot & { unseen?: UnseenRows }) | null };
 
-function readLastPaint(storage: KeyValueStore | null | undefined): LastPaint | null {
-  const text = safeGet(storage, LAST_PAINT_KEY);
+function readJson<T>(storage: KeyValueStore | null | undefined, key: string, schema: v.GenericSchema<unknown, unknown>): T | null {
+  const text = safeGet(storage, key);
   if (!text) return null;
   try {
-    const parsed = v.safeParse(LastPaint, JSON.parse(text));
-    return parsed.success ? (parsed.output as LastPaint) : null;
+    const parsed = v.safeParse(schema, JSON.parse(text));
+    return parsed.success ? (parsed.output as T) : null;
   } catch {
     return null;
   }
+}
+
+/** Splits a list into what the first screen shows (the first rows of each section) and the rest. */
+function splitForFirstPaint(wizard: WizardSnapshot): { head: LastPaint['wizard']; rest: WizardItem[] } {
+  const taken = { export: 0, import: 0 };
+  const unseen: UnseenRows = { export: 0, import: 0 };
+  const head: WizardItem[] = [];
+  const rest: WizardItem[] = [];
+  for (const item of wizard.items) {
+    if (taken[item.direction] < HEAD_ROWS) {
+      taken[item.direction]++;
+      head.push(item);
+    } else {
+      unseen[item.direction]++;
+      rest.push(item);
+    }
+  }
+  return { head: { ...wizard, items: head, unseen }, rest };
 }
 
 export interface PopupDeps {
@@ -142,6 +174,15 @@ function safeSet(storage: KeyValueStore | null | undefined, key: string, value: 
   }
 }
 
+/** Settles once the frame being prepared has been painted (a task after the next animation frame). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
+    else later();
+  });
+}
+
 export function createPopupStore(deps: PopupDeps) {
   const { send } = deps;
 
@@ -150,6 +191,12 @@ export function createPopupStore(deps: PopupDeps) {
   const connectionError = signal<ReplyError | null>(null);
   const companyId = signal<string | null>(null);
   const wizard = signal<WizardSnapshot | null>(null);
+  /**
+   * While the list shown is the first paint's head (only the rows the first screen shows), the
+   * head and how many rows each section has beyond it. Any other list put in `wizard` ends it.
+   */
+  const head = signal<{ wizard: WizardSnapshot; unseen: UnseenRows } | null>(null);
+  const unseen = computed<UnseenRows | null>(() => (head.value && wizard.value === head.value.wizard ? head.value.unseen : null));
   const wizardLoading = signal(false);
   const wizardError = signal<ReplyError | null>(null);
   const unchecked = signal<Unchecked>(NOTHING_UNCHECKED);
@@ -170,9 +217,37 @@ export function createPopupStore(deps: PopupDeps) {
   const items = computed<WizardItem[]>(() => (wizard.value && wizard.value.companyId === companyId.value ? wizard.value.items : []));
   const sections = computed(() => splitByDirection(items.value));
   const shownIds = computed(() => [...sections.value.export, ...sections.value.import].map((i) => i.id));
-  const counts = computed(() => countSelection(unchecked.value, shownIds.value));
-  const exportState = computed(() => sectionState(unchecked.value, sections.value.export.map((i) => i.id)));
-  const importState = computed(() => sectionState(unchecked.value, sections.value.import.map((i) => i.id)));
+  /** Rows per section, the unread ones of the first paint included. */
+  const sectionSizes = computed(() => ({
+    export: sections.value.export.length + (unseen.value?.export ?? 0),
+    import: sections.value.import.length + (unseen.value?.import ?? 0),
+  }));
+  /** Unread rows count as checked: nobody has seen them to uncheck them (as any row not unchecked). */
+  const counts = computed(() => {
+    const shown = countSelection(unchecked.value, shownIds.value);
+    const more = (unseen.value?.export ?? 0) + (unseen.value?.import ?? 0);
+    return more === 0 ? shown : { shown: shown.shown + more, checked: shown.checked + more, unchecked: shown.unchecked };
+  });
+  const stateOf = (direction: 'export' | 'import') => {
+    const state = sectionState(unchecked.value, sections.value[direction].map((i) => i.id));
+    return state === 'none' && (unseen.value?.[direction] ?? 0) > 0 ? 'mixed' : state;
+  };
+  const exportState = computed(() => stateOf('export'));
+  const importState = computed(() => stateOf('import'));
+
+  /**
+   * Completes the first paint's list with the rows it left out (synchronous: an action that needs
+   * every row calls it first). When they cannot be read, the list is dropped for the background's.
+   */
+  function readRest(): void {
+    const current = head.value;
+    head.value = null;
+    if (!current || wizard.value !== current.wizard) return;
+    const rest = readJson<{ companyId: string; fetchedAt: string; items: WizardItem[] }>(deps.storage, LAST_PAINT_REST_KEY, LastPaintRest);
+    const expected = current.unseen.export + current.unseen.import;
+    const matches = rest && rest.companyId === current.wizard.companyId && rest.fetchedAt === current.wizard.fetchedAt && rest.items.length === expected;
+    wizard.value = matches ? { ...current.wizard, items: [...current.wizard.items, ...rest.items] } : null;
+  }
 
   const view = computed<PopupView>(() => pageView(snapshot.value, connectionError.value));
 
@@ -210,7 +285,12 @@ export function createPopupStore(deps: PopupDeps) {
 
   function rememberPaint(): void {
     if (!snapshot.value) return;
-    const paint: LastPaint = { snapshot: snapshot.value, wizard: wizard.value?.companyId === companyId.value ? wizard.value : null };
+    readRest();
+    const list = wizard.value?.companyId === companyId.value ? wizard.value : null;
+    const split = list ? splitForFirstPaint(list) : null;
+    const paint: LastPaint = { snapshot: snapshot.value, wizard: split?.head ?? null };
+    // The rest first: a head is only used with the rest written for the same list.
+    safeSet(deps.storage, LAST_PAINT_REST_KEY, JSON.stringify(list ? { companyId: list.companyId, fetchedAt: list.fetchedAt, items: split!.rest } : null));
     safeSet(deps.storage, LAST_PAINT_KEY, JSON.stringify(paint));
   }
 
@@ -259,11 +339,20 @@ export function createPopupStore(deps: PopupDeps) {
 
   async function start(): Promise<void> {
     // Before anything else, synchronously: what the popup showed last time.
-    const last = readLastPaint(deps.storage);
+    // Only the rows the first screen shows are read now; the rest right after the first paint.
+    const last = readJson<LastPaint>(deps.storage, LAST_PAINT_KEY, LastPaint);
+    const painted = last ? afterFirstPaint() : null;
     if (last) {
       batch(() => {
         applySnapshot(last.snapshot);
-        if (last.wizard && last.wizard.companyId === companyId.value) wizard.value = last.wizard;
+        if (last.wizard && last.wizard.companyId === companyId.value) {
+          const { unseen: more, ...list } = last.wizard;
+          wizard.value = list;
+          if (more && more.export + more.import > 0) {
+            head.value = { wizard: list, unseen: more };
+            void painted!.then(readRest);
+          }
+        }
       });
     }
     // First paint: the remembered company's cached list is asked for alongside the state and shown
@@ -280,7 +369,11 @@ export function createPopupStore(deps: PopupDeps) {
         });
       });
     }
-    const reply = await send('state.get', {});
+    const asked = send('state.get', {});
+    // Rows painted from last time: their first frame is not held up by the answer's work (applying
+    // it and everything it starts); the question has left already, and the answer waits a frame at most.
+    if (painted) await painted;
+    const reply = await asked;
     batch(() => {
       if (reply.ok) applySnapshot(reply.data);
       else connectionError.value = reply.error;
@@ -318,6 +411,7 @@ export function createPopupStore(deps: PopupDeps) {
   }
 
   function toggleDirection(direction: 'export' | 'import'): void {
+    readRest();
     unchecked.value = toggleSection(unchecked.value, sections.value[direction].map((i) => i.id));
   }
 
@@ -335,6 +429,7 @@ export function createPopupStore(deps: PopupDeps) {
 
   /** Reviewed rows are done for this cycle (approved, kept back or cleared): off the list. */
   function dropRows(cid: string, reviewedIds: readonly string[]): void {
+    readRest();
     if (!wizard.value || companyId.value !== cid) return;
     const reviewed = new Set(reviewedIds);
     batch(() => {
@@ -392,6 +487,7 @@ export function createPopupStore(deps: PopupDeps) {
    * is sent, so the user never has two uncertain approvals at once.
    */
   async function approve(): Promise<void> {
+    readRest();
     const cid = companyId.value;
     if (!cid || !canApprove.value) return;
     const request = buildApproval(unchecked.value, shownIds.value, mode.value);
@@ -471,6 +567,8 @@ export function createPopupStore(deps: PopupDeps) {
     company,
     companySummary,
     sections,
+    sectionSizes,
+    unseen,
     shownIds,
     counts,
     exportState,

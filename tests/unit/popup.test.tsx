@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApproveResult, Company, Summary, WizardItem } from '@/lib/api/schema';
 import type { CommandName, PayloadOf, PublicConnection, Reply, ReplyOf, Snapshot, WizardSnapshot } from '@/lib/messaging/protocol';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { createPopupStore, LAST_COMPANY_KEY, LAST_PAINT_KEY, type PopupStore } from '@/components/popup/store';
+import { createPopupStore, HEAD_ROWS, LAST_COMPANY_KEY, LAST_PAINT_KEY, LAST_PAINT_REST_KEY, type PopupStore } from '@/components/popup/store';
 import { recordingSend } from './fake-background';
 import type { OutboxSubscribe } from '@/lib/outbox/outbox-subscribe';
 import type { ActionState } from '@/lib/messaging/action-commands';
@@ -520,6 +520,44 @@ describe('popup loading order', () => {
     expect(payload!.reviewedIds).toContain('late');
     expect(payload!.approveIds).toContain('late');
     expect(payload!.approveIds).not.toContain('e1');
+  });
+
+  it('paints only the first screen of a long remembered list, with the counts of all, and reads the rest right after', async () => {
+    const many = [...Array.from({ length: 30 }, (_, i) => item(`e${i}`, 'export')), ...Array.from({ length: 3 }, (_, i) => item(`i${i}`, 'import'))];
+    await mountSettled(standardHandlers(many));
+    render(null, container);
+    const head = JSON.parse(storage.get(LAST_PAINT_KEY)!) as { wizard: { items: WizardItem[]; unseen: { export: number; import: number } } };
+    expect(head.wizard.items).toHaveLength(HEAD_ROWS + 3);
+    expect(head.wizard.unseen).toEqual({ export: 30 - HEAD_ROWS, import: 0 });
+    expect(JSON.parse(storage.get(LAST_PAINT_REST_KEY)!).items).toHaveLength(30 - HEAD_ROWS);
+
+    // The next popup, the background silent: the first screen's rows, the counts of all 33.
+    const never = () => new Promise<never>(() => {});
+    const handlers = { ...standardHandlers(many), 'state.get': never, 'wizard.cached': never, 'wizard.load': never };
+    const { store, bg } = await mount(handlers);
+    expect(rowIds($('section-export')!).length).toBeLessThanOrEqual(HEAD_ROWS);
+    expect($('section-export-count')!.textContent).toBe('30');
+    expect(store.counts.value.checked).toBe(33);
+    expect(store.exportState.value).toBe('all');
+    // Right after the first paint, every row is there.
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(33));
+    await click(rowCheckbox('e29'));
+    expect($('section-export-count')!.textContent).toContain('29');
+    await click($('approve-checked'));
+    const [payload] = approveCalls(bg.calls) as { reviewedIds: string[]; approveIds: string[] }[];
+    expect(payload!.reviewedIds).toHaveLength(33);
+    expect(payload!.approveIds).toHaveLength(32);
+  });
+
+  it('a section toggle before the rest is read covers the rows not painted yet', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => item(`e${i}`, 'export'));
+    await mountSettled(standardHandlers(many));
+    render(null, container);
+    const never = () => new Promise<never>(() => {});
+    const { store } = await mount({ ...standardHandlers(many), 'state.get': never, 'wizard.cached': never, 'wizard.load': never });
+    act(() => store.toggleDirection('export'));
+    expect(store.counts.value).toEqual({ shown: 20, checked: 0, unchecked: 20 });
+    expect(store.exportState.value).toBe('none');
   });
 
   it('renders only the rows in view for a 2,000-item list and more on scroll', async () => {
