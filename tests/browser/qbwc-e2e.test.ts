@@ -68,6 +68,10 @@ async function approveEverythingInPopup(count: number): Promise<void> {
   await popup.getByTestId('approve-checked').click();
   await popup.getByTestId('approve-result').waitFor();
   await popup.close();
+  // On a busy machine the popup may still be confirming the approval: the Web Connector only has
+  // something to send once the server holds the pending entries.
+  await eventually(async () => (await api('GET', `/companies/${COMPANY}/summary`)).json.pendingSyncs as number, (n) => n >= count,
+    `${count} pending entries on the server`);
 }
 const invoiceTxnId = () => {
   const invoice = companyFile.list('Invoice').find((i) => i.RefNumber === 'J-2001');
