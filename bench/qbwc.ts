@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../tests/support/free-port';
 import { fileURLToPath } from 'node:url';
 import { bigInvoiceResponse } from '../server/qbwc-sim/parse-timing';
 import { createCompanyFile, runWebConnectorSession } from '../server/qbwc-sim/index';
@@ -108,13 +108,3 @@ function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}

@@ -4,7 +4,7 @@
  * read back over HTTP (the Sync API and the emulator's admin API).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import { freePort } from '../support/free-port.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, UnsyncedEntity, WizardItem } from '../../lib/api/schema.ts';
 import { buildOnlineDemo, type OnlineDemoResult } from '../../scripts/lib/demo-online.ts';
@@ -46,17 +46,6 @@ async function inQuickBooks(entity: string): Promise<Record<string, any>[]> {
 
 const company = `/companies/${EVERGREEN.id}`;
 
-/** A port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   emulator = await startQboEmulator({ port: 0, realms: [{ realmId: EVERGREEN.realmId, companyName: EVERGREEN.name }] });

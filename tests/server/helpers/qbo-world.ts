@@ -4,11 +4,11 @@
  * differ), and a company connected through the real OAuth flow. Everything is driven over HTTP.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../../server/app.ts';
 import { startQboEmulator, type QboEmulatorOptions, type RunningQboEmulator } from '../../../server/qbo-emulator/app.ts';
 import { qboConfigFrom } from '../../../server/quickbooks/qbo/config.ts';
+import { freePort } from '../../support/free-port.ts';
 
 export const TOKEN = 'qbo-world-token';
 export const ONLINE_FIXTURE = fileURLToPath(new URL('../../fixtures/online.json', import.meta.url));
@@ -36,17 +36,6 @@ export interface QboWorld {
   close(): Promise<void>;
 }
 
-/** A port nobody listens on right now (the OS picks it; a clash in the instant before use is unlikely). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function reply(res: Response): Promise<Reply> {
   const text = await res.text();
