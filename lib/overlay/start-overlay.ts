@@ -14,6 +14,7 @@ import { listRowMarkers } from './features/list-row-markers';
 import { recordStatusChip } from './features/record-status-chip';
 import { createOverlayServices } from './overlay-services';
 import { showReloadNotice } from './reload-notice';
+import { createStatusMemory } from './status-memory';
 
 export function startOverlay(ctx: ContentScriptContext): void {
   const domWatch = createDomWatch(document.documentElement);
@@ -24,7 +25,8 @@ export function startOverlay(ctx: ContentScriptContext): void {
     showReloadNotice(document);
   };
   const services = createOverlayServices(ctx, domWatch, stopForGood);
-  const registry = createFeatureRegistry([recordStatusChip(services), listRowMarkers(services)], detectPage, (feature, error) =>
+  const statuses = createStatusMemory();
+  const registry = createFeatureRegistry([recordStatusChip(services, { statuses }), listRowMarkers(services)], detectPage, (feature, error) =>
     console.warn(`SyncLens: the ${feature.id} feature failed`, error),
   );
   registry.show(location.href);
@@ -34,6 +36,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   listenForCompanyChanges(ctx, () => {
     // The first company list arrived, or the followed companies changed: decide again.
     forgetOverlayContext();
+    statuses.clear();
     registry.refresh();
   });
   watchForReload(ctx, domWatch, lifetime.signal, stopForGood);

@@ -200,3 +200,117 @@ describe('a tab opened before SyncLens has its company list', () => {
     expect(runs[1]!.aborted).toBe(false);
   });
 });
+
+describe('coming back to a record seen a moment ago', () => {
+  const synced: Link = { ...failedLink, status: 'synced', unsyncedId: null, errorCode: null, errorMessage: null };
+
+  /** A background whose `record.status` answers only when the test says so. */
+  function slowBackground(resync: Handler = () => ({ unsynced: {} })) {
+    const pending: ((reply: unknown) => void)[] = [];
+    const bg = fakeServices({
+      'overlay.context': () => context(),
+      'overlay.prefs': () => ({ chipCollapsed: false }),
+      'record.status': () => new Promise((resolve) => pending.push(resolve)),
+      'unsynced.resync': resync,
+    });
+    return { ...bg, answer: (reply: unknown) => pending.shift()!(reply), waiting: () => pending.length };
+  }
+
+  /** One chip feature (one tab) shown on the record several times, as route changes do. */
+  function tab(services: OverlayServices, guard: VisibilityGuard = fakeGuard('visible')) {
+    const feature = recordStatusChip(services, { visibility: () => guard });
+    let run: AbortController | null = null;
+    return (signal?: AbortSignal) => {
+      run?.abort();
+      run = new AbortController();
+      controller.signal.addEventListener('abort', () => run?.abort());
+      void feature.run({ page: detectPage(URL_1002), url: URL_1002, signal: signal ?? run.signal });
+    };
+  }
+
+  it('shows the remembered status at once, then the background’s answer', async () => {
+    const bg = slowBackground();
+    const show = tab(bg.services);
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    expect(inChip('synclens-chip')?.dataset.status).toBe('unknown'); // nothing remembered yet
+    bg.answer(status());
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('failed'));
+
+    show(); // away and back
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    expect(inChip('synclens-chip')?.dataset.status).toBe('failed'); // before the background answers
+    bg.answer(status(synced)); // it was fixed meanwhile: the answer wins
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('synced'));
+    expect(bg.of('record.status')).toHaveLength(2); // still asked every time
+  });
+
+  it('remembers nothing from a failed lookup, and nothing of a record it just acted on', async () => {
+    const bg = slowBackground();
+    const show = tab(bg.services);
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    bg.answer(status());
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('failed'));
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    bg.answer({ ok: false, error: { code: 'network', message: 'The sync service did not answer.' } });
+    await vi.waitFor(() => expect(chipRoot()?.textContent).toMatch(/did not answer/));
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    expect(inChip('synclens-chip')?.dataset.status).toBe('unknown');
+    bg.answer(status());
+    await vi.waitFor(() => expect(inChip('chip-resync')).not.toBeNull());
+
+    trustedClick(inChip('chip-resync')!);
+    await vi.waitFor(() => expect(bg.of('unsynced.resync')).toHaveLength(1));
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1)); // the chip asks again after the action
+    show(); // the user moves on and back before that answer: the failure from before is not shown
+    await vi.waitFor(() => expect(bg.waiting()).toBe(2));
+    expect(inChip('synclens-chip')?.dataset.status).toBe('unknown');
+    bg.answer(status()); // the answer to the stopped run is dropped
+    bg.answer(status({ ...failedLink, status: 'pending' }));
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('pending'));
+    // The answer after the action is remembered; what was shown before it is not.
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    expect(inChip('synclens-chip')?.dataset.status).toBe('pending');
+  });
+
+  it('an action clicked on a remembered status waits for the background, and does not act if the record moved on', async () => {
+    const resync = vi.fn(() => ({ unsynced: {} }));
+    const bg = slowBackground(resync);
+    const show = tab(bg.services);
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    bg.answer(status());
+    await vi.waitFor(() => expect(inChip('chip-resync')).not.toBeNull());
+    show();
+    await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    trustedClick(inChip('chip-resync')!); // on the remembered failure
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resync).not.toHaveBeenCalled();
+    bg.answer(status(synced)); // fixed meanwhile: nothing left to resync
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('synced'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(resync).not.toHaveBeenCalled();
+  });
+
+  it('starts folded when the last chip on this tab was folded, before the background says so', async () => {
+    let folded = false;
+    const bg = fakeServices({
+      'overlay.context': () => context(),
+      'overlay.prefs': () => new Promise(() => {}), // never answers
+      'overlay.setPrefs': (p) => ({ chipCollapsed: (folded = p.chipCollapsed) }),
+      'record.status': () => status(),
+    });
+    const show = tab(bg.services);
+    show();
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('failed'));
+    act(() => (chipRoot()!.querySelector('[aria-expanded]') as HTMLButtonElement).click());
+    expect(folded).toBe(true);
+    show();
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('failed'));
+    expect(chipRoot()!.querySelector('[aria-expanded]')!.getAttribute('aria-expanded')).toBe('false');
+  });
+});

@@ -7,12 +7,14 @@
  * on a trusted click on a chip the browser reports fully visible (../visibility.ts).
  */
 import { StatusChip, type ActionState, type ChipProps, type ChipView } from '@/components/overlay/StatusChip';
+import type { RecordStatus } from '@/lib/messaging/overlay-commands';
 import type { OverlayFeature } from '../feature-registry';
 import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
 import { forgetOverlayContext, resolveCompany, type CompanyHow } from '../company';
 import { createVisibilityGuard, type VisibilityGuard } from '../visibility';
 import { createStore, StoreView, type Store } from '../view-store';
+import { createStatusMemory, type StatusMemory, type StatusRef } from '../status-memory';
 import { t } from '../../i18n/t';
 
 /** Stable hooks near a record's title, best first (see docs/architecture.md, overlay). */
@@ -28,28 +30,40 @@ export const TITLE_ANCHORS = [
 export interface ChipFeatureOptions {
   /** The clickjacking guard for each run (tests pass a fake). */
   visibility?: () => VisibilityGuard;
+  /** Statuses remembered across runs on this tab (start-overlay.ts clears it when companies change). */
+  statuses?: StatusMemory;
 }
 
 export function recordStatusChip(services: OverlayServices, options: ChipFeatureOptions = {}): OverlayFeature {
   const newGuard = options.visibility ?? (() => createVisibilityGuard());
+  const statuses = options.statuses ?? createStatusMemory();
+  /** The folded flag as last known on this tab: the next chip starts that way, then asks again. */
+  let lastCollapsed = false;
   return {
     id: 'record-status-chip',
     appliesTo: (page) => page.kind === 'record',
     async run({ page, url, signal: runSignal }) {
       if (page.kind !== 'record') return;
-      const state = createStore<ChipState>({ view: { kind: 'loading' }, action: { kind: 'idle' }, collapsed: false });
+      const state = createStore<ChipState>({ view: { kind: 'loading' }, action: { kind: 'idle' }, collapsed: lastCollapsed });
       const patch = (next: Partial<ChipState>) => state.set((current) => ({ ...current, ...next }));
+      const setCollapsed = (collapsed: boolean) => {
+        lastCollapsed = collapsed;
+        patch({ collapsed });
+      };
       let company: { id: string; name: string; how: CompanyHow } | null = null;
       const guard = newGuard();
       runSignal.addEventListener('abort', () => guard.stop());
 
       void services.ask('overlay.prefs', {}).then((reply) => {
-        if (reply.ok && !runSignal.aborted) patch({ collapsed: reply.data.chipCollapsed });
+        if (reply.ok && !runSignal.aborted) setCollapsed(reply.data.chipCollapsed);
       });
 
       const recordVisible = () => TITLE_ANCHORS.some((selector) => document.querySelector(selector));
 
-      const load = async () => {
+      /** The lookup in flight or last done: an action waits for it (./status-memory.ts is only a first paint). */
+      let lookup: Promise<void> = Promise.resolve();
+      const load = () => (lookup = lookUp());
+      const lookUp = async () => {
         if (!company) {
           const resolved = await resolveCompany(services, url, runSignal);
           if (runSignal.aborted || resolved.kind === 'aborted') return;
@@ -60,11 +74,22 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
           company = resolved.company;
         }
         const shown = company;
-        const reply = await services.ask('record.status', { companyId: shown.id, entityType: page.entityType, qbId: page.qbId });
+        const ref: StatusRef = { companyId: shown.id, entityType: page.entityType, qbId: page.qbId };
+        const showStatus = (status: RecordStatus) =>
+          patch({ view: { kind: 'ready', status, companyName: shown.name, how: shown.how, recordVisible: recordVisible() } });
+        // Back on a record seen a moment ago: show what the background said then, and ask it again.
+        const remembered = statuses.get(ref);
+        if (remembered) showStatus(remembered);
+        const reply = await services.ask('record.status', ref);
         if (runSignal.aborted) return;
         if (isInvalidated(reply)) return;
-        if (!reply.ok) patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
-        else patch({ view: { kind: 'ready', status: reply.data, companyName: shown.name, how: shown.how, recordVisible: recordVisible() } });
+        if (!reply.ok) {
+          statuses.forget(ref);
+          patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
+        } else {
+          statuses.put(ref, reply.data);
+          showStatus(reply.data);
+        }
       };
 
       /** The clickjacking guard: a refusal message, or null when the user can be taken to have seen the chip. */
@@ -75,13 +100,20 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
       };
 
       const act = async (kind: 'resync' | 'clear-id') => {
-        const current = state.get().view;
-        if (current.kind !== 'ready' || !current.status.link.unsyncedId) return;
+        const clicked = state.get().view;
+        if (clicked.kind !== 'ready' || !clicked.status.link.unsyncedId) return;
         const refused = notSeen();
         if (refused) return patch({ action: { kind: 'done', ok: false, message: refused } });
         patch({ action: { kind: 'busy', action: kind } });
-        const payload = { companyId: current.status.companyId, unsyncedId: current.status.link.unsyncedId };
+        // The chip may still show a remembered status: act only if the background's answer agrees.
+        await lookup;
+        const current = state.get().view;
+        if (runSignal.aborted) return;
+        if (current.kind !== 'ready' || current.status.link.unsyncedId !== clicked.status.link.unsyncedId) return patch({ action: { kind: 'idle' } });
+        const payload = { companyId: current.status.companyId, unsyncedId: clicked.status.link.unsyncedId };
         const reply = kind === 'resync' ? await services.ask('unsynced.resync', payload) : await services.ask('unsynced.clearId', payload);
+        // Done or refused, what was remembered of this record may no longer hold.
+        statuses.forget({ companyId: current.status.companyId, entityType: page.entityType, qbId: page.qbId });
         if (runSignal.aborted) return;
         if (reply.ok) {
           patch({ action: { kind: 'done', ok: true, message: kind === 'resync' ? t('chipResyncQueued') : t('chipIdCleared') } });
@@ -113,7 +145,7 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
             rootRef={(element) => guard.watch(element)}
             onToggleCollapsed={() => {
               const collapsed = !state.get().collapsed;
-              patch({ collapsed });
+              setCollapsed(collapsed);
               void services.ask('overlay.setPrefs', { chipCollapsed: collapsed });
             }}
             onResync={() => void act('resync')}
