@@ -77,8 +77,12 @@ const LastPaintRest = v.object({ companyId: v.string(), fetchedAt: v.string(), i
 export type UnseenRows = { export: number; import: number };
 type LastPaint = { snapshot: Snapshot; wizard: (WizardSnapshot & { unseen?: UnseenRows }) | null };
 
-function readJson<T>(storage: KeyValueStore | null | undefined, key: string, schema: v.GenericSchema<unknown, unknown>): T | null {
-  const text = safeGet(storage, key);
+// The page's own key-value store is called `local` here, never `storage`: WXT's auto-import plugin
+// runs even with `imports: false` and takes a bare `storage` (even a parameter) for
+// wxt/utils/storage, which then loads with the popup (8 KB and a storage driver set up before the
+// first paint).
+function readJson<T>(local: KeyValueStore | null | undefined, key: string, schema: v.GenericSchema<unknown, unknown>): T | null {
+  const text = safeGet(local, key);
   if (!text) return null;
   try {
     const parsed = v.safeParse(schema, JSON.parse(text));
@@ -158,17 +162,17 @@ function busiestCompany(list: Company[], snap: Snapshot | null): string | null {
   return best?.id ?? null;
 }
 
-function safeGet(storage: KeyValueStore | null | undefined, key: string): string | null {
+function safeGet(local: KeyValueStore | null | undefined, key: string): string | null {
   try {
-    return storage?.getItem(key) ?? null;
+    return local?.getItem(key) ?? null;
   } catch {
     return null;
   }
 }
 
-function safeSet(storage: KeyValueStore | null | undefined, key: string, value: string): void {
+function safeSet(local: KeyValueStore | null | undefined, key: string, value: string): void {
   try {
-    storage?.setItem(key, value);
+    local?.setItem(key, value);
   } catch {
     // Storage may be full or blocked; remembering the company is only a convenience.
   }
