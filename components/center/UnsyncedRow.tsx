@@ -1,14 +1,17 @@
 /**
  * One unsynced entity as a table row of fixed height, with its actions. What is open under the row
  * (explanation, Clear ID confirmation) is rendered by RowPanel. Every string is rendered as text.
+ * A row re-renders only when one of its props changed: the table passes stable callbacks, so a
+ * filter change or a scroll renders just the rows that are new in the window.
  */
+import { Component } from 'preact';
 import type { Company } from '@/lib/api/schema';
-import { isHttpUrl, qboLinkFor } from '@/lib/center/links';
+import { rowView } from '@/lib/center/row-view';
 import type { PreparedRow } from '@/lib/center/unsynced-rows';
-import { entityLabel } from '@/lib/format/labels';
-import { dayAndTime } from '@/lib/format/time';
 import { t } from '@/lib/i18n/t';
 import type { RowAction } from './store';
+
+export { rowTitle } from '@/lib/center/row-view';
 
 export interface RowProps {
   row: PreparedRow;
@@ -25,11 +28,6 @@ export interface RowProps {
   onResync: (key: string) => void;
   onAskClearId: (key: string) => void;
   onExplain: (key: string) => void;
-}
-
-export function rowTitle(row: PreparedRow): string {
-  const { item } = row;
-  return item.docNumber ? t('centerRowTitleNumbered', entityLabel(item.entityType), item.docNumber, item.name) : t('centerRowTitle', entityLabel(item.entityType), item.name);
 }
 
 function stateText(row: PreparedRow, action: RowAction | undefined): { text: string; tone: string } {
@@ -59,14 +57,13 @@ function OpenIcon() {
   );
 }
 
-export function UnsyncedRow(p: RowProps) {
+function UnsyncedRowView(p: RowProps) {
   const { row, company, action } = p;
   const { item } = row;
-  const title = rowTitle(row);
+  const view = rowView(row, company, p.now);
+  const { qboUrl, localUrl } = view;
   const state = stateText(row, action);
   const busy = action?.kind === 'busy';
-  const qboUrl = qboLinkFor(company, item.entityType, item.qbId);
-  const localUrl = isHttpUrl(item.localUrl) ? item.localUrl : null;
   const tab = p.tabbable ? 0 : -1;
   return (
     <div
@@ -87,12 +84,12 @@ export function UnsyncedRow(p: RowProps) {
           data-testid="row-select"
           tabIndex={tab}
           checked={p.selected}
-          aria-label={t('centerRowSelect', title)}
+          aria-label={view.selectLabel}
           onChange={(e) => p.onSelect(row.key, e.currentTarget.checked)}
         />
       </div>
       <div class="ucell ucell--type" role="cell">
-        {entityLabel(item.entityType)}
+        {view.typeLabel}
       </div>
       <div class="ucell ucell--name" role="cell">
         {/* Full text on hover (title) and on keyboard focus of the row (center.css: .ucell__peek). */}
@@ -116,14 +113,14 @@ export function UnsyncedRow(p: RowProps) {
         {item.attempts}
       </div>
       <div class="ucell ucell--last" role="cell">
-        {dayAndTime(item.lastAttemptAt, p.now)}
+        {view.lastAttempt}
       </div>
       <div class={`ucell ucell--state state--${state.tone}`} role="cell" data-testid="row-state">
         <span title={state.text}>{state.text}</span>
       </div>
       <div class="ucell ucell--actions" role="cell">
         <button type="button" class="button button--small" data-testid="row-resync"
-          tabIndex={tab} disabled={busy} aria-label={t('centerRowResyncLabel', title)} onClick={() => p.onResync(row.key)}>
+          tabIndex={tab} disabled={busy} aria-label={view.resyncLabel} onClick={() => p.onResync(row.key)}>
           {t('actionResync')}
         </button>
         <button
@@ -133,7 +130,7 @@ export function UnsyncedRow(p: RowProps) {
           tabIndex={tab}
           disabled={busy || !item.qbId}
           title={item.qbId ? undefined : t('centerRowNotLinked')}
-          aria-label={t('centerRowClearIdLabel', title)}
+          aria-label={view.clearIdLabel}
           aria-expanded={p.openKind === 'confirm-clear'}
           onClick={() => p.onAskClearId(row.key)}
         >
@@ -145,7 +142,7 @@ export function UnsyncedRow(p: RowProps) {
           data-testid="row-explain"
           tabIndex={tab}
           aria-expanded={p.openKind === 'explain'}
-          aria-label={t('centerRowExplainLabel', row.code, title)}
+          aria-label={view.explainLabel}
           onClick={() => p.onExplain(row.key)}
         >
           {t('explainSubmit')}
@@ -153,16 +150,29 @@ export function UnsyncedRow(p: RowProps) {
         {qboUrl && (
           <a class="icon-link" data-testid="row-open-qbo" tabIndex={tab} href={qboUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInQuickBooks')}>
             <LedgerIcon />
-            <span class="sr-only">{t('centerRowOpenInQuickBooks', title)}</span>
+            <span class="sr-only">{view.openQboText}</span>
           </a>
         )}
         {localUrl && (
           <a class="icon-link" data-testid="row-open-local" tabIndex={tab} href={localUrl} target="_blank" rel="noopener noreferrer" title={t('centerOpenInService')}>
             <OpenIcon />
-            <span class="sr-only">{t('centerRowOpenInService', title)}</span>
+            <span class="sr-only">{view.openLocalText}</span>
           </a>
         )}
       </div>
     </div>
   );
+}
+
+/** UnsyncedRowView, skipped when every prop is the same as last time (a shallow memo without preact/compat). */
+export class UnsyncedRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    for (const key in next) if (next[key as keyof RowProps] !== this.props[key as keyof RowProps]) return true;
+    return false;
+  }
+
+  override render() {
+    // Called as a function: no hooks inside, and one component per row instead of two.
+    return UnsyncedRowView(this.props);
+  }
 }

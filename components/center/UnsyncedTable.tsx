@@ -3,7 +3,7 @@
  * in view (plus a margin) exist in the DOM, at a fixed row height (--urow-height in center.css).
  * The one open panel under a row is measured and accounted for, so scrolling stays exact.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { windowRange } from '@/lib/center/windowing';
 import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
 import { formatCount } from '@/lib/format/amount';
@@ -169,15 +169,29 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
 
   const windowed = entries.length > WINDOW_THRESHOLD;
   const openIndex = open ? entries.findIndex((e) => e.kind === 'row' && e.row.key === open.key) : -1;
-  const range = windowed
-    ? windowRange({
-        total: entries.length,
-        scrollTop: scroll.top,
-        viewportHeight: scroll.height,
-        rowHeight,
-        open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
-      })
-    : { start: 0, end: entries.length, before: 0, after: 0 };
+  // A new list (a filter or sort change) is first rendered with only the rows in view, so the
+  // change paints after one short task and a light frame; the rows around them (the window's
+  // margin, or the rest of a short list) follow in the task after that paint (useEffect).
+  const [completeFor, setCompleteFor] = useState(entries);
+  const inViewOnly = completeFor !== entries;
+  useEffect(() => {
+    if (completeFor !== entries) setCompleteFor(entries);
+  }, [entries]);
+  // A shorter list than the one last scrolled makes the browser pull the scroll position back:
+  // the rows are chosen at that position already, not after the scroll event it sends.
+  const extra = openIndex >= 0 ? panelHeight : 0;
+  const scrollTop = Math.min(scroll.top, Math.max(0, entries.length * rowHeight + extra - scroll.height));
+  const range =
+    windowed || inViewOnly
+      ? windowRange({
+          total: entries.length,
+          scrollTop,
+          viewportHeight: scroll.height,
+          rowHeight,
+          open: openIndex >= 0 ? { index: openIndex, extra: panelHeight } : null,
+          overscan: inViewOnly ? 0 : undefined,
+        })
+      : { start: 0, end: entries.length, before: 0, after: 0 };
 
   const { tabStopKey, onFocusRow, onKeyDown } = useRowKeyboard({
     store,
@@ -209,6 +223,9 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
     const h = panelRef.current?.offsetHeight ?? 0;
     if (h !== panelHeight) setPanelHeight(h);
   });
+
+  // Stable across renders, so rows whose props did not change skip rendering (UnsyncedRow).
+  const onResync = useCallback((key: string) => void store.resync(key), [store]);
 
   const checkAll = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
@@ -249,7 +266,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
         tabbable={row.key === tabStopKey}
         onFocusRow={onFocusRow}
         onSelect={store.setSelected}
-        onResync={(k) => void store.resync(k)}
+        onResync={onResync}
         onAskClearId={store.askClearId}
         onExplain={store.toggleExplain}
       />,

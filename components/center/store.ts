@@ -139,11 +139,18 @@ export function createCenterStore(deps: CenterDeps) {
     lastPass = { rows, filters: f, result };
     return result;
   });
-  const display = computed(() => groupByCompany(filteredRows.value, scopeIds.value, grouped.value));
+  /** The whole list as shown and its category counts: made once per load or sort, reused whenever the filters are cleared. */
+  const fullDisplay = computed(() => groupByCompany(sortedRows.value, scopeIds.value, grouped.value));
+  const fullCategories = computed(() => categoryCounts(sortedRows.value));
+  const display = computed(() => {
+    const rows = filteredRows.value;
+    return rows === sortedRows.value ? fullDisplay.value : groupByCompany(rows, scopeIds.value, grouped.value);
+  });
   /** Category counts for everything in scope that matches the other filters (not the category itself). */
   const categories = computed(() => {
     const f = filters.value;
-    return categoryCounts(f.category === null ? filteredRows.value : filterRows(sortedRows.value, { ...f, category: null }));
+    const rows = f.category === null ? filteredRows.value : filterRows(sortedRows.value, { ...f, category: null });
+    return rows === sortedRows.value ? fullCategories.value : categoryCounts(rows);
   });
   const entityTypes = computed(() => distinctValues(sortedRows.value, (r) => r.item.entityType));
   const codes = computed(() => distinctCodes(sortedRows.value));

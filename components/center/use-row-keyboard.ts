@@ -5,7 +5,7 @@
  * Explain and Space toggles its selection. The maths lives in lib/center/row-keyboard.ts.
  */
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { isMoveKey, moveActive, pageStep, resolveActive, revealScrollTop } from '@/lib/center/row-keyboard';
 import type { DisplayEntry } from '@/lib/center/unsynced-rows';
 import type { WindowRange } from '@/lib/center/windowing';
@@ -69,10 +69,14 @@ export function useRowKeyboard({ store, entries, range, scroller, rowHeight, fal
     el?.focus({ preventScroll: true });
   });
 
-  const onFocusRow = (key: string) => {
-    const pos = positionOf(key);
+  // One function for the page's lifetime (rows skip rendering when their props are the same); it
+  // reads the positions of the latest render.
+  const latestPositionOf = useRef(positionOf);
+  latestPositionOf.current = positionOf;
+  const onFocusRow = useCallback((key: string) => {
+    const pos = latestPositionOf.current(key);
     if (pos !== undefined) store.setActiveRow(key, pos);
-  };
+  }, [store]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
