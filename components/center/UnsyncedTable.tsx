@@ -136,8 +136,12 @@ function useFittedColumns(table: { current: HTMLDivElement | null }, narrow: boo
   );
 }
 
-/** Below this many entries everything is rendered (simplest DOM for assistive tech). */
-export const WINDOW_THRESHOLD = 80;
+/**
+ * Up to this many entries everything is rendered (simplest DOM for assistive tech); longer lists
+ * are windowed. A few screenfuls: the rows a change adds after its first paint (those out of view)
+ * stay a short task of their own.
+ */
+export const WINDOW_THRESHOLD = 40;
 
 const COLUMNS: { key: SortKey | null; label: MessageKey; cls: string }[] = [
   { key: 'entityType', label: 'centerColType', cls: 'type' },
