@@ -8,7 +8,10 @@
  * Why 100 rows and not a change that leaves the list as it is: such a change still runs the whole
  * filter over the 10,000 rows (so it would grow with the very cost under test), and it has no
  * visible end for the probe to wait for. The 100-row page pays the same fixed costs (event,
- * signals, rendering the window, the count line, the frame) with next to nothing to match.
+ * signals, rendering the rows that match, the count line, the frame) with next to nothing to match.
+ * So its 100 rows are taken from the 10,000 such that every search term and code of the probe
+ * matches rows there too: 100 rows cut by count alone matched nothing for two of the five terms,
+ * and a change that shows no row is no baseline for one that shows a screenful.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +27,41 @@ const RUNS = 15;
 const TARGET_RATIO = 1.5;
 const STATIC_RUNS = 5;
 const SMALL = 100;
+const TERMS = ['oak hollow', 'riverside church 12', 'object not found', 'cedar 99', '6140'];
+const CODES = ['6210', '610'];
+
+type BulkFixture = ReturnType<typeof bulkCenterFixture>;
+type FixtureRow = BulkFixture['unsynced'][number];
+
+/**
+ * The baseline page's rows, from the big page's: for each search term and code of the probe, the
+ * first rows it matches (a row matches a term when its name, number, message and code hold every
+ * word, a part of what the page searches), then the first others, in their order, up to `size`.
+ */
+function baselineFixture(big: BulkFixture, size: number): BulkFixture {
+  const text = (r: FixtureRow) => [r.name, r.docNumber ?? '', r.errorMessage, r.errorCode].join('\n').toLowerCase();
+  const tests: ((r: FixtureRow) => boolean)[] = [
+    ...TERMS.map((term) => (r: FixtureRow) => term.split(' ').every((w) => text(r).includes(w))),
+    ...CODES.map((code) => (r: FixtureRow) => r.errorCode === code),
+  ];
+  const perTest = Math.floor(size / tests.length);
+  const picked = new Set<FixtureRow>();
+  for (const test of tests) {
+    let n = 0;
+    for (const r of big.unsynced) {
+      if (n === perTest) break;
+      if (test(r)) {
+        picked.add(r);
+        n++;
+      }
+    }
+  }
+  for (const r of big.unsynced) {
+    if (picked.size >= size) break;
+    picked.add(r);
+  }
+  return { ...big, unsynced: big.unsynced.filter((r) => picked.has(r)) };
+}
 
 /**
  * Runs in the page (a string: tsx would wrap a function with helpers the page lacks). Changes a
@@ -64,16 +102,17 @@ const FILTER_PROBE = (testId: string, value: string, heartbeat = false) => `(asy
 
 export async function benchCenter(): Promise<BenchRow[]> {
   const fixture = join(tempDir('synclens-bench-center-'), 'fixture.json');
-  writeFileSync(fixture, JSON.stringify(bulkCenterFixture(COUNT, BULK)));
+  const bigFixture = bulkCenterFixture(COUNT, BULK);
+  writeFileSync(fixture, JSON.stringify(bigFixture));
   const server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: fixture });
   const extension = await buildFor(server.url, TOKEN);
   // Page-level baseline: a static page of the same extension that already shows the final count
   // line, waited for in the same way as the Sync Center's.
   writeFileSync(join(extension, 'baseline.html'), `<!doctype html><p data-testid="shown-count">Showing ${COUNT.toLocaleString('en-US')} of ${COUNT.toLocaleString('en-US')}</p>`);
   const session = await launchExtension(extension);
-  // The baseline page: same build settings, its own sync service holding SMALL rows.
+  // The baseline page: same build settings, its own sync service holding SMALL of the same rows.
   const smallFixture = join(tempDir('synclens-bench-center-small-'), 'fixture.json');
-  writeFileSync(smallFixture, JSON.stringify(bulkCenterFixture(SMALL, 5)));
+  writeFileSync(smallFixture, JSON.stringify(baselineFixture(bigFixture, SMALL)));
   const smallServer = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: smallFixture });
   const smallSession = await launchExtension(await buildFor(smallServer.url, TOKEN));
   const bulkRequests: string[] = [];
@@ -106,10 +145,10 @@ export async function benchCenter(): Promise<BenchRow[]> {
     const searchSmall: number[] = [];
     const code: number[] = [];
     const codeSmall: number[] = [];
-    const terms = ['oak hollow', 'riverside church 12', 'object not found', 'cedar 99', '6140'];
+    const terms = TERMS;
     for (let i = 0; i < RUNS; i++) {
       const term = terms[i % terms.length]!;
-      const codeValue = i % 2 ? '610' : '6210';
+      const codeValue = CODES[i % 2]!;
       search.push(await page.evaluate(FILTER_PROBE('filter-search', term)));
       await page.evaluate(FILTER_PROBE('filter-search', ''));
       searchSmall.push(await smallPage.evaluate(FILTER_PROBE('filter-search', term)));
@@ -126,7 +165,7 @@ export async function benchCenter(): Promise<BenchRow[]> {
     for (let i = 0; i < RUNS; i++) {
       searchBusy.push(await page.evaluate(FILTER_PROBE('filter-search', terms[i % terms.length]!, true)));
       await page.evaluate(FILTER_PROBE('filter-search', ''));
-      codeBusy.push(await page.evaluate(FILTER_PROBE('filter-code', i % 2 ? '610' : '6210', true)));
+      codeBusy.push(await page.evaluate(FILTER_PROBE('filter-code', CODES[i % 2]!, true)));
       await page.evaluate(FILTER_PROBE('filter-code', ''));
     }
 
