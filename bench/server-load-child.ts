@@ -9,6 +9,6 @@ import { bulkGenerate } from '../server/seed/bulk.ts';
 
 const token = process.argv[2] ?? 'bench-token';
 const server = await startServer({ port: 0, db: ':memory:', token, seed: fileURLToPath(new URL('../tests/fixtures/small.json', import.meta.url)) });
-bulkGenerate(server.store, { companyId: 'acme-qbo', logEntries: 100_000, unsynced: 10_000, wizardItems: 2_000 });
+await bulkGenerate(server.store, { companyId: 'acme-qbo', logEntries: 100_000, unsynced: 10_000, wizardItems: 2_000 });
 process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
 console.log(JSON.stringify({ url: server.url }));

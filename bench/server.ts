@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../server/app.ts';
+import { SqliteDatabase } from '../server/db/sqlite-database.ts';
 import { bulkGenerate } from '../server/seed/bulk.ts';
 import { registerChange } from '../server/store/wizard.ts';
 
@@ -30,7 +31,7 @@ async function benchLargeDatabase(): Promise<BenchRow[]> {
   const server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: FIXTURE });
   const headers = { authorization: `Bearer ${TOKEN}` };
   try {
-    const { wizardIds } = bulkGenerate(server.store, { companyId: 'acme-qbo', logEntries: 100_000, unsynced: 10_000, wizardItems: 2_000 });
+    const { wizardIds } = await bulkGenerate(server.store, { companyId: 'acme-qbo', logEntries: 100_000, unsynced: 10_000, wizardItems: 2_000 });
     const rows: BenchRow[] = [];
 
     // Warm up the connection and SQLite's page cache, then measure.
@@ -190,10 +191,14 @@ export async function benchDurableWrites(count = 200): Promise<BenchRow[]> {
   const server = await startServer({ port: 0, db: join(dir, 'bench.db'), token: TOKEN, seed: FIXTURE });
   const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
   try {
-    const db = server.store.db;
-    const ids = Array.from({ length: count * 2 + 10 }, (_, i) => registerChange(server.store, {
-      companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: `durable-${i}`, name: `Client ${i}`, change: 'create',
-    }).id);
+    if (!(server.store.db instanceof SqliteDatabase)) throw new Error('the durable-write benchmark needs a SQLite file database');
+    const db = server.store.db.raw;
+    const ids: string[] = [];
+    for (let i = 0; i < count * 2 + 10; i++) {
+      ids.push((await registerChange(server.store, {
+        companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: `durable-${i}`, name: `Client ${i}`, change: 'create',
+      })).id);
+    }
     const approveOne = async (id: string) => {
       const t0 = performance.now();
       const res = await fetch(`${server.url}/api/v1/companies/acme-qbo/wizard/approve`, {

@@ -116,7 +116,7 @@ const batchExample = {
 };
 
 export const ROUTES: Route[] = [
-  { method: 'get', path: '/api/v1/health', summary: 'Liveness check (no token needed).', response: 'Health', auth: false, errors: [] },
+  { method: 'get', path: '/api/v1/health', summary: 'Liveness check (no token needed): 503 when the database does not answer.', response: 'Health', auth: false, errors: [503] },
   { method: 'get', path: '/api/v1/companies', summary: 'Companies and their connector state.', response: 'CompanyList', errors: [401] },
   { method: 'get', path: '/api/v1/summary', summary: 'Counts for every company plus totals; strong ETag, 304 on If-None-Match.', response: 'Summary', etag: true, errors: [401] },
   { method: 'get', path: '/api/v1/companies/{id}/summary', summary: 'Counts for one company; strong ETag.', response: 'CompanySummary', params: [companyId], etag: true, errors: [401, 404] },

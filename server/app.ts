@@ -13,6 +13,7 @@ import { provisionCredentials } from './quickbooks/qbd/credentials.ts';
 import { createQboRuntime, createQuickBooksDirectory } from './quickbooks/directory.ts';
 import type { QboAppConfig } from './quickbooks/qbo/config.ts';
 import { Store } from './store/store.ts';
+import { CompanyLeases } from './sync/company-leases.ts';
 import { SyncEngine } from './sync/engine.ts';
 
 export interface StartOptions {
@@ -20,8 +21,12 @@ export interface StartOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** File path or ':memory:' (default). */
+  /** A postgres:// URL (PostgreSQL, several instances may share it), a SQLite file path, or ':memory:' (default). */
   db?: string;
+  /** PostgreSQL connections this instance keeps (default 10). */
+  dbPoolSize?: number;
+  /** How long a company's work stays leased to an instance that stopped renewing it (default 30 s). */
+  leaseSeconds?: number;
   token: string;
   /** 'demo', 'demo-second' (another business, same company ids), a fixture file path, or null. Seeds load only into an empty database. */
   seed?: 'demo' | string | null;
@@ -59,20 +64,21 @@ export interface RunningServer {
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   if (!opts.token) throw new Error('A token is required: pass --token or set SYNCLENS_TOKEN.');
-  const db = openDatabase(opts.db ?? ':memory:');
+  const db = await openDatabase(opts.db ?? ':memory:', { maxConnections: opts.dbPoolSize });
   const store = new Store(db, opts.now ?? (() => new Date()));
   try {
-    if (opts.seed) loadSeed(store, opts.seed);
-    if (opts.webConnector) provisionCredentials(store, opts.webConnector.userName, opts.webConnector.password);
+    if (opts.seed) await loadSeed(store, opts.seed);
+    if (opts.webConnector) await provisionCredentials(store, opts.webConnector.userName, opts.webConnector.password);
   } catch (err) {
-    db.close();
+    await db.close();
     throw err;
   }
   let closing = false;
   const qbo = opts.qbo
     ? createQboRuntime(store, opts.qbo, { secretKey: opts.secretKey ?? null, allowPlaintextForDemo: opts.allowPlaintextTokensForDemo ?? false })
     : null;
-  const engine = new SyncEngine(store, createQuickBooksDirectory(store, qbo));
+  const leases = new CompanyLeases(store, { ttlMs: (opts.leaseSeconds ?? 30) * 1000 });
+  const engine = new SyncEngine(store, createQuickBooksDirectory(store, qbo), leases);
   const app = createApi({
     store, engine, qbo, token: opts.token, pollIntervalSeconds: opts.pollIntervalSeconds ?? 60, isClosing: () => closing,
     idempotencyRetention: opts.idempotencyRetention, publicUrl: () => opts.publicUrl ?? listeningUrl,
@@ -86,7 +92,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   listeningUrl = url;
-  const autoRun = opts.connectorAutoRunSeconds ? startAutoRun(store, opts.connectorAutoRunSeconds, undefined, (id) => engine.run(id)) : null;
+  // Scheduled runs skip a company another instance is running: it is in hand.
+  const autoRun = opts.connectorAutoRunSeconds
+    ? startAutoRun(store, opts.connectorAutoRunSeconds, undefined, (id) => engine.run(id, { waitForOtherInstance: false }))
+    : null;
   let closed: Promise<void> | null = null;
   return {
     url,
@@ -105,8 +114,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           clearTimeout(force);
           // Runs under way finish their current QuickBooks calls before the database closes.
           void engine.idle().finally(() => {
-            db.close();
-            resolve();
+            void db.close().finally(resolve);
           });
         });
         http.closeIdleConnections?.();

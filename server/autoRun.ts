@@ -6,6 +6,7 @@
  */
 import { isDatabaseBusy } from './db/busy.ts';
 import { runConnector } from './emulator/connector.ts';
+import { CompanyBusyError } from './sync/company-leases.ts';
 import type { Store } from './store/store.ts';
 
 export interface AutoRunLog {
@@ -30,15 +31,17 @@ export function startAutoRun(store: Store, seconds: number, log: AutoRunLog = co
     if (ticking) return;
     ticking = true;
     try {
-      for (const company of store.companyRows()) {
+      for (const company of await store.companyRows()) {
         try {
           await runCompany(company.id);
           if (failing.delete(company.id)) log.info(`synclens server: scheduled connector run for company "${company.id}" succeeded again`);
         } catch (err) {
+          // Another instance on the same database is running this company: nothing is wrong.
+          if (err instanceof CompanyBusyError) continue;
           failing.add(company.id);
           log.error(`synclens server: scheduled connector run for company "${company.id}" failed (${describe(err)}); trying again in ${seconds} s`);
-          // A run reads before it writes, so SQLite reports a lock held elsewhere at once (no busy
-          // wait); every other company would meet the same lock: leave them all to the next tick.
+          // A SQLite lock held by another process would stop every other company too: leave them
+          // all to the next tick.
           if (isDatabaseBusy(err)) break;
         }
       }

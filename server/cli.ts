@@ -4,7 +4,9 @@
  *   [--qbo-client-id <id> --qbo-redirect-uri <url> [--qbo-environment sandbox|production] [--qbo-webhook-verifier <token>]
  *    [--qbo-api-base <url>] [--qbo-oauth-base <url>]]   (client secret best from SYNCLENS_QBO_CLIENT_SECRET; docs/quickbooks-online.md)
  * The token comes from SYNCLENS_TOKEN, a file (--token-file <path> or SYNCLENS_TOKEN_FILE) or --token <token> (which shows
- * in the process list). Port and database can also come from SYNCLENS_PORT and SYNCLENS_DB.
+ * in the process list). Port and database can also come from SYNCLENS_PORT and SYNCLENS_DB. The database is a SQLite file
+ * path or a postgres:// URL (PostgreSQL, which several server instances may share: [--db-pool <n>] [--lease-seconds <n>];
+ * every setting and its variable in docs/deployment.md).
  *
  * npm run server -- token create --scopes read,approve [--label "Office laptop"] [--db <path>] | token list | token revoke <id>
  */
@@ -13,7 +15,7 @@ import { parseCliOptions } from './cliOptions.ts';
 import { runTokenCli } from './auth/token-cli.ts';
 
 // `token create|list|revoke` manages API tokens and exits; anything else starts the server.
-if (process.argv[2] === 'token') process.exit(runTokenCli(process.argv.slice(3), process.env));
+if (process.argv[2] === 'token') process.exit(await runTokenCli(process.argv.slice(3), process.env));
 
 try {
   const server = await startServer(parseCliOptions(process.argv.slice(2), process.env));

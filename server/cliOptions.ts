@@ -16,7 +16,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
         seed: { type: 'string' }, 'auto-run': { type: 'string' }, poll: { type: 'string' },
         'qbo-client-id': { type: 'string' }, 'qbo-client-secret': { type: 'string' }, 'qbo-redirect-uri': { type: 'string' },
         'qbo-environment': { type: 'string' }, 'qbo-webhook-verifier': { type: 'string' }, 'qbo-api-base': { type: 'string' },
-        'qbo-oauth-base': { type: 'string' }, 'public-url': { type: 'string' },
+        'qbo-oauth-base': { type: 'string' }, 'public-url': { type: 'string' }, 'lease-seconds': { type: 'string' },
+        'db-pool': { type: 'string' },
       },
       strict: true,
     }));
@@ -27,6 +28,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     if (raw === undefined || raw === '') return fallback;
     if (!/^\d+$/.test(raw)) throw new CliUsageError(`--${name} must be a whole number, got "${raw}"`);
     return Number(raw);
+  };
+  const positive = (name: string, raw: string | undefined, fallback: number): number => {
+    const n = whole(name, raw, fallback);
+    if (n < 1) throw new CliUsageError(`--${name} must be at least 1, got "${raw}"`);
+    return n;
   };
   const token = resolveToken(values.token, values['token-file'], env);
   let qbo;
@@ -47,10 +53,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): StartOp
     secretKey,
     token,
     port: whole('port', values.port ?? env.SYNCLENS_PORT, 8787),
-    host: values.host ?? '127.0.0.1',
+    host: values.host || env.SYNCLENS_HOST || '127.0.0.1',
     db: values.db || env.SYNCLENS_DB || '.data/synclens.db',
+    dbPoolSize: positive('db-pool', values['db-pool'] ?? env.SYNCLENS_DB_POOL, 10),
+    leaseSeconds: positive('lease-seconds', values['lease-seconds'] ?? env.SYNCLENS_LEASE_SECONDS, 30),
     seed: values.seed ?? null,
-    connectorAutoRunSeconds: whole('auto-run', values['auto-run'], 0),
+    connectorAutoRunSeconds: whole('auto-run', values['auto-run'] ?? env.SYNCLENS_AUTO_RUN, 0),
     pollIntervalSeconds: whole('poll', values.poll, 60),
     publicUrl: values['public-url'] || env.SYNCLENS_PUBLIC_URL || undefined,
     webConnector: webConnectorLogin(env),

@@ -187,7 +187,11 @@ export const MAX_APPROVE_IDS = 10_000;
 export const Page = <T extends v.GenericSchema>(item: T) =>
   v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
 
-export const Health = v.object({ status: v.literal('ok'), version: v.string(), time: Timestamp });
+/** 200 with database "ok"; a 503 (a problem+json answer for clients, this shape for load balancers) when it does not answer. */
+export const Health = v.object({
+  status: v.literal('ok'), version: v.string(), time: Timestamp,
+  database: v.optional(v.picklist(['ok', 'unreachable'])),
+});
 export const CompanyList = v.object({ items: v.array(Company) });
 export const WizardPage = Page(WizardItem);
 /** Log entries per status for the page's filters, status aside (a server may omit it). */

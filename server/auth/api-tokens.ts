@@ -9,7 +9,6 @@
  * store.write would move the summary's generatedAt (and so its ETag) for every token that is used.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Store } from '../store/store.ts';
 import { isScope, normalizeScopes, type Scope } from './scopes.ts';
 
@@ -44,22 +43,8 @@ const toInfo = (row: TokenRow): ApiTokenInfo => ({
   lastUsedAt: row.last_used_at, revokedAt: row.revoked_at,
 });
 
-// findToken runs on every request: its statements are prepared once per database.
-const statements = new WeakMap<Database.Database, { byHash: Database.Statement; touch: Database.Statement }>();
-function tokenStatements(db: Database.Database) {
-  let s = statements.get(db);
-  if (!s) {
-    s = {
-      byHash: db.prepare('SELECT id, scopes, last_used_at, revoked_at FROM api_tokens WHERE token_hash = ?'),
-      touch: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?'),
-    };
-    statements.set(db, s);
-  }
-  return s;
-}
-
 /** Creates a token and returns its plaintext: the only time it is ever available. Throws on bad scopes or label. */
-export function createApiToken(store: Store, opts: { scopes: readonly Scope[]; label?: string | null }): { id: string; token: string } {
+export async function createApiToken(store: Store, opts: { scopes: readonly Scope[]; label?: string | null }): Promise<{ id: string; token: string }> {
   const scopes = normalizeScopes(opts.scopes);
   if (scopes.length === 0 || scopes.length !== new Set(opts.scopes).size) {
     throw new Error('a token needs at least one known scope (read, approve, ingest, admin)');
@@ -71,7 +56,7 @@ export function createApiToken(store: Store, opts: { scopes: readonly Scope[]; l
   }
   const id = `tok_${randomBytes(6).toString('hex')}`;
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  store.db.prepare('INSERT INTO api_tokens (id, token_hash, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)')
+  await store.db.prepare('INSERT INTO api_tokens (id, token_hash, scopes, label, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(id, hashToken(token), scopes.join(','), label, store.nowIso());
   return { id, token };
 }
@@ -80,15 +65,15 @@ export function createApiToken(store: Store, opts: { scopes: readonly Scope[]; l
  * The token's id and scopes when `presented` is a live token, else null (unknown or revoked).
  * Records when it was last used, at most once a minute, without counting as a data change.
  */
-export function findToken(store: Store, presented: string): AuthenticatedToken | null {
+export async function findToken(store: Store, presented: string): Promise<AuthenticatedToken | null> {
   if (!presented.startsWith(TOKEN_PREFIX) || presented.length > 200) return null;
-  const { byHash, touch } = tokenStatements(store.db);
-  const row = byHash.get(hashToken(presented)) as Pick<TokenRow, 'id' | 'scopes' | 'last_used_at' | 'revoked_at'> | undefined;
+  const row = (await store.db.prepare('SELECT id, scopes, last_used_at, revoked_at FROM api_tokens WHERE token_hash = ?')
+    .get(hashToken(presented))) as Pick<TokenRow, 'id' | 'scopes' | 'last_used_at' | 'revoked_at'> | undefined;
   if (!row || row.revoked_at) return null;
   const now = store.now();
   if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
     try {
-      touch.run(now.toISOString(), row.id);
+      await store.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
     } catch {
       // Only bookkeeping: a database locked by another process must not refuse the request.
     }
@@ -97,17 +82,17 @@ export function findToken(store: Store, presented: string): AuthenticatedToken |
 }
 
 /** Every token, oldest first, revoked ones included. Never the hashes. */
-export function listApiTokens(store: Store): ApiTokenInfo[] {
-  return (store.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() as TokenRow[]).map(toInfo);
+export async function listApiTokens(store: Store): Promise<ApiTokenInfo[]> {
+  return ((await store.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all()) as TokenRow[]).map(toInfo);
 }
 
 export type RevokeResult = 'revoked' | 'already-revoked' | 'not-found';
 
 /** Revokes a token for good: it is refused from the next request on. */
-export function revokeApiToken(store: Store, id: string): RevokeResult {
-  const row = store.db.prepare('SELECT revoked_at FROM api_tokens WHERE id = ?').get(id) as { revoked_at: string | null } | undefined;
+export async function revokeApiToken(store: Store, id: string): Promise<RevokeResult> {
+  const row = (await store.db.prepare('SELECT revoked_at FROM api_tokens WHERE id = ?').get(id)) as { revoked_at: string | null } | undefined;
   if (!row) return 'not-found';
   if (row.revoked_at) return 'already-revoked';
-  store.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(store.nowIso(), id);
+  await store.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(store.nowIso(), id);
   return 'revoked';
 }

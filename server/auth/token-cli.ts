@@ -1,10 +1,12 @@
 /**
- * `npm run server -- token create|list|revoke`: manages API tokens in the server's database file
- * (the server may be running on it meanwhile: SQLite's WAL lets both work). Prints a new token once.
+ * `npm run server -- token create|list|revoke`: manages API tokens in the server's database, a
+ * SQLite file or a PostgreSQL URL (the server may be running on it meanwhile: SQLite's WAL lets
+ * both work, and PostgreSQL serves many connections). Prints a new token once.
  */
 import { existsSync } from 'node:fs';
 import { CliUsageError } from '../cliOptions.ts';
 import { openDatabase } from '../db/open.ts';
+import { isPostgresUrl, redactDatabaseUrl } from '../db/sql-database.ts';
 import { Store } from '../store/store.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type ApiTokenInfo } from './api-tokens.ts';
 import { parseTokenCommand, type TokenCommand } from './token-command.ts';
@@ -13,7 +15,7 @@ export interface CliOutput { out(line: string): void; err(line: string): void }
 const consoleOutput: CliOutput = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 /** Runs the command given after `token`; returns the process exit code (0 done, 1 not found, 2 usage or failure). */
-export function runTokenCli(argv: string[], env: NodeJS.ProcessEnv, io: CliOutput = consoleOutput): number {
+export async function runTokenCli(argv: string[], env: NodeJS.ProcessEnv, io: CliOutput = consoleOutput): Promise<number> {
   let command: TokenCommand;
   try {
     command = parseTokenCommand(argv, env);
@@ -22,31 +24,32 @@ export function runTokenCli(argv: string[], env: NodeJS.ProcessEnv, io: CliOutpu
     io.err(`synclens token: ${err.message}`);
     return 2;
   }
-  if (command.action !== 'create' && !existsSync(command.db)) {
-    io.err(`synclens token: no database at "${command.db}"; pass the server's --db (or set SYNCLENS_DB).`);
+  const shown = redactDatabaseUrl(command.db);
+  if (command.action !== 'create' && !isPostgresUrl(command.db) && !existsSync(command.db)) {
+    io.err(`synclens token: no database at "${shown}"; pass the server's --db (or set SYNCLENS_DB).`);
     return 2;
   }
   let db;
   try {
-    db = openDatabase(command.db);
+    db = await openDatabase(command.db);
   } catch (err) {
-    io.err(`synclens token: cannot open the database "${command.db}": ${(err as Error).message}`);
+    io.err(`synclens token: cannot open the database "${shown}": ${(err as Error).message}`);
     return 2;
   }
   try {
-    return run(new Store(db), command, io);
+    return await run(new Store(db), command, io);
   } catch (err) {
     io.err(`synclens token: ${(err as Error).message}`);
     return 2;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-function run(store: Store, command: TokenCommand, io: CliOutput): number {
+async function run(store: Store, command: TokenCommand, io: CliOutput): Promise<number> {
   switch (command.action) {
     case 'create': {
-      const { id, token } = createApiToken(store, { scopes: command.scopes, label: command.label });
+      const { id, token } = await createApiToken(store, { scopes: command.scopes, label: command.label });
       io.out(`id:     ${id}`);
       io.out(`scopes: ${command.scopes.join(', ')}`);
       if (command.label) io.out(`label:  ${command.label}`);
@@ -55,7 +58,7 @@ function run(store: Store, command: TokenCommand, io: CliOutput): number {
       return 0;
     }
     case 'list': {
-      const tokens = listApiTokens(store);
+      const tokens = await listApiTokens(store);
       if (tokens.length === 0) {
         io.out('No API tokens yet. Create one: npm run server -- token create --scopes read,approve --label "Office laptop"');
         return 0;
@@ -64,7 +67,7 @@ function run(store: Store, command: TokenCommand, io: CliOutput): number {
       return 0;
     }
     case 'revoke': {
-      const result = revokeApiToken(store, command.id);
+      const result = await revokeApiToken(store, command.id);
       if (result === 'not-found') {
         io.err(`synclens token: no token with id "${command.id.slice(0, 64)}" (see: npm run server -- token list).`);
         return 1;

@@ -1,16 +1,18 @@
 /**
- * Versioned schema migrations. PRAGMA user_version holds how many of MIGRATIONS have run; each
- * migration runs in its own transaction together with the version bump, so a crash never leaves a
- * half-migrated database. Append new migrations; never edit one that has shipped.
+ * Versioned schema migrations, one list for both engines. Each migration is SQL in the subset
+ * SQLite and PostgreSQL share; `forPostgres` maps SQLite's column types to PostgreSQL's. SQLite
+ * counts the migrations run in PRAGMA user_version, PostgreSQL in schema_migrations. Each runs in
+ * its own transaction together with that count, so a crash never leaves a half-migrated database.
+ * Append new migrations; never edit one that has shipped.
  */
 import type Database from 'better-sqlite3';
+import type { PostgresDatabase } from './postgres-database.ts';
 
-export type Migration = (db: Database.Database) => void;
+export type Migration = string;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: core tables for companies, the emulated QuickBooks side, local records, wizard, log, unsynced.
-  (db) => {
-    db.exec(`
+  `
       CREATE TABLE change_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         seq INTEGER NOT NULL,
@@ -137,11 +139,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX unsynced_company_code ON unsynced(company_id, error_code, seq);
       CREATE INDEX unsynced_qb ON unsynced(company_id, entity_type, qb_id);
       INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '1970-01-01T00:00:00.000Z');
-    `);
-  },
+    `,
   // 2: stored replies for Idempotency-Key, written in the same transaction as the change.
-  (db) => {
-    db.exec(`
+  `
       CREATE TABLE idempotency_keys (
         key TEXT NOT NULL,
         route TEXT NOT NULL,
@@ -151,25 +151,19 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL,
         PRIMARY KEY (key, route)
       );
-    `);
-  },
+    `,
   // 3: the log's direction and date filters (GET /log?direction=&from=&to=) stay index scans.
-  (db) => {
-    db.exec(`
+  `
       CREATE INDEX log_company_direction ON log_entries(company_id, direction, seq);
       CREATE INDEX log_company_at ON log_entries(company_id, at);
-    `);
-  },
+    `,
   // 4: idempotency keys are pruned by age and count, oldest first.
-  (db) => {
-    db.exec('CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)');
-  },
+  `CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at)`,
   // 5: QuickBooks over the wire and the job app's records coming in. Records keep the job app's
   // copy (data), the copy last synced (synced_copy) and their link; QuickBooks' own data lives in
   // QuickBooks. API tokens get scopes (stored hashed); QuickBooks Online connections keep their
   // OAuth tokens encrypted; webhooks are queued and processed after the reply.
-  (db) => {
-    db.exec(`
+  `
       ALTER TABLE records ADD COLUMN data TEXT;
       ALTER TABLE records ADD COLUMN synced_copy TEXT;
       ALTER TABLE records ADD COLUMN deleted_at TEXT;
@@ -226,14 +220,12 @@ export const MIGRATIONS: readonly Migration[] = [
         processed_at TEXT
       );
       CREATE INDEX webhook_events_open ON webhook_events(processed_at, seq);
-    `);
-  },
+    `,
   // 6: QuickBooks Desktop through the Web Connector. Each Desktop company has its Web Connector
   // login (password scrypt-hashed), the FileID of its .qwc and the modified-date cursor of its
   // imports; sessions (tickets stored hashed) outlive one server process; every qbXML request sent
   // is kept until answered, so a request whose answer never came is looked up before it is resent.
-  (db) => {
-    db.exec(`
+  `
       CREATE TABLE qbwc_companies (
         company_id TEXT PRIMARY KEY REFERENCES companies(id),
         user_name TEXT UNIQUE,
@@ -268,26 +260,78 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (ticket_hash, request_id)
       );
       CREATE INDEX qbwc_requests_entry ON qbwc_requests(company_id, log_seq);
-    `);
-  },
+    `,
+  // 7: several server instances on one database. A company's work (a QuickBooks Online run, its
+  // webhooks, the scheduled run) is leased by one instance at a time; a lease that is not renewed
+  // expires, so work held by an instance that died is taken over by another.
+  `
+      CREATE TABLE company_leases (
+        company_id TEXT PRIMARY KEY REFERENCES companies(id),
+        holder TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+    `,
+  // 8: when an export was last handed to QuickBooks without its answer written yet. A run that
+  // dies in between (a killed instance) leaves it set, and the next run looks the record up in
+  // QuickBooks before creating it again.
+  `ALTER TABLE log_entries ADD COLUMN sent_at TEXT`,
+  // 9: the summary counts every company at once; these partial indexes hold only the rows it
+  // counts (a million log entries, a handful pending), so it never reads the whole log.
+  `
+      CREATE INDEX log_pending_by_company ON log_entries(company_id) WHERE status = 'pending';
+      CREATE INDEX wizard_waiting_by_company ON wizard_items(company_id, direction) WHERE state = 'waiting';
+    `,
 ];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every migration the database has not seen yet, in order. Returns the final version. */
+function tooNew(current: number, known: number): Error {
+  return new Error(`Database schema version ${current} is newer than this server (${known}); upgrade the server.`);
+}
+
+/** Runs every migration the SQLite database has not seen yet, in order. Returns the final version. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = schemaVersion(db);
-  if (current > migrations.length) {
-    throw new Error(`Database schema version ${current} is newer than this server (${migrations.length}); upgrade the server.`);
-  }
+  if (current > migrations.length) throw tooNew(current, migrations.length);
   for (let version = current; version < migrations.length; version++) {
     const step = migrations[version]!;
     db.transaction(() => {
-      step(db);
+      db.exec(step);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
   return schemaVersion(db);
+}
+
+/**
+ * SQLite's types as PostgreSQL spells them: integers are 64-bit (ids, counters, epoch times), REAL
+ * is a double, and an AUTOINCREMENT key is an identity column that also accepts the ids we assign.
+ */
+export function forPostgres(sql: string): string {
+  return sql
+    .replace(/\bINTEGER PRIMARY KEY AUTOINCREMENT\b/g, 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY')
+    .replace(/\bINTEGER\b/g, 'BIGINT')
+    .replace(/\bREAL\b/g, 'DOUBLE PRECISION');
+}
+
+/** A fixed key for the advisory lock that lets one instance migrate while the others wait. */
+const MIGRATION_LOCK_KEY = 7_201_004;
+
+/** Runs the migrations PostgreSQL has not seen yet; instances starting together migrate once. */
+export async function migratePostgres(db: PostgresDatabase, migrations: readonly Migration[] = MIGRATIONS): Promise<number> {
+  return db.transaction(async () => {
+    // The lock comes first: even creating the bookkeeping table races between instances.
+    await db.prepare('SELECT pg_advisory_xact_lock(?)').get(MIGRATION_LOCK_KEY);
+    await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const current = Number(await db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get());
+    if (current > migrations.length) throw tooNew(current, migrations.length);
+    for (let version = current; version < migrations.length; version++) {
+      await db.exec(forPostgres(migrations[version]!));
+      await db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version + 1, new Date().toISOString());
+    }
+    return migrations.length;
+  });
 }

@@ -15,78 +15,78 @@ import { checkExport } from './rules.ts';
 
 type Outcome = { ok: true; qbId: string } | { ok: false; error: E.QbError; record: RecordRow | undefined };
 
-export function runConnector(store: Store, companyId: string): ConnectorRunResult {
-  return store.write(() => {
-    const company = store.companyRow(companyId);
+export async function runConnector(store: Store, companyId: string): Promise<ConnectorRunResult> {
+  return store.write(async () => {
+    const company = await store.companyRow(companyId);
     if (!company) throw new Error(`Unknown company ${companyId}`);
     const ranAt = store.nowIso();
-    const pending = store.db.prepare("SELECT * FROM log_entries WHERE company_id = ? AND status = 'pending' ORDER BY seq").all(companyId) as LogRow[];
+    const pending = (await store.db.prepare("SELECT * FROM log_entries WHERE company_id = ? AND status = 'pending' ORDER BY seq").all(companyId)) as LogRow[];
     let succeeded = 0;
     for (const entry of pending) {
-      const outcome = entry.direction === 'export' ? exportOne(store, company, entry, ranAt) : importOne(store, company, entry, ranAt);
+      const outcome = entry.direction === 'export' ? await exportOne(store, company, entry, ranAt) : await importOne(store, company, entry, ranAt);
       if (outcome.ok) {
         succeeded++;
-        store.db.prepare("UPDATE log_entries SET status = 'success', at = ?, qb_id = ?, error_code = NULL, error_message = NULL WHERE seq = ?")
+        await store.db.prepare("UPDATE log_entries SET status = 'success', at = ?, qb_id = ?, error_code = NULL, error_message = NULL WHERE seq = ?")
           .run(ranAt, outcome.qbId, entry.seq);
-        store.db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(companyId, entry.entity_type, entry.local_id);
+        await store.db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(companyId, entry.entity_type, entry.local_id);
       } else {
-        store.db.prepare("UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ? WHERE seq = ?")
+        await store.db.prepare("UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ? WHERE seq = ?")
           .run(ranAt, outcome.error.code, outcome.error.message, entry.seq);
-        recordSyncFailure(store, entry, outcome.record ? { name: outcome.record.name, docNumber: outcome.record.doc_number, qbId: outcome.record.qb_id, localUrl: outcome.record.local_url } : undefined, outcome.error, ranAt);
+        await recordSyncFailure(store, entry, outcome.record ? { name: outcome.record.name, docNumber: outcome.record.doc_number, qbId: outcome.record.qb_id, localUrl: outcome.record.local_url } : undefined, outcome.error, ranAt);
       }
     }
-    const returnedToWizard = returnKeptItems(store, companyId);
-    store.db.prepare('UPDATE companies SET last_run_at = ?, last_contact_at = ? WHERE id = ?').run(ranAt, ranAt, companyId);
+    const returnedToWizard = await returnKeptItems(store, companyId);
+    await store.db.prepare('UPDATE companies SET last_run_at = ?, last_contact_at = ? WHERE id = ?').run(ranAt, ranAt, companyId);
     return {
       ranAt, processed: pending.length, succeeded, failed: pending.length - succeeded, returnedToWizard,
-      connector: toConnector(store.companyRow(companyId)!, store.now()),
+      connector: toConnector((await store.companyRow(companyId))!, store.now()),
     };
   });
 }
 
-function exportOne(store: Store, company: CompanyRow, entry: LogRow, ranAt: string): Outcome {
-  let record = getRecord(store, company.id, entry.entity_type, entry.local_id);
+async function exportOne(store: Store, company: CompanyRow, entry: LogRow, ranAt: string): Promise<Outcome> {
+  let record = await getRecord(store, company.id, entry.entity_type, entry.local_id);
   if (!record) {
     // An approved change for a record the service has no copy of yet (fixtures): take it from the entry.
-    store.db.prepare('INSERT INTO records (company_id, entity_type, local_id, name, doc_number, qb_id) VALUES (?,?,?,?,?,?)')
+    await store.db.prepare('INSERT INTO records (company_id, entity_type, local_id, name, doc_number, qb_id) VALUES (?,?,?,?,?,?)')
       .run(company.id, entry.entity_type, entry.local_id, entry.name, entry.doc_number, entry.qb_id);
-    record = getRecord(store, company.id, entry.entity_type, entry.local_id)!;
+    record = (await getRecord(store, company.id, entry.entity_type, entry.local_id))!;
   }
   if (entry.attempt > 1 && record.qb_id) {
     // A Resync re-reads the QuickBooks record first, as sync services do, so a stale copy heals.
-    const current = getQbRecord(store, company.id, record.entity_type, record.qb_id);
+    const current = await getQbRecord(store, company.id, record.entity_type, record.qb_id);
     if (current && !current.deleted) record = { ...record, known_sync_token: current.sync_token };
   }
-  const error = checkExport(store, company, record);
+  const error = await checkExport(store, company, record);
   if (error) return { ok: false, error, record };
   let qbId = record.qb_id;
   let syncToken = 0;
   if (qbId) {
-    const current = getQbRecord(store, company.id, record.entity_type, qbId)!;
+    const current = (await getQbRecord(store, company.id, record.entity_type, qbId))!;
     syncToken = current.sync_token + 1;
-    store.db.prepare(`UPDATE qb_records SET display_name = ?, name_lower = ?, doc_number = ?, txn_date = ?, amount = ?, sync_token = ?,
+    await store.db.prepare(`UPDATE qb_records SET display_name = ?, name_lower = ?, doc_number = ?, txn_date = ?, amount = ?, sync_token = ?,
       deleted = ? WHERE company_id = ? AND entity_type = ? AND qb_id = ?`).run(record.name, record.name.toLowerCase(), record.doc_number,
       record.txn_date, record.amount, syncToken, entry.change === 'delete' ? 1 : 0, company.id, record.entity_type, qbId);
   } else {
-    qbId = newQbId(store, company.id, company.system);
-    store.db.prepare(`INSERT INTO qb_records (company_id, entity_type, qb_id, display_name, name_lower, doc_number, sync_token, txn_date, amount)
+    qbId = await newQbId(store, company.id, company.system);
+    await store.db.prepare(`INSERT INTO qb_records (company_id, entity_type, qb_id, display_name, name_lower, doc_number, sync_token, txn_date, amount)
       VALUES (?,?,?,?,?,?,0,?,?)`).run(company.id, record.entity_type, qbId, record.name, record.name.toLowerCase(), record.doc_number,
       record.txn_date, record.amount);
   }
-  store.db.prepare('UPDATE records SET qb_id = ?, known_sync_token = ?, last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+  await store.db.prepare('UPDATE records SET qb_id = ?, known_sync_token = ?, last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
     .run(qbId, syncToken, ranAt, company.id, record.entity_type, record.local_id);
   return { ok: true, qbId };
 }
 
-function importOne(store: Store, company: CompanyRow, entry: LogRow, ranAt: string): Outcome {
-  const qb = entry.qb_id ? getQbRecord(store, company.id, entry.entity_type, entry.qb_id) : undefined;
-  const existing = entry.qb_id ? recordByQbId(store, company.id, entry.entity_type, entry.qb_id) : undefined;
+async function importOne(store: Store, company: CompanyRow, entry: LogRow, ranAt: string): Promise<Outcome> {
+  const qb = entry.qb_id ? await getQbRecord(store, company.id, entry.entity_type, entry.qb_id) : undefined;
+  const existing = entry.qb_id ? await recordByQbId(store, company.id, entry.entity_type, entry.qb_id) : undefined;
   if (!qb || qb.deleted) {
     const error = E.objectNotFound(company.system, entry.entity_type, entry.qb_id ?? '(none)', !LIST_TYPES.has(entry.entity_type));
     return { ok: false, error, record: existing };
   }
   const localId = existing?.local_id ?? entry.local_id;
-  store.db.prepare(`INSERT INTO records (company_id, entity_type, local_id, name, doc_number, txn_date, amount, qb_id, known_sync_token, last_synced_at)
+  await store.db.prepare(`INSERT INTO records (company_id, entity_type, local_id, name, doc_number, txn_date, amount, qb_id, known_sync_token, last_synced_at)
     VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (company_id, entity_type, local_id) DO UPDATE SET name = excluded.name,
     doc_number = excluded.doc_number, txn_date = excluded.txn_date, amount = excluded.amount, qb_id = excluded.qb_id,
     known_sync_token = excluded.known_sync_token, last_synced_at = excluded.last_synced_at`).run(

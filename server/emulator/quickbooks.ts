@@ -14,15 +14,15 @@ export interface QbRecordRow {
 export const SHARED_NAME_TYPES = ['Customer', 'Vendor', 'Employee'];
 export const LIST_TYPES = new Set([...SHARED_NAME_TYPES, 'Item', 'Account', 'Class', 'Department', 'Term', 'PaymentMethod']);
 
-export function getQbRecord(store: Store, companyId: string, entityType: string, qbId: string): QbRecordRow | undefined {
-  return store.db.prepare('SELECT * FROM qb_records WHERE company_id = ? AND entity_type = ? AND qb_id = ?')
-    .get(companyId, entityType, qbId) as QbRecordRow | undefined;
+export async function getQbRecord(store: Store, companyId: string, entityType: string, qbId: string): Promise<QbRecordRow | undefined> {
+  return (await store.db.prepare('SELECT * FROM qb_records WHERE company_id = ? AND entity_type = ? AND qb_id = ?')
+    .get(companyId, entityType, qbId)) as QbRecordRow | undefined;
 }
 
 /** A new id in the company's style: QBO numbers, QBD ListID/TxnID ("8000012A-1764140000"). */
-export function newQbId(store: Store, companyId: string, system: 'qbo' | 'qbd'): string {
-  const row = store.db.prepare('UPDATE companies SET next_qb_seq = next_qb_seq + 1 WHERE id = ? RETURNING next_qb_seq - 1 AS seq')
-    .get(companyId) as { seq: number };
+export async function newQbId(store: Store, companyId: string, system: 'qbo' | 'qbd'): Promise<string> {
+  const row = (await store.db.prepare('UPDATE companies SET next_qb_seq = next_qb_seq + 1 WHERE id = ? RETURNING next_qb_seq - 1 AS seq')
+    .get(companyId)) as { seq: number };
   if (system === 'qbo') return String(row.seq);
   const stamp = Math.floor(store.now().getTime() / 1000);
   return `${(0x80000000 + row.seq).toString(16).toUpperCase()}-${stamp}`;
@@ -33,9 +33,9 @@ export interface QbRecordInput {
   txnDate?: string | null; amount?: number | null; active?: boolean; deleted?: boolean;
 }
 
-export function putQbRecord(store: Store, r: QbRecordInput): void {
-  store.write(() => {
-    store.db.prepare(`INSERT INTO qb_records (company_id, entity_type, qb_id, display_name, name_lower, doc_number, sync_token,
+export async function putQbRecord(store: Store, r: QbRecordInput): Promise<void> {
+  await store.write(async () => {
+    await store.db.prepare(`INSERT INTO qb_records (company_id, entity_type, qb_id, display_name, name_lower, doc_number, sync_token,
       txn_date, amount, active, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?)
       ON CONFLICT (company_id, entity_type, qb_id) DO UPDATE SET display_name = excluded.display_name, name_lower = excluded.name_lower,
       doc_number = excluded.doc_number, sync_token = excluded.sync_token, txn_date = excluded.txn_date, amount = excluded.amount,
@@ -46,38 +46,44 @@ export function putQbRecord(store: Store, r: QbRecordInput): void {
 }
 
 /** Someone edits the record inside QuickBooks: its SyncToken / EditSequence moves on. */
-export function editInQuickBooks(store: Store, companyId: string, entityType: string, qbId: string, patch: { name?: string; active?: boolean } = {}): void {
-  store.write(() => {
-    const r = getQbRecord(store, companyId, entityType, qbId);
+export async function editInQuickBooks(
+  store: Store, companyId: string, entityType: string, qbId: string, patch: { name?: string; active?: boolean } = {},
+): Promise<void> {
+  await store.write(async () => {
+    const r = await getQbRecord(store, companyId, entityType, qbId);
     if (!r) throw new Error(`QuickBooks has no ${entityType} ${qbId}`);
     const name = patch.name ?? r.display_name;
-    store.db.prepare(`UPDATE qb_records SET sync_token = sync_token + 1, display_name = ?, name_lower = ?, active = ?
+    await store.db.prepare(`UPDATE qb_records SET sync_token = sync_token + 1, display_name = ?, name_lower = ?, active = ?
       WHERE company_id = ? AND entity_type = ? AND qb_id = ?`).run(name, name.toLowerCase(),
       patch.active === undefined ? r.active : patch.active ? 1 : 0, companyId, entityType, qbId);
   });
 }
 
-export function deleteInQuickBooks(store: Store, companyId: string, entityType: string, qbId: string): void {
-  store.write(() => {
-    store.db.prepare('UPDATE qb_records SET deleted = 1 WHERE company_id = ? AND entity_type = ? AND qb_id = ?').run(companyId, entityType, qbId);
+export async function deleteInQuickBooks(store: Store, companyId: string, entityType: string, qbId: string): Promise<void> {
+  await store.write(async () => {
+    await store.db.prepare('UPDATE qb_records SET deleted = 1 WHERE company_id = ? AND entity_type = ? AND qb_id = ?').run(companyId, entityType, qbId);
   });
 }
 
-export function setClosedBooksDate(store: Store, companyId: string, date: string | null): void {
-  store.write(() => {
-    store.db.prepare('UPDATE companies SET closed_books_date = ? WHERE id = ?').run(date, companyId);
+export async function setClosedBooksDate(store: Store, companyId: string, date: string | null): Promise<void> {
+  await store.write(async () => {
+    await store.db.prepare('UPDATE companies SET closed_books_date = ? WHERE id = ?').run(date, companyId);
   });
 }
 
 /** Another live record using this name (inactive ones count, as in QuickBooks). */
-export function findNameOwner(store: Store, companyId: string, entityType: string, name: string, exceptQbId: string | null): QbRecordRow | undefined {
+export async function findNameOwner(
+  store: Store, companyId: string, entityType: string, name: string, exceptQbId: string | null,
+): Promise<QbRecordRow | undefined> {
   const types = SHARED_NAME_TYPES.includes(entityType) ? SHARED_NAME_TYPES : [entityType];
-  return store.db.prepare(`SELECT * FROM qb_records WHERE company_id = ? AND name_lower = ? AND deleted = 0
-    AND entity_type IN (${types.map(() => '?').join(',')}) AND NOT (entity_type = ? AND qb_id = ?) LIMIT 1`)
-    .get(companyId, name.toLowerCase(), ...types, entityType, exceptQbId ?? '') as QbRecordRow | undefined;
+  return (await store.db.prepare(`SELECT * FROM qb_records WHERE company_id = ? AND name_lower = ? AND deleted = 0
+    AND entity_type IN (${types.map(() => '?').join(',')}) AND NOT (entity_type = ? AND qb_id = ?) ORDER BY entity_type, qb_id LIMIT 1`)
+    .get(companyId, name.toLowerCase(), ...types, entityType, exceptQbId ?? '')) as QbRecordRow | undefined;
 }
 
-export function findDocNumberOwner(store: Store, companyId: string, entityType: string, docNumber: string, exceptQbId: string | null): QbRecordRow | undefined {
-  return store.db.prepare(`SELECT * FROM qb_records WHERE company_id = ? AND entity_type = ? AND doc_number = ? AND deleted = 0
-    AND qb_id != ? LIMIT 1`).get(companyId, entityType, docNumber, exceptQbId ?? '') as QbRecordRow | undefined;
+export async function findDocNumberOwner(
+  store: Store, companyId: string, entityType: string, docNumber: string, exceptQbId: string | null,
+): Promise<QbRecordRow | undefined> {
+  return (await store.db.prepare(`SELECT * FROM qb_records WHERE company_id = ? AND entity_type = ? AND doc_number = ? AND deleted = 0
+    AND qb_id != ? ORDER BY qb_id LIMIT 1`).get(companyId, entityType, docNumber, exceptQbId ?? '')) as QbRecordRow | undefined;
 }

@@ -10,27 +10,27 @@ import { findDocNumberOwner, findNameOwner, getQbRecord, LIST_TYPES } from './qu
 
 const AMOUNT_REQUIRED = new Set(['Payment', 'BillPayment']);
 
-export function checkExport(store: Store, company: CompanyRow, record: RecordRow): E.QbError | null {
+export async function checkExport(store: Store, company: CompanyRow, record: RecordRow): Promise<E.QbError | null> {
   const system = company.system;
   const isList = LIST_TYPES.has(record.entity_type);
   if (record.qb_id) {
-    const existing = getQbRecord(store, company.id, record.entity_type, record.qb_id);
+    const existing = await getQbRecord(store, company.id, record.entity_type, record.qb_id);
     if (!existing || existing.deleted) return E.objectNotFound(system, record.entity_type, record.qb_id, !isList);
     if (record.known_sync_token !== null && record.known_sync_token !== existing.sync_token) {
       return E.staleObject(system, record.entity_type, record.qb_id, record.known_sync_token, existing.sync_token);
     }
   }
   if (isList) {
-    const owner = findNameOwner(store, company.id, record.entity_type, record.name, record.qb_id);
+    const owner = await findNameOwner(store, company.id, record.entity_type, record.name, record.qb_id);
     if (owner) return E.duplicateName(system, record.name, { entityType: owner.entity_type, qbId: owner.qb_id });
   }
   // QuickBooks Desktop only warns about a reused number; QuickBooks Online refuses it.
   if (!isList && system === 'qbo' && record.doc_number) {
-    const owner = findDocNumberOwner(store, company.id, record.entity_type, record.doc_number, record.qb_id);
+    const owner = await findDocNumberOwner(store, company.id, record.entity_type, record.doc_number, record.qb_id);
     if (owner) return E.duplicateDocNumber(record.doc_number, { entityType: owner.entity_type, qbId: owner.qb_id });
   }
   for (const ref of JSON.parse(record.refs) as Ref[]) {
-    const target = getQbRecord(store, company.id, ref.entityType, ref.qbId);
+    const target = await getQbRecord(store, company.id, ref.entityType, ref.qbId);
     if (!target || target.deleted || !target.active) {
       return E.invalidReference(system, { ...ref, name: target?.display_name ?? null }, record.entity_type);
     }

@@ -45,11 +45,11 @@ export interface AuthConfig {
 }
 
 /** The principal behind an Authorization header, or null when it names no live token. */
-export function authenticateRequest(authorization: string | undefined, config: AuthConfig): Principal | null {
+export async function authenticateRequest(authorization: string | undefined, config: AuthConfig): Promise<Principal | null> {
   if (tokenMatches(authorization, config.serverToken)) return { tokenId: 'server-token', scopes: new Set(SCOPES) };
   const presented = bearerToken(authorization);
   if (!presented) return null;
-  const found = findToken(config.store, presented);
+  const found = await findToken(config.store, presented);
   return found ? { tokenId: found.id, scopes: new Set(found.scopes) } : null;
 }
 
@@ -68,7 +68,7 @@ export function assertScope(principal: Principal | undefined, scope: Scope): voi
 /** Authenticates the request and keeps the principal for requireScope; 401 when no live token is sent. */
 export function authenticate(config: AuthConfig): MiddlewareHandler {
   return async (c, next) => {
-    const principal = authenticateRequest(c.req.header('authorization'), config);
+    const principal = await authenticateRequest(c.req.header('authorization'), config);
     if (!principal) throw unauthorized();
     c.set('principal', principal);
     await next();

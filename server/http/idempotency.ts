@@ -64,36 +64,48 @@ function checkKey(key: string): void {
 export class IdempotencyKeys {
   private readonly retention: IdempotencyRetention;
   private storedSincePrune = 0;
+  /** The prune at start-up; requests wait for it, so none is answered from a key already expired. */
+  private readonly started: Promise<void>;
 
   constructor(private readonly store: Store, retention: Partial<IdempotencyRetention> = {}) {
     this.retention = { ...DEFAULT_RETENTION, ...retention };
-    this.prune();
+    this.started = this.prune().then(
+      () => undefined,
+      (err: Error) => console.error(`synclens server: pruning idempotency keys failed (${err.message}); will try again`),
+    );
   }
 
-  run(key: string | undefined, route: string, bodyText: string, action: () => HttpReply): HttpReply {
+  /**
+   * Runs `action` (database work only: it runs inside a write) and stores its reply with the change
+   * it reports. A replay only reads, so it neither takes the write lock nor moves the summary's ETag.
+   */
+  async run(key: string | undefined, route: string, bodyText: string, action: () => Promise<HttpReply>): Promise<HttpReply> {
     if (key === undefined) return action();
     checkKey(key);
+    await this.started;
     const hash = bodyHash(bodyText);
-    const db = this.store.db;
+    const prior = await this.replay(key, route, hash, bodyText);
+    if (prior) return prior;
     let stored = false;
-    const reply = db.transaction((): HttpReply => {
-      const prior = this.replay(key, route, hash, bodyText);
-      if (prior) return prior;
-      const result = action();
+    const reply = await this.store.write(async (): Promise<HttpReply> => {
+      // Checked again under the write lock: the same request may have been stored meanwhile.
+      const storedMeanwhile = await this.replay(key, route, hash, bodyText);
+      if (storedMeanwhile) return storedMeanwhile;
+      const result = await action();
       if (result.status < 300) {
-        db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
+        await this.store.db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
           .run(key, route, hash, result.status, JSON.stringify(result.body), this.store.nowIso());
         stored = true;
       }
       return result;
-    })();
-    if (stored) this.noteStored();
+    });
+    if (stored) await this.noteStored();
     return reply;
   }
 
   /** The stored reply for this key, or null; 422 when the key was used for another body. */
-  private replay(key: string, route: string, hash: string, bodyText: string): HttpReply | null {
-    const prior = this.store.db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route) as
+  private async replay(key: string, route: string, hash: string, bodyText: string): Promise<HttpReply | null> {
+    const prior = (await this.store.db.prepare('SELECT body_hash, status, response FROM idempotency_keys WHERE key = ? AND route = ?').get(key, route)) as
       { body_hash: string; status: number; response: string } | undefined;
     if (!prior) return null;
     // Keys stored before bodies were compared as JSON hold the hash of the raw text.
@@ -103,12 +115,12 @@ export class IdempotencyKeys {
     return { status: prior.status, body: JSON.parse(prior.response), headers: { 'idempotent-replayed': 'true' } };
   }
 
-  private noteStored(): void {
+  private async noteStored(): Promise<void> {
     if (++this.storedSincePrune < this.retention.pruneEvery) return;
     // The change is committed and acknowledged whatever happens here; a failed prune is retried
     // after the next stored key.
     try {
-      this.prune();
+      await this.prune();
     } catch (err) {
       console.error(`synclens server: pruning idempotency keys failed (${(err as Error).message}); will try again`);
     }
@@ -123,28 +135,40 @@ export class IdempotencyKeys {
   async runAsync(key: string | undefined, route: string, bodyText: string, action: () => Promise<HttpReply>): Promise<HttpReply> {
     if (key === undefined) return action();
     checkKey(key);
+    await this.started;
     const hash = bodyHash(bodyText);
-    const db = this.store.db;
-    const prior = this.replay(key, route, hash, bodyText);
+    const prior = await this.replay(key, route, hash, bodyText);
     if (prior) return prior;
     const result = await action();
     if (result.status < 300) {
-      const inserted = db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
+      const inserted = await this.store.db.prepare(`INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at)
+        VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING`)
         .run(key, route, hash, result.status, JSON.stringify(result.body), this.store.nowIso());
-      if (inserted.changes) this.noteStored();
+      if (inserted.changes) await this.noteStored();
     }
     return result;
   }
 
-  /** Deletes keys older than maxAgeMs, then all but the newest maxKeys. Returns how many went. */
-  prune(): number {
+  /**
+   * Deletes keys older than maxAgeMs, then all but the newest maxKeys (by created_at; keys stored in
+   * the same millisecond are ordered by key and route). Returns how many went.
+   */
+  async prune(): Promise<number> {
     const db = this.store.db;
     const cutoff = new Date(this.store.now().getTime() - this.retention.maxAgeMs).toISOString();
-    const removed = db.transaction(() =>
-      db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes +
-      db.prepare(`DELETE FROM idempotency_keys WHERE rowid IN
-        (SELECT rowid FROM idempotency_keys ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`).run(this.retention.maxKeys).changes,
-    )();
+    // Not store.write: the keys are not part of the summary, so pruning must not move its ETag.
+    const removed = await db.transaction(async () => {
+      const expired = (await db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff)).changes;
+      // The newest key past the limit: it and every older one go.
+      const first = (await db.prepare(`SELECT created_at, key, route FROM idempotency_keys
+        ORDER BY created_at DESC, key DESC, route DESC LIMIT 1 OFFSET ?`).get(this.retention.maxKeys)) as
+        { created_at: string; key: string; route: string } | undefined;
+      if (!first) return expired;
+      const excess = (await db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?
+        OR (created_at = ? AND (key < ? OR (key = ? AND route <= ?)))`)
+        .run(first.created_at, first.created_at, first.key, first.key, first.route)).changes;
+      return expired + excess;
+    });
     this.storedSincePrune = 0;
     return removed;
   }

@@ -64,27 +64,27 @@ export const IngestBatchResult = v.object({
 export interface IngestRouteDeps {
   store: Store;
   /** routes.ts's runMutation: Idempotency-Key handling around the action, the body read once. */
-  mutation: (c: Context, action: (bodyText: string) => HttpReply) => Promise<Response>;
+  mutation: (c: Context, action: (bodyText: string) => Promise<HttpReply>) => Promise<Response>;
 }
 
 export function registerIngestRoutes(app: Hono, { store, mutation }: IngestRouteDeps): void {
-  app.put('/api/v1/companies/:id/records/:entityType/:localId', (c) => mutation(c, (text) => {
+  app.put('/api/v1/companies/:id/records/:entityType/:localId', (c) => mutation(c, async (text) => {
     const key = recordKey(c.req.param('entityType')!, c.req.param('localId')!);
     const body = validate(putBody(JOB_RECORD_SCHEMAS[key.entityType]), parseJson(text), 'Invalid request body');
-    const result = putRecord(store, c.req.param('id')!, { ...key, record: body.record, localUrl: body.localUrl } as PutRecordInput);
+    const result = await putRecord(store, c.req.param('id')!, { ...key, record: body.record, localUrl: body.localUrl } as PutRecordInput);
     return { status: result.status === 'created' ? 201 : 200, body: result };
   }));
 
-  app.delete('/api/v1/companies/:id/records/:entityType/:localId', (c) => mutation(c, (text) => {
+  app.delete('/api/v1/companies/:id/records/:entityType/:localId', (c) => mutation(c, async (text) => {
     const key = recordKey(c.req.param('entityType')!, c.req.param('localId')!);
     // DELETE carries no payload: nothing, {} or null.
     if (text.trim() !== '') validate(v.nullable(v.strictObject({})), parseJson(text), 'A DELETE takes no body');
-    return { status: 200, body: deleteRecord(store, c.req.param('id')!, key) };
+    return { status: 200, body: await deleteRecord(store, c.req.param('id')!, key) };
   }));
 
-  app.post('/api/v1/companies/:id/records/batch', (c) => mutation(c, (text) => {
+  app.post('/api/v1/companies/:id/records/batch', (c) => mutation(c, async (text) => {
     const operations = parseBatch(parseJson(text));
-    return { status: 200, body: applyBatch(store, c.req.param('id')!, operations) };
+    return { status: 200, body: await applyBatch(store, c.req.param('id')!, operations) };
   }));
 }
 

@@ -24,7 +24,7 @@ export interface QboRouteOptions {
   engine: SyncEngine;
   qbo: QboRuntime | null;
   /** Throws a ProblemError unless the request carries a token with the admin scope. */
-  requireAdmin: (c: Context) => void;
+  requireAdmin: (c: Context) => Promise<void>;
   log?: (line: string) => void;
 }
 
@@ -41,16 +41,16 @@ export function mountQboRoutes(app: Hono, opts: QboRouteOptions): void {
 
   // Starts the connection of one company. A browser is redirected to Intuit's consent page; a
   // script asking for JSON gets the address to open.
-  app.get('/connect/qbo/start', (c) => {
-    opts.requireAdmin(c);
+  app.get('/connect/qbo/start', async (c) => {
+    await opts.requireAdmin(c);
     const qbo = runtime();
     const companyId = c.req.query('companyId') ?? '';
-    const company = store.companyRow(companyId);
+    const company = await store.companyRow(companyId);
     if (!company) throw new ProblemError(404, 'not-found', `No company with id "${companyId.slice(0, 128)}".`);
     if (company.system !== 'qbo') {
       throw new ProblemError(400, 'bad-request', `Company "${company.id}" keeps its books in QuickBooks Desktop; it connects through the Web Connector, not OAuth.`);
     }
-    const state = store.write(() => createAuthState(store, company.id));
+    const state = await store.write(async () => createAuthState(store, company.id));
     const url = authorizeUrl(qbo.config, state);
     if ((c.req.header('accept') ?? '').includes('application/json')) return c.json({ authorizeUrl: url, expiresInSeconds: 600 });
     return c.redirect(url, 302);
@@ -59,7 +59,7 @@ export function mountQboRoutes(app: Hono, opts: QboRouteOptions): void {
   app.get('/connect/qbo/callback', async (c) => {
     const qbo = runtime();
     const q = c.req.query();
-    const consumed = store.write(() => consumeAuthState(store, q.state));
+    const consumed = await store.write(async () => consumeAuthState(store, q.state));
     if (!consumed.ok) {
       const why = { unknown: 'is not one this server started', used: 'was already used (a callback can be used once)', expired: 'has expired (it lasts 10 minutes)' }[consumed.reason];
       throw new ProblemError(400, 'oauth-state-invalid', `This sign-in attempt ${why}. Start again from /connect/qbo/start.`);
@@ -84,15 +84,15 @@ export function mountQboRoutes(app: Hono, opts: QboRouteOptions): void {
       throw new ProblemError(502, 'oauth-failed',
         `QuickBooks Online did not accept the sign-in (${why}). Start again from /connect/qbo/start; if it keeps failing, check the app's keys and redirect URI.`);
     }
-    const other = store.db.prepare('SELECT company_id FROM qbo_connections WHERE realm_id = ? AND company_id != ?').pluck()
-      .get(realmId, consumed.companyId) as string | undefined;
+    const other = (await store.db.prepare('SELECT company_id FROM qbo_connections WHERE realm_id = ? AND company_id != ?').pluck()
+      .get(realmId, consumed.companyId)) as string | undefined;
     if (other) {
       throw new ProblemError(409, 'conflict', `QuickBooks Online company ${realmId} is already connected to "${other}"; one QuickBooks company syncs with one company here.`);
     }
-    store.write(() => saveConnection(store, qbo.box, consumed.companyId, realmId, tokens));
+    await store.write(async () => saveConnection(store, qbo.box, consumed.companyId, realmId, tokens));
     opts.engine.forget(consumed.companyId);
     log(`synclens server: company "${consumed.companyId}" connected to QuickBooks Online company ${realmId}`);
-    const name = store.companyRow(consumed.companyId)!.name;
+    const name = (await store.companyRow(consumed.companyId))!.name;
     return c.html(connectedPage(name, realmId));
   });
 
@@ -117,7 +117,7 @@ export function mountQboRoutes(app: Hono, opts: QboRouteOptions): void {
     }
     const parsed = parseWebhookPayload(json);
     if ('error' in parsed) throw new ProblemError(400, 'bad-request', `The webhook body is not a QuickBooks Online notification: ${parsed.error}`);
-    const queued = queueWebhookEvents(store, parsed.events.filter((e) => isSyncedEntityType(e.entityType)).map((e) => ({
+    const queued = await queueWebhookEvents(store, parsed.events.filter((e) => isSyncedEntityType(e.entityType)).map((e) => ({
       realmId: e.realmId, entityType: e.entityType, qbId: e.qbId, operation: e.operation, occurredAt: e.occurredAt,
     })));
     // Intuit wants the answer within seconds: the objects are read after replying.

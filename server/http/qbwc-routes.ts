@@ -42,7 +42,7 @@ export function mountWebConnectorService(app: Hono, opts: QbwcRouteOptions): voi
       return xml(c, soapFault('soap:Client', message), 500);
     }
     try {
-      return xml(c, soapReply(call.operation, answer(store, opts.serverVersion, call)));
+      return xml(c, soapReply(call.operation, await answer(store, opts.serverVersion, call)));
     } catch (err) {
       // The fault says only that it failed; the cause goes to the server's log (it never holds a password).
       console.error(`synclens server: Web Connector ${call.operation} failed:`, err instanceof Error ? err.message : 'unknown error');
@@ -72,7 +72,7 @@ function serviceAddress(publicUrl: string): string {
   }
 }
 
-function answer(store: Store, serverVersion: string, call: SoapCall): string | number | string[] {
+async function answer(store: Store, serverVersion: string, call: SoapCall): Promise<string | number | string[]> {
   const p = call.params;
   const int = (s: string | undefined) => (s && /^\d+$/.test(s.trim()) ? Number(s.trim()) : null);
   switch (call.operation) {
@@ -105,8 +105,8 @@ const CredentialsRequest = v.strictObject({
 /** PUT …/connector/web-connector-credentials (admin) and GET …/connector/qwc (approve or admin); under /api/v1's checks. */
 export function registerWebConnectorApiRoutes(app: Hono, opts: QbwcRouteOptions): void {
   const { store } = opts;
-  const desktopCompany = (id: string) => {
-    const company = store.companyRow(id)!;
+  const desktopCompany = async (id: string) => {
+    const company = (await store.companyRow(id))!;
     if (company.system !== 'qbd') {
       throw new ProblemError(409, 'conflict', `Company "${company.id}" uses QuickBooks Online; only QuickBooks Desktop companies use the Web Connector.`);
     }
@@ -114,21 +114,21 @@ export function registerWebConnectorApiRoutes(app: Hono, opts: QbwcRouteOptions)
   };
 
   app.put('/api/v1/companies/:id/connector/web-connector-credentials', async (c) => {
-    const company = desktopCompany(c.req.param('id'));
+    const company = await desktopCompany(c.req.param('id'));
     const body = parseJsonBody(CredentialsRequest, await c.req.text());
     try {
-      setCredentials(store, company.id, body.userName, body.password);
+      await setCredentials(store, company.id, body.userName, body.password);
     } catch (err) {
       if (err instanceof UserNameTaken) throw new ProblemError(409, 'conflict', err.message);
       throw err;
     }
-    const row = webConnectorRow(store, company.id);
+    const row = await webConnectorRow(store, company.id);
     return c.json({ companyId: company.id, userName: row.user_name, fileId: row.file_id, updatedAt: row.updated_at });
   });
 
-  app.get('/api/v1/companies/:id/connector/qwc', (c) => {
-    const company = desktopCompany(c.req.param('id'));
-    const row = webConnectorRow(store, company.id);
+  app.get('/api/v1/companies/:id/connector/qwc', async (c) => {
+    const company = await desktopCompany(c.req.param('id'));
+    const row = await webConnectorRow(store, company.id);
     // A .qwc without a user name would only make the Web Connector ask for one it cannot use.
     if (!row.user_name) {
       throw new ProblemError(409, 'conflict', `${company.name} has no Web Connector login yet: an administrator sets one with PUT /api/v1/companies/${company.id}/connector/web-connector-credentials, then the file can be downloaded.`);

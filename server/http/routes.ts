@@ -9,6 +9,7 @@ import {
   ApproveRequest, BulkResyncRequest, Direction, EntityType, MAX_LINK_IDS, QbId,
 } from '../../lib/api/schema.ts';
 import { isDatabaseBusy } from '../db/busy.ts';
+import { CompanyBusyError } from '../sync/company-leases.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import { lookupLinks } from '../store/links.ts';
 import type { Store } from '../store/store.ts';
@@ -91,10 +92,10 @@ function boundAt(s: string, edge: 'from' | 'to'): string {
 
 export function createApi(opts: ApiOptions): Hono {
   const { store } = opts;
-  const engine = opts.engine ?? new SyncEngine(store, { forCompany: () => null, forget: () => undefined });
+  const engine = opts.engine ?? new SyncEngine(store, { forCompany: async () => null, forget: () => undefined });
   const idempotency = new IdempotencyKeys(store, opts.idempotencyRetention);
   const app = new Hono();
-  const mutation = (c: Context, action: (bodyText: string) => HttpReply) => runMutation(c, idempotency, action);
+  const mutation = (c: Context, action: (bodyText: string) => Promise<HttpReply>) => runMutation(c, idempotency, action);
 
   app.use('*', async (c, next) => {
     if (opts.isClosing()) throw new ProblemError(503, 'unavailable', 'The server is shutting down; try again shortly.');
@@ -102,11 +103,16 @@ export function createApi(opts: ApiOptions): Hono {
     c.res.headers.set('x-poll-interval', String(opts.pollIntervalSeconds));
   });
 
-  app.get('/api/v1/health', (c) => c.json({ status: 'ok', version: SERVER_VERSION, time: store.nowIso() }));
+  // For load balancers too: 503 when the database does not answer, so traffic goes elsewhere.
+  app.get('/api/v1/health', async (c) => {
+    const database = (await store.db.ping()) ? 'ok' : 'unreachable';
+    return c.json({ status: database === 'ok' ? 'ok' : 'unavailable', version: SERVER_VERSION, time: store.nowIso(), database },
+      database === 'ok' ? 200 : 503);
+  });
 
   mountQboRoutes(app, {
     store, engine, qbo: opts.qbo ?? null,
-    requireAdmin: (c) => assertScope(authenticateRequest(c.req.header('authorization'), { store, serverToken: opts.token }) ?? undefined, 'admin'),
+    requireAdmin: async (c) => assertScope((await authenticateRequest(c.req.header('authorization'), { store, serverToken: opts.token })) ?? undefined, 'admin'),
   });
 
   const webConnector = { store, publicUrl: opts.publicUrl ?? (() => 'http://127.0.0.1'), serverVersion: SERVER_VERSION };
@@ -133,59 +139,59 @@ export function createApi(opts: ApiOptions): Hono {
   app.use('/api/v1/*', (c, next) => (isBatchRequest(c.req.method, c.req.path) ? batchBodyLimit : defaultBodyLimit)(c, next));
 
   app.use('/api/v1/companies/:id/*', async (c, next) => {
-    requireCompany(store, c.req.param('id')!);
+    await requireCompany(store, c.req.param('id')!);
     return next();
   });
 
-  app.get('/api/v1/companies', (c) => c.json({ items: store.listCompanies() }));
+  app.get('/api/v1/companies', async (c) => c.json({ items: await store.listCompanies() }));
 
-  app.get('/api/v1/summary', (c) => withEtag(c, store.summary()));
+  app.get('/api/v1/summary', async (c) => withEtag(c, await store.summary()));
 
-  app.get('/api/v1/companies/:id/summary', (c) => withEtag(c, store.companySummary(requireCompany(store, c.req.param('id')))));
+  app.get('/api/v1/companies/:id/summary', async (c) => withEtag(c, await store.companySummary(await requireCompany(store, c.req.param('id')))));
 
-  app.get('/api/v1/companies/:id/connector', (c) => c.json(store.listCompanies().find((x) => x.id === c.req.param('id'))!.connector));
+  app.get('/api/v1/companies/:id/connector', async (c) => c.json((await store.listCompanies()).find((x) => x.id === c.req.param('id'))!.connector));
 
-  app.get('/api/v1/companies/:id/wizard', (c) => {
+  app.get('/api/v1/companies/:id/wizard', async (c) => {
     const q = parseQuery(WizardQuery, c.req.query());
-    return c.json(paged(() => listWizard(store, c.req.param('id'), q.direction, { cursor: q.cursor, limit: q.limit })));
+    return c.json(await paged(() => listWizard(store, c.req.param('id'), q.direction, { cursor: q.cursor, limit: q.limit })));
   });
 
-  app.get('/api/v1/companies/:id/log', (c) => {
+  app.get('/api/v1/companies/:id/log', async (c) => {
     const q = parseQuery(LogListQuery, c.req.query());
     const filters = { status: q.status, direction: q.direction, entityType: q.entityType, q: q.q, fromAt: q.from, beforeAt: q.to };
-    return c.json(paged(() => listLog(store, c.req.param('id'), filters, { cursor: q.cursor, limit: q.limit })));
+    return c.json(await paged(() => listLog(store, c.req.param('id'), filters, { cursor: q.cursor, limit: q.limit })));
   });
 
-  app.get('/api/v1/companies/:id/unsynced', (c) => {
+  app.get('/api/v1/companies/:id/unsynced', async (c) => {
     const q = parseQuery(UnsyncedQuery, c.req.query());
-    return c.json(paged(() => listUnsynced(store, c.req.param('id'), q, { cursor: q.cursor, limit: q.limit })));
+    return c.json(await paged(() => listUnsynced(store, c.req.param('id'), q, { cursor: q.cursor, limit: q.limit })));
   });
 
-  app.get('/api/v1/companies/:id/links', (c) => {
+  app.get('/api/v1/companies/:id/links', async (c) => {
     const q = parseQuery(LinksQuery, c.req.query());
-    return c.json({ items: lookupLinks(store, c.req.param('id'), q.entityType, q.qbIds) });
+    return c.json({ items: await lookupLinks(store, c.req.param('id'), q.entityType, q.qbIds) });
   });
 
-  app.post('/api/v1/companies/:id/wizard/approve', (c) => mutation(c, (text) => {
+  app.post('/api/v1/companies/:id/wizard/approve', (c) => mutation(c, async (text) => {
     const body = parseJsonBody(ApproveRequest, text);
-    return { status: 200, body: approve(store, c.req.param('id')!, body) };
+    return { status: 200, body: await approve(store, c.req.param('id')!, body) };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/resync', (c) => mutation(c, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/resync', (c) => mutation(c, async (text) => {
     const body = parseJsonBody(BulkResyncRequest, text);
-    return { status: 200, body: bulkResync(store, c.req.param('id')!, body.ids) };
+    return { status: 200, body: await bulkResync(store, c.req.param('id')!, body.ids) };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/:uid/resync', (c) => mutation(c, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/:uid/resync', (c) => mutation(c, async (text) => {
     acceptEmptyBody(text);
-    const result = resync(store, c.req.param('id')!, c.req.param('uid')!);
+    const result = await resync(store, c.req.param('id')!, c.req.param('uid')!);
     if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
     return { status: 200, body: result };
   }));
 
-  app.post('/api/v1/companies/:id/unsynced/:uid/clear-id', (c) => mutation(c, (text) => {
+  app.post('/api/v1/companies/:id/unsynced/:uid/clear-id', (c) => mutation(c, async (text) => {
     acceptEmptyBody(text);
-    const result = clearId(store, c.req.param('id')!, c.req.param('uid')!);
+    const result = await clearId(store, c.req.param('id')!, c.req.param('uid')!);
     if (!result) throw notFound('unsynced entity', c.req.param('uid')!);
     return { status: 200, body: result };
   }));
@@ -208,6 +214,10 @@ export function createApi(opts: ApiOptions): Hono {
     const headers: Record<string, string> = {};
     if (err instanceof ProblemError) {
       problem = err;
+    } else if (err instanceof CompanyBusyError) {
+      // Several instances: another one is syncing this company right now.
+      problem = new ProblemError(503, 'unavailable', 'Another server instance is syncing this company right now; try again shortly.');
+      headers['retry-after'] = String(BUSY_RETRY_AFTER_SECONDS);
     } else if (isDatabaseBusy(err)) {
       // Another process holds the database's write lock: the transaction was rolled back; the client may retry.
       problem = new ProblemError(503, 'unavailable', 'The database is locked by another process; try again shortly.');
@@ -226,8 +236,8 @@ export function createApi(opts: ApiOptions): Hono {
   return app;
 }
 
-function requireCompany(store: Store, id: string) {
-  const row = store.companyRow(id);
+async function requireCompany(store: Store, id: string) {
+  const row = await store.companyRow(id);
   if (!row) throw notFound('company', id);
   return row;
 }
@@ -236,9 +246,9 @@ function notFound(what: string, id: string): ProblemError {
   return new ProblemError(404, 'not-found', `No ${what} with id "${id.slice(0, 128)}".`);
 }
 
-function paged<T>(fn: () => T): T {
+async function paged<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (err instanceof BadCursorError) throw new ProblemError(400, 'bad-request', err.message, [{ path: 'cursor', message: err.message }]);
     throw err;
@@ -251,16 +261,23 @@ function acceptEmptyBody(text: string): void {
   parseJsonBody(v.nullable(v.strictObject({})), text);
 }
 
-async function runMutation(c: Context, idempotency: IdempotencyKeys, action: (bodyText: string) => HttpReply): Promise<Response> {
+async function runMutation(c: Context, idempotency: IdempotencyKeys, action: (bodyText: string) => Promise<HttpReply>): Promise<Response> {
   const text = await c.req.text();
   const route = `${c.req.method} ${c.req.path}`;
-  const reply = idempotency.run(c.req.header('idempotency-key'), route, text, () => action(text));
+  const reply = await idempotency.run(c.req.header('idempotency-key'), route, text, () => action(text));
   return c.json(reply.body as object, reply.status as 200, reply.headers);
 }
 
-function withEtag(c: Context, body: unknown): Response {
-  const text = JSON.stringify(body);
-  const etag = strongEtag(text);
+/** Serialized bodies and their ETags, for bodies the store hands out again unchanged (the cached summary). */
+const serialized = new WeakMap<object, { text: string; etag: string }>();
+
+function withEtag(c: Context, body: object): Response {
+  let cached = serialized.get(body);
+  if (!cached) {
+    const text = JSON.stringify(body);
+    serialized.set(body, (cached = { text, etag: strongEtag(text) }));
+  }
+  const { text, etag } = cached;
   const headers = { etag, 'cache-control': 'no-cache' };
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   return c.body(text, 200, { ...headers, 'content-type': 'application/json' });

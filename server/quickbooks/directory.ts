@@ -36,10 +36,10 @@ export function createQboRuntime(store: Store, config: QboAppConfig, opts: QboRu
 export function createQuickBooksDirectory(store: Store, qbo: QboRuntime | null): QuickBooksDirectory {
   const cache = new Map<string, { realmId: string; company: QuickBooksCompany }>();
   return {
-    forCompany(companyId) {
-      const company = store.companyRow(companyId);
+    async forCompany(companyId) {
+      const company = await store.companyRow(companyId);
       if (!qbo || !company || company.system !== 'qbo') return null;
-      const realmId = store.db.prepare('SELECT realm_id FROM qbo_connections WHERE company_id = ?').pluck().get(companyId) as string | undefined;
+      const realmId = (await store.db.prepare('SELECT realm_id FROM qbo_connections WHERE company_id = ?').pluck().get(companyId)) as string | undefined;
       if (!realmId) return notConnected(companyId, company.name);
       const cached = cache.get(companyId);
       if (cached?.realmId === realmId) return cached.company;

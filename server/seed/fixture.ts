@@ -101,56 +101,59 @@ export function validateFixture(raw: unknown): FixtureData {
 }
 
 /** Loads a validated fixture in one transaction (the caller's, if any). */
-export function loadFixture(store: Store, data: FixtureData): void {
-  store.write(() => {
+export async function loadFixture(store: Store, data: FixtureData): Promise<void> {
+  await store.write(async () => {
     const db = store.db;
-    const sortBase = (db.prepare('SELECT COUNT(*) AS n FROM companies').get() as { n: number }).n;
-    data.companies.forEach((c, i) => {
+    const sortBase = ((await db.prepare('SELECT COUNT(*) AS n FROM companies').get()) as { n: number }).n;
+    for (const [i, c] of data.companies.entries()) {
       const kind = c.connector?.kind ?? (c.system === 'qbo' ? 'qbo-api' : 'web-connector');
-      db.prepare(`INSERT INTO companies (id, sort, name, system, realm_id, company_file, connector_kind, interval_minutes, last_contact_at,
+      await db.prepare(`INSERT INTO companies (id, sort, name, system, realm_id, company_file, connector_kind, interval_minutes, last_contact_at,
         last_run_at, connector_override, connector_message, closed_books_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
         c.id, sortBase + i, c.name, c.system, c.realmId ?? null, c.companyFile ?? null, kind,
         c.connector?.intervalMinutes ?? (kind === 'web-connector' ? 60 : null), c.connector?.lastContactAt ?? null,
         c.connector?.lastRunAt ?? null, c.connector?.state && c.connector.state !== 'ok' && c.connector.state !== 'stale' ? c.connector.state : null,
         c.connector?.message ?? null, c.closedBooksDate ?? null);
-    });
-    const ensureQb = (companyId: string, entityType: string, qbId: string, name: string, docNumber?: string | null) => {
-      if (!getQbRecord(store, companyId, entityType, qbId)) putQbRecord(store, { companyId, entityType, qbId, name, docNumber: docNumber ?? null });
+    }
+    const ensureQb = async (companyId: string, entityType: string, qbId: string, name: string, docNumber?: string | null) => {
+      if (!(await getQbRecord(store, companyId, entityType, qbId))) await putQbRecord(store, { companyId, entityType, qbId, name, docNumber: docNumber ?? null });
     };
-    for (const r of data.qbRecords) putQbRecord(store, r);
-    for (const r of data.records) upsertRecord(store, r);
+    for (const r of data.qbRecords) await putQbRecord(store, r);
+    for (const r of data.records) await upsertRecord(store, r);
     for (const l of data.links) {
-      ensureQb(l.companyId, l.entityType, l.qbId, l.name, l.docNumber);
-      const syncToken = getQbRecord(store, l.companyId, l.entityType, l.qbId)!.sync_token;
-      upsertRecord(store, { ...l, knownSyncToken: syncToken, lastSyncedAt: l.lastSyncedAt ?? store.nowIso() });
+      await ensureQb(l.companyId, l.entityType, l.qbId, l.name, l.docNumber);
+      const syncToken = (await getQbRecord(store, l.companyId, l.entityType, l.qbId))!.sync_token;
+      await upsertRecord(store, { ...l, knownSyncToken: syncToken, lastSyncedAt: l.lastSyncedAt ?? store.nowIso() });
     }
     for (const w of data.wizard) {
-      if (w.direction === 'export' && w.localId && !getRecord(store, w.companyId, w.entityType, w.localId)) {
-        upsertRecord(store, { companyId: w.companyId, entityType: w.entityType, localId: w.localId, name: w.name, docNumber: w.docNumber ?? null,
+      if (w.direction === 'export' && w.localId && !(await getRecord(store, w.companyId, w.entityType, w.localId))) {
+        await upsertRecord(store, { companyId: w.companyId, entityType: w.entityType, localId: w.localId, name: w.name, docNumber: w.docNumber ?? null,
           amount: w.amount ?? null, qbId: w.qbId ?? null });
       }
-      if (w.direction === 'import' && w.qbId) ensureQb(w.companyId, w.entityType, w.qbId, w.name, w.docNumber);
-      registerChange(store, w);
+      if (w.direction === 'import' && w.qbId) await ensureQb(w.companyId, w.entityType, w.qbId, w.name, w.docNumber);
+      await registerChange(store, w);
     }
-    for (const e of data.log) insertLogEntry(store, e);
-    for (const u of data.unsynced) insertUnsynced(store, u);
+    for (const e of data.log) await insertLogEntry(store, e);
+    for (const u of data.unsynced) await insertUnsynced(store, u);
   });
 }
 
-function insertUnsynced(store: Store, u: v.InferOutput<typeof FixtureUnsynced>): void {
-  const record = getRecord(store, u.companyId, u.entityType, u.localId);
+async function insertUnsynced(store: Store, u: v.InferOutput<typeof FixtureUnsynced>): Promise<void> {
+  const record = await getRecord(store, u.companyId, u.entityType, u.localId);
   if (!record) {
-    upsertRecord(store, { companyId: u.companyId, entityType: u.entityType, localId: u.localId, localUrl: u.localUrl ?? null, name: u.name,
+    await upsertRecord(store, { companyId: u.companyId, entityType: u.entityType, localId: u.localId, localUrl: u.localUrl ?? null, name: u.name,
       docNumber: u.docNumber ?? null, qbId: u.qbId ?? null });
     // Unless the fixture says otherwise, QuickBooks still has the linked record, so a Resync can succeed.
     if (u.qbId) {
-      if (!getQbRecord(store, u.companyId, u.entityType, u.qbId)) putQbRecord(store, { companyId: u.companyId, entityType: u.entityType, qbId: u.qbId, name: u.name, docNumber: u.docNumber ?? null });
-      store.db.prepare('UPDATE records SET known_sync_token = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
-        .run(getQbRecord(store, u.companyId, u.entityType, u.qbId)!.sync_token, u.companyId, u.entityType, u.localId);
+      if (!(await getQbRecord(store, u.companyId, u.entityType, u.qbId))) {
+        await putQbRecord(store, { companyId: u.companyId, entityType: u.entityType, qbId: u.qbId, name: u.name, docNumber: u.docNumber ?? null });
+      }
+      const syncToken = (await getQbRecord(store, u.companyId, u.entityType, u.qbId))!.sync_token;
+      await store.db.prepare('UPDATE records SET known_sync_token = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+        .run(syncToken, u.companyId, u.entityType, u.localId);
     }
   }
-  const seq = store.nextSeq('unsynced');
-  store.db.prepare(`INSERT INTO unsynced (seq, id, company_id, entity_type, local_id, local_url, qb_id, name, name_lower, doc_number, doc_lower,
+  const seq = await store.nextSeq('unsynced');
+  await store.db.prepare(`INSERT INTO unsynced (seq, id, company_id, entity_type, local_id, local_url, qb_id, name, name_lower, doc_number, doc_lower,
     error_code, error_message, error_detail, first_failed_at, last_attempt_at, attempts, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'failed')`).run(
     seq, u.id ?? `us-${seq}`, u.companyId, u.entityType, u.localId, u.localUrl ?? record?.local_url ?? null, u.qbId ?? null, u.name,
     u.name.toLowerCase(), u.docNumber ?? null, u.docNumber?.toLowerCase() ?? null, u.errorCode, u.errorMessage, u.errorDetail ?? null,

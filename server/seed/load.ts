@@ -13,13 +13,13 @@ const BUILT_IN_SEEDS: Record<string, (now: Date) => unknown> = {
   'demo-wire': buildWireDemoFixture,
 };
 
-export function loadSeed(store: Store, seed: string): void {
-  const hasData = (store.db.prepare('SELECT COUNT(*) AS n FROM companies').get() as { n: number }).n > 0;
+export async function loadSeed(store: Store, seed: string): Promise<void> {
+  const hasData = ((await store.db.prepare('SELECT COUNT(*) AS n FROM companies').get()) as { n: number }).n > 0;
   // A file database keeps its data between starts; seeding again would duplicate it.
   if (hasData) return;
   const build = Object.hasOwn(BUILT_IN_SEEDS, seed) ? BUILT_IN_SEEDS[seed] : undefined;
   if (build) {
-    loadFixture(store, validateFixture(build(store.now())));
+    await loadFixture(store, validateFixture(build(store.now())));
     return;
   }
   let raw: unknown;
@@ -28,5 +28,5 @@ export function loadSeed(store: Store, seed: string): void {
   } catch (err) {
     throw new FixtureError(`Cannot read fixture ${seed}: ${(err as Error).message}`);
   }
-  loadFixture(store, validateFixture(raw));
+  await loadFixture(store, validateFixture(raw));
 }

@@ -6,17 +6,18 @@ import type { Link } from '../../lib/api/schema.ts';
 import type { RecordRow, UnsyncedRow } from './rows.ts';
 import type { Store } from './store.ts';
 
-export function lookupLinks(store: Store, companyId: string, entityType: string, qbIds: string[]): Link[] {
+export function lookupLinks(store: Store, companyId: string, entityType: string, qbIds: string[]): Promise<Link[]> {
   const db = store.db;
   const recordQ = db.prepare('SELECT * FROM records WHERE company_id = ? AND entity_type = ? AND qb_id = ?');
-  const unsyncedQ = db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND entity_type = ? AND (qb_id = ? OR local_id = ?) LIMIT 1');
+  const unsyncedQ = db.prepare('SELECT * FROM unsynced WHERE company_id = ? AND entity_type = ? AND (qb_id = ? OR local_id = ?) ORDER BY seq LIMIT 1');
   const pendingQ = db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND entity_type = ? AND qb_id = ? AND status = 'pending' LIMIT 1");
   const wizardQ = db.prepare(`SELECT 1 FROM wizard_items WHERE company_id = ? AND entity_type = ? AND state = 'waiting'
     AND (qb_id = ? OR (local_id IS NOT NULL AND local_id = ?)) LIMIT 1`);
-  return qbIds.map((qbId): Link => {
-    const record = recordQ.get(companyId, entityType, qbId) as RecordRow | undefined;
+  // Without a linked record, localId is null and matches nothing (`local_id = NULL` is never true).
+  const link = async (qbId: string): Promise<Link> => {
+    const record = (await recordQ.get(companyId, entityType, qbId)) as RecordRow | undefined;
     const localId = record?.local_id ?? null;
-    const unsynced = unsyncedQ.get(companyId, entityType, qbId, localId ?? '\u0000') as UnsyncedRow | undefined;
+    const unsynced = (await unsyncedQ.get(companyId, entityType, qbId, localId)) as UnsyncedRow | undefined;
     const base: Link = {
       entityType, qbId, localId: localId ?? unsynced?.local_id ?? null, localUrl: record?.local_url ?? unsynced?.local_url ?? null,
       name: record?.name ?? unsynced?.name ?? null, status: 'not-linked', lastSyncedAt: record?.last_synced_at ?? null,
@@ -27,11 +28,17 @@ export function lookupLinks(store: Store, companyId: string, entityType: string,
         errorDetail: unsynced.error_detail,
       };
     }
-    if (unsynced?.state === 'resync-queued' || pendingQ.get(companyId, entityType, qbId)) {
+    if (unsynced?.state === 'resync-queued' || (await pendingQ.get(companyId, entityType, qbId))) {
       return { ...base, status: 'pending', unsyncedId: unsynced?.id ?? null };
     }
-    if (wizardQ.get(companyId, entityType, qbId, localId ?? '\u0000')) return { ...base, status: 'awaiting-approval' };
+    if (await wizardQ.get(companyId, entityType, qbId, localId)) return { ...base, status: 'awaiting-approval' };
     if (record) return { ...base, status: 'synced' };
     return { entityType, qbId, localId: null, localUrl: null, name: null, status: 'not-linked' };
+  };
+  // One snapshot, so every link is judged against the same state.
+  return store.read(async () => {
+    const links: Link[] = [];
+    for (const qbId of qbIds) links.push(await link(qbId));
+    return links;
   });
 }

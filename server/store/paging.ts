@@ -1,5 +1,5 @@
 /** Keyset pagination over a table's `seq` column with simple AND-ed filters. */
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from '../db/sql-database.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
 export interface PageRequest { cursor?: string | undefined; limit: number }
@@ -14,10 +14,10 @@ export function containsFilter(q: string, columns: string[]): Filter {
   };
 }
 
-export function pageRows<R extends { seq: number }>(
-  db: Database.Database,
+export async function pageRows<R extends { seq: number }>(
+  db: SqlDatabase,
   opts: { table: string; list: string; filters: Filter[]; page: PageRequest; newestFirst: boolean },
-): { rows: R[]; nextCursor: string | null } {
+): Promise<{ rows: R[]; nextCursor: string | null }> {
   const filters = [...opts.filters];
   if (opts.page.cursor) {
     const after = decodeCursor(opts.list, opts.page.cursor);
@@ -25,7 +25,7 @@ export function pageRows<R extends { seq: number }>(
   }
   const where = filters.length ? `WHERE ${filters.map((f) => f.sql).join(' AND ')}` : '';
   const sql = `SELECT * FROM ${opts.table} ${where} ORDER BY seq ${opts.newestFirst ? 'DESC' : 'ASC'} LIMIT ?`;
-  const rows = db.prepare(sql).all(...filters.flatMap((f) => f.params), opts.page.limit + 1) as R[];
+  const rows = (await db.prepare(sql).all(...filters.flatMap((f) => f.params), opts.page.limit + 1)) as R[];
   const hasMore = rows.length > opts.page.limit;
   if (hasMore) rows.length = opts.page.limit;
   return { rows, nextCursor: hasMore ? encodeCursor(opts.list, rows[rows.length - 1]!.seq) : null };

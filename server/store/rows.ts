@@ -1,4 +1,4 @@
-/** Row shapes of the SQLite tables and their mapping to Sync API resources. */
+/** Row shapes of the database tables and their mapping to Sync API resources. */
 import type { Company, Connector, ConnectorState, LogEntry, UnsyncedEntity, WizardItem } from '../../lib/api/schema.ts';
 
 export interface CompanyRow {
@@ -17,6 +17,8 @@ export interface LogRow {
   qb_id: string | null; name: string; doc_number: string | null; change: 'create' | 'update' | 'delete';
   status: 'pending' | 'success' | 'failed'; at: string; error_code: string | null; error_message: string | null; attempt: number;
   error_detail?: string | null; intuit_tid?: string | null;
+  /** Set while an export has been handed to QuickBooks and its answer is not written yet. */
+  sent_at?: string | null;
 }
 export interface UnsyncedRow {
   seq: number; id: string; company_id: string; entity_type: string; local_id: string; local_url: string | null;

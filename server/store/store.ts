@@ -1,25 +1,42 @@
 /**
- * The sync service's state in SQLite. Every change goes through `write`, which runs it in one
- * transaction and bumps the change counter; the summary's generatedAt (and so its ETag) follows
- * that counter, so an idle poll sees the same body and gets 304.
+ * The sync service's state, in SQLite or PostgreSQL (server/db/). Every change goes through
+ * `write`, which runs it in one transaction and bumps the change counter first; the counter's row
+ * is the write lock, so writes from every instance run one at a time, as on SQLite. The summary's
+ * generatedAt (and so its ETag) follows that counter, so an idle poll sees the same body and gets 304.
+ * The summary is cached per counter value, so nothing that changes what it counts may bypass `write`.
  */
-import type Database from 'better-sqlite3';
 import type { CompanySummary, Counts, Summary } from '../../lib/api/schema.ts';
+import type { SqlDatabase } from '../db/sql-database.ts';
 import { type CompanyRow, toCompany, toConnector } from './rows.ts';
 
 export interface ChangeState { seq: number; changedAt: string }
 
+export type SeqTable = 'wizard_items' | 'log_entries' | 'unsynced' | 'webhook_events';
+
+function emptyCounts(): Counts {
+  return { pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0 };
+}
+
+/** What the summary is built from, as of one committed change (`seq`). */
+interface SummarySource { seq: number; changedAt: string; rows: CompanyRow[]; counts: Map<string, Counts> }
+
 export class Store {
-  readonly db: Database.Database;
+  readonly db: SqlDatabase;
   readonly now: () => Date;
   private readonly stmts;
+  /**
+   * The last summary and its source. Every change bumps the change counter, so while it stands
+   * still an idle poll costs one query; the connector states, which move with the clock, are
+   * recomputed each time and a new summary is made only when one of them changed.
+   */
+  private summaryCache: { source: SummarySource; connectorsKey: string; summary: Summary } | null = null;
 
-  constructor(db: Database.Database, now: () => Date = () => new Date()) {
+  constructor(db: SqlDatabase, now: () => Date = () => new Date()) {
     this.db = db;
     this.now = now;
     this.stmts = {
       bump: db.prepare('UPDATE change_state SET seq = seq + 1, changed_at = ? WHERE id = 1'),
-      changeState: db.prepare('SELECT seq, changed_at AS changedAt FROM change_state WHERE id = 1'),
+      changeState: db.prepare('SELECT seq, changed_at AS "changedAt" FROM change_state WHERE id = 1'),
       company: db.prepare('SELECT * FROM companies WHERE id = ?'),
       companies: db.prepare('SELECT * FROM companies ORDER BY sort, id'),
       wizardCounts: db.prepare(
@@ -27,6 +44,13 @@ export class Store {
       ),
       pendingCount: db.prepare("SELECT COUNT(*) AS n FROM log_entries WHERE company_id = ? AND status = 'pending'"),
       unsyncedCounts: db.prepare('SELECT state, COUNT(*) AS n FROM unsynced WHERE company_id = ? GROUP BY state'),
+      // The same counts for every company at once: a service hosting a thousand companies answers
+      // its summary with five queries, not three per company.
+      allWizardCounts: db.prepare(
+        "SELECT company_id, direction, COUNT(*) AS n FROM wizard_items WHERE state = 'waiting' GROUP BY company_id, direction",
+      ),
+      allPendingCounts: db.prepare("SELECT company_id, COUNT(*) AS n FROM log_entries WHERE status = 'pending' GROUP BY company_id"),
+      allUnsyncedCounts: db.prepare('SELECT company_id, state, COUNT(*) AS n FROM unsynced GROUP BY company_id, state'),
     };
   }
 
@@ -34,80 +58,145 @@ export class Store {
     return this.now().toISOString();
   }
 
-  /** Runs `fn` in one transaction and records that the data changed (nested calls join the outer one). */
-  write<T>(fn: () => T): T {
-    if (this.db.inTransaction) {
-      const result = fn();
-      this.stmts.bump.run(this.nowIso());
-      return result;
-    }
-    return this.db.transaction(() => {
-      const result = fn();
-      this.stmts.bump.run(this.nowIso());
-      return result;
-    })();
+  /**
+   * Runs `fn` in one transaction and records that the data changed (nested calls join the outer
+   * one). `fn` must only do database work: no network calls, no waiting on other requests.
+   */
+  write<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(async () => {
+      // First statement: takes the write lock before anything is read (see the file comment).
+      await this.stmts.bump.run(this.nowIso());
+      return fn();
+    });
   }
 
-  changeState(): ChangeState {
-    return this.stmts.changeState.get() as ChangeState;
+  /** Runs `fn` on one consistent snapshot (several reads that must agree, e.g. the summary). */
+  read<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn, { readOnly: true });
   }
 
-  companyRow(id: string): CompanyRow | undefined {
-    return this.stmts.company.get(id) as CompanyRow | undefined;
+  async changeState(): Promise<ChangeState> {
+    return (await this.stmts.changeState.get()) as ChangeState;
   }
 
-  companyRows(): CompanyRow[] {
-    return this.stmts.companies.all() as CompanyRow[];
+  async companyRow(id: string): Promise<CompanyRow | undefined> {
+    return (await this.stmts.company.get(id)) as CompanyRow | undefined;
   }
 
-  listCompanies() {
+  async companyRows(): Promise<CompanyRow[]> {
+    return (await this.stmts.companies.all()) as CompanyRow[];
+  }
+
+  async listCompanies() {
     const now = this.now();
-    return this.companyRows().map((row) => toCompany(row, now));
+    return (await this.companyRows()).map((row) => toCompany(row, now));
   }
 
-  counts(companyId: string): Counts {
-    const counts: Counts = { pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0 };
-    for (const r of this.stmts.wizardCounts.all(companyId) as { direction: 'export' | 'import'; n: number }[]) {
+  async counts(companyId: string): Promise<Counts> {
+    const counts = emptyCounts();
+    for (const r of (await this.stmts.wizardCounts.all(companyId)) as { direction: 'export' | 'import'; n: number }[]) {
       counts.pendingApprovals[r.direction] = r.n;
     }
-    counts.pendingSyncs = (this.stmts.pendingCount.get(companyId) as { n: number }).n;
-    for (const r of this.stmts.unsyncedCounts.all(companyId) as { state: string; n: number }[]) {
+    counts.pendingSyncs = ((await this.stmts.pendingCount.get(companyId)) as { n: number }).n;
+    for (const r of (await this.stmts.unsyncedCounts.all(companyId)) as { state: string; n: number }[]) {
       counts.unsynced += r.n;
       if (r.state === 'failed') counts.failedSyncs = r.n;
     }
     return counts;
   }
 
-  companySummary(row: CompanyRow, generatedAt = this.changeState().changedAt): CompanySummary {
-    return {
-      ...this.counts(row.id),
+  async companySummary(row: CompanyRow, generatedAt?: string): Promise<CompanySummary> {
+    return this.read(async () => ({
+      ...(await this.counts(row.id)),
       companyId: row.id,
       companyName: row.name,
       system: row.system,
       connector: toConnector(row, this.now()),
-      generatedAt,
-    };
+      generatedAt: generatedAt ?? (await this.changeState()).changedAt,
+    }));
   }
 
-  summary(): Summary {
-    const generatedAt = this.changeState().changedAt;
-    const companies = this.companyRows().map((row) => this.companySummary(row, generatedAt));
-    const total: Summary = {
-      pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0, companies, generatedAt,
+  /** Every company's counts, from one aggregate query per table. */
+  private async allCounts(): Promise<Map<string, Counts>> {
+    const byCompany = new Map<string, Counts>();
+    const of = (id: string) => {
+      let c = byCompany.get(id);
+      if (!c) byCompany.set(id, (c = emptyCounts()));
+      return c;
     };
-    for (const c of companies) {
-      total.pendingApprovals.export += c.pendingApprovals.export;
-      total.pendingApprovals.import += c.pendingApprovals.import;
-      total.pendingSyncs += c.pendingSyncs;
-      total.failedSyncs += c.failedSyncs;
-      total.unsynced += c.unsynced;
+    for (const r of (await this.stmts.allWizardCounts.all()) as { company_id: string; direction: 'export' | 'import'; n: number }[]) {
+      of(r.company_id).pendingApprovals[r.direction] = r.n;
     }
-    return total;
+    for (const r of (await this.stmts.allPendingCounts.all()) as { company_id: string; n: number }[]) of(r.company_id).pendingSyncs = r.n;
+    for (const r of (await this.stmts.allUnsyncedCounts.all()) as { company_id: string; state: string; n: number }[]) {
+      const c = of(r.company_id);
+      c.unsynced += r.n;
+      if (r.state === 'failed') c.failedSyncs = r.n;
+    }
+    return byCompany;
   }
 
-  /** Next value of an AUTOINCREMENT key, so ids never repeat even after rows are deleted. */
-  nextSeq(table: 'wizard_items' | 'log_entries' | 'unsynced'): number {
-    const row = this.db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as { seq: number } | undefined;
+  private summarySource(): Promise<SummarySource> {
+    return this.read(async () => {
+      const state = await this.changeState();
+      return { seq: state.seq, changedAt: state.changedAt, rows: await this.companyRows(), counts: await this.allCounts() };
+    });
+  }
+
+  /** The summary; the same object again (so callers may reuse its serialized form) while nothing changed. */
+  async summary(): Promise<Summary> {
+    // Inside a transaction the counter may hold a change that is not committed yet: no caching there.
+    const cacheable = !this.db.inTransaction;
+    const cached = cacheable ? this.summaryCache : null;
+    const source = cached && cached.source.seq === (await this.changeState()).seq ? cached.source : await this.summarySource();
+    const now = this.now();
+    const connectors = source.rows.map((row) => toConnector(row, now));
+    const connectorsKey = JSON.stringify(connectors);
+    if (cached && cached.source === source && cached.connectorsKey === connectorsKey) return cached.summary;
+    const summary = buildSummary(source, connectors);
+    if (cacheable) this.summaryCache = { source, connectorsKey, summary };
+    return summary;
+  }
+
+  /**
+   * Reserves `count` consecutive ids of a table's `seq` key and returns the first, so ids never
+   * repeat even after rows are deleted. Call inside `write` (its lock keeps the block to itself)
+   * and insert the rows with exactly these ids.
+   */
+  async nextSeq(table: SeqTable, count = 1): Promise<number> {
+    if (!Number.isInteger(count) || count < 1) throw new RangeError(`nextSeq reserves at least one id, not ${count}`);
+    if (this.db.dialect === 'postgres') {
+      // The identity column's sequence: advance it past the whole block in one call.
+      const last = Number(await this.db.prepare("SELECT setval(pg_get_serial_sequence(?, 'seq'), nextval(pg_get_serial_sequence(?, 'seq')) + ? - 1)")
+        .pluck().get(table, table, count));
+      return last - count + 1;
+    }
+    const row = (await this.db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table)) as { seq: number } | undefined;
     return (row?.seq ?? 0) + 1;
   }
+}
+
+function buildSummary(source: SummarySource, connectors: CompanySummary['connector'][]): Summary {
+  const generatedAt = source.changedAt;
+  const companies: CompanySummary[] = source.rows.map((row, i) => ({
+    ...(source.counts.get(row.id) ?? emptyCounts()),
+    companyId: row.id,
+    companyName: row.name,
+    system: row.system,
+    connector: connectors[i]!,
+    generatedAt,
+  }));
+  const total: Summary = {
+    pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0, companies, generatedAt,
+  };
+  for (const c of companies) {
+    total.pendingApprovals.export += c.pendingApprovals.export;
+    total.pendingApprovals.import += c.pendingApprovals.import;
+    total.pendingSyncs += c.pendingSyncs;
+    total.failedSyncs += c.failedSyncs;
+    total.unsynced += c.unsynced;
+  }
+  return total;
 }

@@ -28,20 +28,23 @@ function baseFilters(companyId: string, query: LogQuery): Filter[] {
   return filters;
 }
 
-export function listLog(store: Store, companyId: string, query: LogQuery, page: PageRequest): LogPage & { counts: LogCounts } {
-  const filters = baseFilters(companyId, query);
-  const counts = countLog(store, filters);
-  if (query.status) filters.push({ sql: 'status = ?', params: [query.status] });
-  const { rows, nextCursor } = pageRows<LogRow>(store.db, { table: 'log_entries', list: 'log', filters, page, newestFirst: true });
-  return { items: rows.map(toLogEntry), nextCursor, counts };
+export function listLog(store: Store, companyId: string, query: LogQuery, page: PageRequest): Promise<LogPage & { counts: LogCounts }> {
+  // One snapshot: the counts agree with the page.
+  return store.read(async () => {
+    const filters = baseFilters(companyId, query);
+    const counts = await countLog(store, filters);
+    if (query.status) filters.push({ sql: 'status = ?', params: [query.status] });
+    const { rows, nextCursor } = await pageRows<LogRow>(store.db, { table: 'log_entries', list: 'log', filters, page, newestFirst: true });
+    return { items: rows.map(toLogEntry), nextCursor, counts };
+  });
 }
 
 /** Entries per status under the given filters (for the client's tab labels). */
-function countLog(store: Store, filters: Filter[]): LogCounts {
+async function countLog(store: Store, filters: Filter[]): Promise<LogCounts> {
   const where = filters.map((f) => f.sql).join(' AND ');
-  const rows = store.db
+  const rows = (await store.db
     .prepare(`SELECT status, COUNT(*) AS n FROM log_entries WHERE ${where} GROUP BY status`)
-    .all(...filters.flatMap((f) => f.params)) as { status: LogStatus; n: number }[];
+    .all(...filters.flatMap((f) => f.params))) as { status: LogStatus; n: number }[];
   const counts: LogCounts = { pending: 0, success: 0, failed: 0 };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
@@ -53,18 +56,19 @@ export interface NewLogEntry {
   errorCode?: string | null; errorMessage?: string | null; attempt: number; id?: string;
 }
 
-export function insertLogEntry(store: Store, e: NewLogEntry): LogEntry {
-  const seq = store.nextSeq('log_entries');
+/** Call inside store.write. */
+export async function insertLogEntry(store: Store, e: NewLogEntry): Promise<LogEntry> {
+  const seq = await store.nextSeq('log_entries');
   const id = e.id ?? `log-${seq}`;
-  store.db.prepare(`INSERT INTO log_entries (seq, id, company_id, direction, entity_type, local_id, qb_id, name, name_lower,
+  await store.db.prepare(`INSERT INTO log_entries (seq, id, company_id, direction, entity_type, local_id, qb_id, name, name_lower,
     doc_number, doc_lower, change, status, at, error_code, error_message, attempt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`).run(
     seq, id, e.companyId, e.direction, e.entityType, e.localId, e.qbId ?? null, e.name, lower(e.name), e.docNumber ?? null,
     lower(e.docNumber), e.change ?? 'update', e.status, canonicalAt(e.at ?? store.nowIso()), e.errorCode ?? null, e.errorMessage ?? null, e.attempt);
-  return getLogEntry(store, id)!;
+  return (await getLogEntry(store, id))!;
 }
 
-export function getLogEntry(store: Store, id: string): LogEntry | undefined {
-  const row = store.db.prepare('SELECT * FROM log_entries WHERE id = ?').get(id) as LogRow | undefined;
+export async function getLogEntry(store: Store, id: string): Promise<LogEntry | undefined> {
+  const row = (await store.db.prepare('SELECT * FROM log_entries WHERE id = ?').get(id)) as LogRow | undefined;
   return row && toLogEntry(row);
 }
 

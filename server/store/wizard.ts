@@ -2,61 +2,64 @@
  * The Sync Wizard: changes waiting for approval, the approve rule (approved → pending log entry;
  * reviewed-but-unchecked → kept until the next connector run, or cleared for good) and new changes.
  */
-import type Database from 'better-sqlite3';
 import type { ApproveRequest, ApproveResult, Change, Direction, WizardItem, WizardPage } from '../../lib/api/schema.ts';
+import type { SqlDatabase } from '../db/sql-database.ts';
 import { pageRows, type PageRequest } from './paging.ts';
 import { lower, toWizardItem, type WizardRow } from './rows.ts';
 import type { Store } from './store.ts';
 
-export function listWizard(store: Store, companyId: string, direction: Direction | undefined, page: PageRequest): WizardPage {
+export async function listWizard(store: Store, companyId: string, direction: Direction | undefined, page: PageRequest): Promise<WizardPage> {
   const filters = [
     { sql: 'company_id = ?', params: [companyId] },
     { sql: "state = 'waiting'", params: [] },
   ];
   if (direction) filters.push({ sql: 'direction = ?', params: [direction] });
-  const { rows, nextCursor } = pageRows<WizardRow>(store.db, { table: 'wizard_items', list: 'wizard', filters, page, newestFirst: false });
+  const { rows, nextCursor } = await pageRows<WizardRow>(store.db, { table: 'wizard_items', list: 'wizard', filters, page, newestFirst: false });
   return { items: rows.map(toWizardItem), nextCursor };
 }
 
 const CHUNK = 500;
 
-export function approve(store: Store, companyId: string, req: ApproveRequest): ApproveResult {
-  return store.write(() => {
+export function approve(store: Store, companyId: string, req: ApproveRequest): Promise<ApproveResult> {
+  return store.write(async () => {
     const db = store.db;
     const reviewed = [...new Set(req.reviewedIds)];
     const approveSet = new Set(req.approveIds);
     const rows: WizardRow[] = [];
     for (let i = 0; i < reviewed.length; i += CHUNK) {
       const chunk = reviewed.slice(i, i + CHUNK);
-      rows.push(...(db.prepare(
+      rows.push(...((await db.prepare(
         `SELECT * FROM wizard_items WHERE company_id = ? AND id IN (${chunk.map(() => '?').join(',')})`,
-      ).all(companyId, ...chunk) as WizardRow[]));
+      ).all(companyId, ...chunk)) as WizardRow[]));
     }
+    // In the wizard's order (oldest first), so the log entries follow it whatever order the database returned.
+    rows.sort((a, b) => a.seq - b.seq);
     const setState = db.prepare('UPDATE wizard_items SET state = ? WHERE seq = ?');
     const recordQbId = db.prepare('SELECT qb_id FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?').pluck();
     const insertLog = db.prepare(`INSERT INTO log_entries
       (seq, id, company_id, direction, entity_type, local_id, qb_id, name, name_lower, doc_number, doc_lower, change, status, at, attempt)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 1)`);
     const at = store.nowIso();
-    let seq = store.nextSeq('log_entries');
+    const approving = rows.filter((row) => row.state === 'waiting' && approveSet.has(row.id)).length;
+    let seq = approving > 0 ? await store.nextSeq('log_entries', approving) : 0;
     const result: ApproveResult = { approved: 0, kept: 0, cleared: 0, skipped: reviewed.length - rows.length, pendingLogIds: [] };
     for (const row of rows) {
       if (row.state !== 'waiting') { result.skipped++; continue; }
       if (approveSet.has(row.id)) {
-        setState.run('approved', row.seq);
+        await setState.run('approved', row.seq);
         const localId = row.local_id ?? `qb-${row.entity_type.toLowerCase()}-${row.qb_id ?? row.id}`;
-        const qbId = row.qb_id ?? (row.local_id ? (recordQbId.get(companyId, row.entity_type, row.local_id) as string | null) : null) ?? null;
+        const qbId = row.qb_id ?? (row.local_id ? ((await recordQbId.get(companyId, row.entity_type, row.local_id)) as string | null) : null) ?? null;
         const id = `log-${seq}`;
-        insertLog.run(seq, id, companyId, row.direction, row.entity_type, localId, qbId, row.name, lower(row.name),
+        await insertLog.run(seq, id, companyId, row.direction, row.entity_type, localId, qbId, row.name, lower(row.name),
           row.doc_number, lower(row.doc_number), row.change, at);
         seq++;
         result.pendingLogIds.push(id);
         result.approved++;
       } else if (req.unchecked === 'keep') {
-        setState.run('kept', row.seq);
+        await setState.run('kept', row.seq);
         result.kept++;
       } else {
-        setState.run('cleared', row.seq);
+        await setState.run('cleared', row.seq);
         result.cleared++;
       }
     }
@@ -65,8 +68,8 @@ export function approve(store: Store, companyId: string, req: ApproveRequest): A
 }
 
 /** Offers "Keep unchecked" items again; called by every connector run. Returns how many came back. */
-export function returnKeptItems(store: Store, companyId: string): number {
-  return store.db.prepare("UPDATE wizard_items SET state = 'waiting' WHERE company_id = ? AND state = 'kept'").run(companyId).changes;
+export async function returnKeptItems(store: Store, companyId: string): Promise<number> {
+  return (await store.db.prepare("UPDATE wizard_items SET state = 'waiting' WHERE company_id = ? AND state = 'kept'").run(companyId)).changes;
 }
 
 export interface ChangeInput {
@@ -85,10 +88,7 @@ export interface ChangeInput {
   id?: string;
 }
 
-// registerChange runs once per record of an ingestion batch (1,000 at a time): preparing its
-// statements once per database, not per call, is most of its cost.
-const changeStatements = new WeakMap<Database.Database, ReturnType<typeof prepareChangeStatements>>();
-function prepareChangeStatements(db: Database.Database) {
+function changeStatements(db: SqlDatabase) {
   const openBy = (column: 'local_id' | 'qb_id') => db.prepare(`SELECT * FROM wizard_items WHERE company_id = ? AND entity_type = ? AND direction = ?
     AND ${column} = ? AND state IN ('waiting','kept') ORDER BY seq DESC LIMIT 1`);
   return {
@@ -106,32 +106,30 @@ function prepareChangeStatements(db: Database.Database) {
  * Registers a change to a record so the wizard offers it: an item already waiting (or kept) for the
  * same record is refreshed; otherwise a new item is listed, even if an earlier one was cleared.
  */
-export function registerChange(store: Store, input: ChangeInput): WizardItem {
-  return store.write(() => {
-    const db = store.db;
-    let s = changeStatements.get(db);
-    if (!s) changeStatements.set(db, (s = prepareChangeStatements(db)));
+export function registerChange(store: Store, input: ChangeInput): Promise<WizardItem> {
+  return store.write(async () => {
+    const s = changeStatements(store.db);
     const detectedAt = input.detectedAt ?? store.nowIso();
     const key = input.localId
       ? { stmt: s.openByLocalId, value: input.localId }
       : input.qbId ? { stmt: s.openByQbId, value: input.qbId } : null;
     const open = key && !input.id
-      ? (key.stmt.get(input.companyId, input.entityType, input.direction, key.value) as WizardRow | undefined)
+      ? ((await key.stmt.get(input.companyId, input.entityType, input.direction, key.value)) as WizardRow | undefined)
       : undefined;
     if (open) {
       const fields = [...new Set([...(open.changed_fields ? (JSON.parse(open.changed_fields) as string[]) : []), ...(input.changedFields ?? [])])];
       // A record created and then edited before approval is still a create.
       const change = open.change === 'create' && input.change === 'update' ? 'create' : input.change;
-      s.refresh.run(input.name, input.docNumber ?? null, change,
+      await s.refresh.run(input.name, input.docNumber ?? null, change,
         fields.length ? JSON.stringify(fields) : null, input.amount ?? null, detectedAt, input.qbId ?? null, open.seq);
-      return toWizardItem(s.bySeq.get(open.seq) as WizardRow);
+      return toWizardItem((await s.bySeq.get(open.seq)) as WizardRow);
     }
-    const seq = store.nextSeq('wizard_items');
+    const seq = await store.nextSeq('wizard_items');
     const id = input.id ?? `wz-${seq}`;
-    s.insert.run(
+    await s.insert.run(
       seq, id, input.companyId, input.direction, input.entityType, input.localId ?? null, input.qbId ?? null, input.name,
       input.docNumber ?? null, input.change, input.changedFields?.length ? JSON.stringify(input.changedFields) : null,
       input.amount ?? null, detectedAt);
-    return toWizardItem(s.bySeq.get(seq) as WizardRow);
+    return toWizardItem((await s.bySeq.get(seq)) as WizardRow);
   });
 }

@@ -13,6 +13,7 @@ import { runConnector } from '../emulator/connector.ts';
 import type { QuickBooksCompany } from '../quickbooks/boundary.ts';
 import { hasCredentials } from '../quickbooks/qbd/credentials.ts';
 import { toConnector, type LogRow } from '../store/rows.ts';
+import { CompanyLeases } from './company-leases.ts';
 import type { Store } from '../store/store.ts';
 import { recordSyncFailure } from '../store/unsynced.ts';
 import { returnKeptItems } from '../store/wizard.ts';
@@ -22,7 +23,7 @@ import { processWebhookEvents } from './webhook-events.ts';
 
 /** Finds the QuickBooks boundary of a company; null = no connection over the wire. */
 export interface QuickBooksDirectory {
-  forCompany(companyId: string): QuickBooksCompany | null;
+  forCompany(companyId: string): Promise<QuickBooksCompany | null>;
   /** Drops what is cached for the company (it was reconnected). */
   forget(companyId: string): void;
 }
@@ -30,23 +31,34 @@ export interface QuickBooksDirectory {
 /** How many single (non-batch) calls run at once per company; the QuickBooks client enforces its own limits beneath. */
 const SINGLE_CONCURRENCY = 5;
 
+export interface RunOptions {
+  /**
+   * When another instance holds the company (several instances on one database): wait for it
+   * (default), or give up at once with CompanyBusyError (the schedule: that instance is on it).
+   */
+  waitForOtherInstance?: boolean;
+}
+
 export class SyncEngine {
   private readonly running = new Map<string, Promise<ConnectorRunResult>>();
+  readonly leases: CompanyLeases;
 
-  constructor(readonly store: Store, readonly directory: QuickBooksDirectory) {}
+  constructor(readonly store: Store, readonly directory: QuickBooksDirectory, leases?: CompanyLeases) {
+    this.leases = leases ?? new CompanyLeases(store);
+  }
 
   private readonly chains = new Map<string, Promise<void>>();
 
-  /** Runs the company's sync; a run already under way is joined, not doubled. */
-  run(companyId: string): Promise<ConnectorRunResult> {
+  /** Runs the company's sync; a run already under way here is joined, not doubled. */
+  run(companyId: string, options: RunOptions = {}): Promise<ConnectorRunResult> {
     const current = this.running.get(companyId);
     if (current) return current;
-    const qb = this.directory.forCompany(companyId);
-    const run = this.exclusive(companyId, async () => {
+    const run = this.exclusive(companyId, options.waitForOtherInstance ?? true, async () => {
+      const qb = await this.directory.forCompany(companyId);
       if (qb) return this.runOverTheWire(companyId, qb);
       // A Desktop company with a Web Connector login is synced by the Web Connector's sessions only:
       // a run on request or on schedule reports where things stand and leaves the entries waiting.
-      if (hasCredentials(this.store, companyId)) return this.summaryAfter(companyId, 0, 0, 0);
+      if (await hasCredentials(this.store, companyId)) return this.summaryAfter(companyId, 0, 0, 0);
       return runConnector(this.store, companyId);
     });
     const tracked = run.finally(() => this.running.delete(companyId));
@@ -56,9 +68,10 @@ export class SyncEngine {
 
   /** Changes reported by webhooks, read under the company's turn so they never race a run's own writes. */
   drainWebhooks(companyId: string): Promise<number> {
-    const qb = this.directory.forCompany(companyId);
-    if (!qb) return Promise.resolve(0);
-    return this.exclusive(companyId, () => processWebhookEvents(this.store, companyId, qb));
+    return this.exclusive(companyId, true, async () => {
+      const qb = await this.directory.forCompany(companyId);
+      return qb ? processWebhookEvents(this.store, companyId, qb) : 0;
+    });
   }
 
   forget(companyId: string): void {
@@ -70,10 +83,13 @@ export class SyncEngine {
     while (this.chains.size) await Promise.all([...this.chains.values()]);
   }
 
-  /** One thing at a time per company: runs and webhook reads queue behind each other. */
-  private exclusive<T>(companyId: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * One thing at a time per company: runs and webhook reads queue behind each other in this
+   * instance, and each holds the company's lease so no other instance works on it meanwhile.
+   */
+  private exclusive<T>(companyId: string, waitForOtherInstance: boolean, fn: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(companyId) ?? Promise.resolve();
-    const next = previous.then(fn);
+    const next = previous.then(() => this.leases.hold(companyId, fn, { wait: waitForOtherInstance }));
     const tail = next.then(() => undefined, () => undefined);
     this.chains.set(companyId, tail);
     void tail.then(() => {
@@ -84,7 +100,7 @@ export class SyncEngine {
 
   private async runOverTheWire(companyId: string, qb: QuickBooksCompany): Promise<ConnectorRunResult> {
     const store = this.store;
-    if (!store.companyRow(companyId)) throw new Error(`Unknown company ${companyId}`);
+    if (!(await store.companyRow(companyId))) throw new Error(`Unknown company ${companyId}`);
     const at = () => store.nowIso();
     let succeeded = 0;
     let failed = 0;
@@ -94,62 +110,67 @@ export class SyncEngine {
     const swept = await sweepChanges(store, companyId, qb);
     if ('kind' in swept && swept.kind === 'stop') stopped = swept.message;
 
-    const write = (entry: LogRow, result: EntryResult) => {
-      const outcome = writeEntryResult(store, entry, result);
+    const write = async (entry: LogRow, result: EntryResult) => {
+      const outcome = await writeEntryResult(store, entry, result);
       if (outcome === 'success') succeeded++;
       else if (outcome === 'failed') failed++;
       else if (outcome === 'stop' && result.kind === 'stop') stopped = result.message;
     };
 
-    const pending = store.db.prepare(`SELECT * FROM log_entries WHERE company_id = ? AND status = 'pending'
-      AND (retry_at IS NULL OR retry_at <= ?) ORDER BY seq`).all(companyId, at()) as (LogRow & { retry_at: string | null })[];
+    const pending = (await store.db.prepare(`SELECT * FROM log_entries WHERE company_id = ? AND status = 'pending'
+      AND (retry_at IS NULL OR retry_at <= ?) ORDER BY seq`).all(companyId, at())) as (LogRow & { retry_at: string | null })[];
     const exports = pending.filter((e) => e.direction === 'export');
     const imports = pending.filter((e) => e.direction === 'import');
     const levels = EXPORT_LEVELS.map((types) => exports.filter((e) => (types as readonly string[]).includes(e.entity_type)));
     levels[0]!.push(...exports.filter((e) => !isSyncedEntityType(e.entity_type)));
 
     for (const level of levels) {
-      if (stopped || this.throttled(companyId)) break;
+      if (stopped || (await this.throttled(companyId))) break;
       const creates: PreparedCreate[] = [];
       const singles: LogRow[] = [];
       for (const entry of level) {
-        const prepared = prepareExport(store, entry);
+        const prepared = await prepareExport(store, entry);
         if (prepared === 'single') singles.push(entry);
         else if ('request' in prepared) creates.push(prepared);
-        else store.write(() => write(entry, prepared));
+        else await store.write(() => write(entry, prepared));
       }
       if (creates.length) {
+        // The QuickBooks calls first, then one write for all their answers.
+        await markSent(store, creates.map((c) => c.entry), at());
         const outcomes = await qb.createMany(creates.map((c) => c.request));
-        store.write(() => creates.forEach((c, i) => write(c.entry, linkCreated(store, c, outcomes[i]!, at()))));
+        await store.write(async () => {
+          for (const [i, c] of creates.entries()) await write(c.entry, await linkCreated(store, c, outcomes[i]!, at()));
+        });
       }
       await eachLimited(singles, SINGLE_CONCURRENCY, async (entry) => {
         if (stopped) return;
+        await markSent(store, [entry], at());
         const result = await exportSingle(store, qb, entry, at);
-        store.write(() => write(entry, result));
+        await store.write(() => write(entry, result));
       });
     }
     await eachLimited(stopped ? [] : imports, SINGLE_CONCURRENCY, async (entry) => {
       if (stopped) return;
       const result = await importEntry(store, qb, entry, at);
-      store.write(() => write(entry, result));
+      await store.write(() => write(entry, result));
     });
 
-    return store.write(() => {
-      const returned = returnKeptItems(store, companyId);
+    return store.write(async () => {
+      const returned = await returnKeptItems(store, companyId);
       const ranAt = at();
       if (stopped) {
         // The connection needs a person: the connector says so (the badge shows a sign-in problem).
-        store.db.prepare("UPDATE companies SET connector_override = 'auth-expired', connector_message = ? WHERE id = ?").run(stopped, companyId);
+        await store.db.prepare("UPDATE companies SET connector_override = 'auth-expired', connector_message = ? WHERE id = ?").run(stopped, companyId);
       } else {
-        store.db.prepare(`UPDATE companies SET last_run_at = ?, last_contact_at = ?, connector_override = NULL, connector_message = NULL
+        await store.db.prepare(`UPDATE companies SET last_run_at = ?, last_contact_at = ?, connector_override = NULL, connector_message = NULL
           WHERE id = ?`).run(ranAt, ranAt, companyId);
       }
       return this.summaryAfter(companyId, succeeded, failed, returned);
     });
   }
 
-  private summaryAfter(companyId: string, succeeded: number, failed: number, returned: number): ConnectorRunResult {
-    const row = this.store.companyRow(companyId)!;
+  private async summaryAfter(companyId: string, succeeded: number, failed: number, returned: number): Promise<ConnectorRunResult> {
+    const row = (await this.store.companyRow(companyId))!;
     return {
       ranAt: row.last_run_at ?? this.store.nowIso(), processed: succeeded + failed, succeeded, failed, returnedToWizard: returned,
       connector: toConnector(row, this.store.now()),
@@ -157,9 +178,9 @@ export class SyncEngine {
   }
 
   /** True while QuickBooks has asked this company's run to wait (an entry carries a future retry time). */
-  private throttled(companyId: string): boolean {
-    return this.store.db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND status = 'pending' AND retry_at > ? LIMIT 1")
-      .get(companyId, this.store.nowIso()) !== undefined;
+  private async throttled(companyId: string): Promise<boolean> {
+    return (await this.store.db.prepare("SELECT 1 FROM log_entries WHERE company_id = ? AND status = 'pending' AND retry_at > ? LIMIT 1")
+      .get(companyId, this.store.nowIso())) !== undefined;
   }
 }
 
@@ -167,30 +188,42 @@ export class SyncEngine {
  * Writes one entry's result (inside a write): success clears its unsynced entity, a failure records
  * QuickBooks' code and message as one. Shared by engine runs and Web Connector sessions.
  */
-export function writeEntryResult(store: Store, entry: LogRow, result: EntryResult): 'success' | 'failed' | 'pending' | 'stop' {
+export async function writeEntryResult(store: Store, entry: LogRow, result: EntryResult): Promise<'success' | 'failed' | 'pending' | 'stop'> {
   const db = store.db;
   const at = store.nowIso();
   switch (result.kind) {
     case 'success':
-      db.prepare(`UPDATE log_entries SET status = 'success', at = ?, qb_id = COALESCE(NULLIF(?, ''), qb_id), error_code = NULL,
-        error_message = NULL, error_detail = NULL, intuit_tid = ?, retry_at = NULL WHERE seq = ?`).run(at, result.qbId, result.tid, entry.seq);
-      db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(entry.company_id, entry.entity_type, entry.local_id);
+      await db.prepare(`UPDATE log_entries SET status = 'success', at = ?, qb_id = COALESCE(NULLIF(?, ''), qb_id), error_code = NULL,
+        error_message = NULL, error_detail = NULL, intuit_tid = ?, retry_at = NULL, sent_at = NULL WHERE seq = ?`).run(at, result.qbId, result.tid, entry.seq);
+      await db.prepare('DELETE FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').run(entry.company_id, entry.entity_type, entry.local_id);
       return 'success';
     case 'failed': {
-      db.prepare(`UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ?, error_detail = ?, intuit_tid = ?,
-        retry_at = NULL WHERE seq = ?`).run(at, result.code, result.message, result.detail, result.tid, entry.seq);
-      const record = db.prepare('SELECT name, doc_number, qb_id, local_url FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
-        .get(entry.company_id, entry.entity_type, entry.local_id) as { name: string; doc_number: string | null; qb_id: string | null; local_url: string | null } | undefined;
-      recordSyncFailure(store, entry, record && { name: record.name, docNumber: record.doc_number, qbId: record.qb_id, localUrl: record.local_url },
+      await db.prepare(`UPDATE log_entries SET status = 'failed', at = ?, error_code = ?, error_message = ?, error_detail = ?, intuit_tid = ?,
+        retry_at = NULL, sent_at = NULL WHERE seq = ?`).run(at, result.code, result.message, result.detail, result.tid, entry.seq);
+      const record = (await db.prepare('SELECT name, doc_number, qb_id, local_url FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+        .get(entry.company_id, entry.entity_type, entry.local_id)) as { name: string; doc_number: string | null; qb_id: string | null; local_url: string | null } | undefined;
+      await recordSyncFailure(store, entry, record && { name: record.name, docNumber: record.doc_number, qbId: record.qb_id, localUrl: record.local_url },
         { code: result.code, message: result.message, detail: result.detail }, at);
       return 'failed';
     }
     case 'wait':
-      db.prepare('UPDATE log_entries SET retry_at = ? WHERE seq = ?')
+      await db.prepare('UPDATE log_entries SET retry_at = ?, sent_at = NULL WHERE seq = ?')
         .run(new Date(store.now().getTime() + result.retryAfterMs).toISOString(), entry.seq);
       return 'pending';
     case 'stop':
       return 'stop';
+  }
+}
+
+/**
+ * Notes that these entries are about to reach QuickBooks. It stays set only if the run dies before
+ * writing their answers; bookkeeping, not a change anyone sees, so the change counter stays put.
+ */
+async function markSent(store: Store, entries: readonly LogRow[], at: string): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500);
+    await store.db.prepare(`UPDATE log_entries SET sent_at = ? WHERE seq IN (${chunk.map(() => '?').join(',')})`)
+      .run(at, ...chunk.map((e) => e.seq));
   }
 }
 

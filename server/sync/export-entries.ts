@@ -63,18 +63,18 @@ export function localProblem(code: string, message: string, detail: string | nul
  * can send many at once), a finished result (a local problem), or 'single' for everything that
  * needs its own calls (updates, removals, retried creates).
  */
-export function prepareExport(store: Store, entry: LogRow): PreparedCreate | EntryResult | 'single' {
+export async function prepareExport(store: Store, entry: LogRow): Promise<PreparedCreate | EntryResult | 'single'> {
   if (!isSyncedEntityType(entry.entity_type)) {
     return localProblem('SL-UNSUPPORTED-TYPE', `The sync service does not move ${entry.entity_type} records to QuickBooks Online.`);
   }
-  const linked = loadRecord(store, entry.company_id, entry.entity_type, entry.local_id);
+  const linked = await loadRecord(store, entry.company_id, entry.entity_type, entry.local_id);
   if (entry.change !== 'delete' && !linked?.data) {
     return localProblem('SL-NO-RECORD-DATA',
       'The job app has not sent this record to the sync service, so there is nothing to send to QuickBooks.',
       'Send the record through the ingestion API (PUT /api/v1/companies/{id}/records/{type}/{localId}), then press Resync.');
   }
-  if (entry.change === 'delete' || linked?.row.qb_id || entry.attempt > 1) return 'single';
-  const resolved = toQuickBooksReferences(store, entry.company_id, entry.entity_type, linked!.data!);
+  if (entry.change === 'delete' || linked?.row.qb_id || entry.attempt > 1 || entry.sent_at) return 'single';
+  const resolved = await toQuickBooksReferences(store, entry.company_id, entry.entity_type, linked!.data!);
   if (resolved.missing.length) return unlinkedReference(resolved.missing);
   return {
     entry, entityType: entry.entity_type, data: linked!.data!,
@@ -93,9 +93,9 @@ function unlinkedReference(missing: { entityType: string; localId: string }[]): 
 }
 
 /** Writes a successful create's link; returns the entry's result. */
-export function linkCreated(store: Store, prepared: PreparedCreate, outcome: QbOutcome<QbObject>, at: string): EntryResult {
+export async function linkCreated(store: Store, prepared: PreparedCreate, outcome: QbOutcome<QbObject>, at: string): Promise<EntryResult> {
   if (!outcome.ok) return failureResult(outcome.failure);
-  markSynced(store, prepared.entry.company_id, prepared.entityType, prepared.entry.local_id, outcome.value, prepared.data, at);
+  await markSynced(store, prepared.entry.company_id, prepared.entityType, prepared.entry.local_id, outcome.value, prepared.data, at);
   return { kind: 'success', qbId: outcome.value.qbId, tid: outcome.tid };
 }
 
@@ -106,19 +106,22 @@ export function linkCreated(store: Store, prepared: PreparedCreate, outcome: QbO
  */
 export async function exportSingle(store: Store, qb: QuickBooksCompany, entry: LogRow, at: () => string): Promise<EntryResult> {
   const entityType = entry.entity_type as SyncedEntityType;
-  const linked = loadRecord(store, entry.company_id, entityType, entry.local_id);
+  const linked = await loadRecord(store, entry.company_id, entityType, entry.local_id);
   const qbId = linked?.row.qb_id ?? null;
   if (entry.change === 'delete') return removeRecord(store, qb, entry, entityType, linked, at);
   const data = linked!.data!;
-  const resolved = toQuickBooksReferences(store, entry.company_id, entityType, data);
+  const resolved = await toQuickBooksReferences(store, entry.company_id, entityType, data);
   if (resolved.missing.length) return unlinkedReference(resolved.missing);
 
   if (!qbId) {
-    const adopted = entry.attempt > 1 && !lastFailureWasDuplicate(store, entry) ? await findExisting(qb, entityType, resolved.record) : null;
+    // A Resync, or a create handed to QuickBooks by a run that never wrote the answer (an instance
+    // killed mid-run): QuickBooks may hold the record already.
+    const mayExist = entry.attempt > 1 || Boolean(entry.sent_at);
+    const adopted = mayExist && !(await lastFailureWasDuplicate(store, entry)) ? await findExisting(qb, entityType, resolved.record) : null;
     if (adopted && !adopted.ok) return failureResult(adopted.failure);
-    if (adopted?.ok && adopted.value && !isLinkedElsewhere(store, entry, adopted.value.qbId)) {
+    if (adopted?.ok && adopted.value && !(await isLinkedElsewhere(store, entry, adopted.value.qbId))) {
       // Ours from a lost reply (same name or number, linked to nothing): link it, then bring it up to date below.
-      markSynced(store, entry.company_id, entityType, entry.local_id, adopted.value, adopted.value.record ?? data, at());
+      await markSynced(store, entry.company_id, entityType, entry.local_id, adopted.value, adopted.value.record ?? data, at());
       return exportSingle(store, qb, { ...entry, attempt: 1 }, at);
     }
     const outcome = await qb.create({
@@ -126,7 +129,7 @@ export async function exportSingle(store: Store, qb: QuickBooksCompany, entry: L
       requestId: requestIdFor([entry.company_id, entityType, entry.local_id, 'create'], resolved.record),
     });
     if (!outcome.ok) return failureResult(outcome.failure);
-    markSynced(store, entry.company_id, entityType, entry.local_id, outcome.value, data, at());
+    await markSynced(store, entry.company_id, entityType, entry.local_id, outcome.value, data, at());
     return { kind: 'success', qbId: outcome.value.qbId, tid: outcome.tid };
   }
 
@@ -146,7 +149,7 @@ export async function exportSingle(store: Store, qb: QuickBooksCompany, entry: L
     requestId: requestIdFor([entry.company_id, entityType, entry.local_id, 'update', qbId, syncToken], resolved.record),
   });
   if (!outcome.ok) return { ...failureResult(outcome.failure), ...(outcome.failure.kind === 'fault' ? { qbId } : {}) } as EntryResult;
-  markSynced(store, entry.company_id, entityType, entry.local_id, outcome.value, data, at());
+  await markSynced(store, entry.company_id, entityType, entry.local_id, outcome.value, data, at());
   return { kind: 'success', qbId: outcome.value.qbId, tid: outcome.tid };
 }
 
@@ -158,7 +161,7 @@ async function removeRecord(
   const current = await qb.read(entityType, qbId);
   if (!current.ok) return failureResult(current.failure);
   if (!current.value || current.value.deleted) {
-    store.db.prepare('UPDATE records SET last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+    await store.db.prepare('UPDATE records SET last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
       .run(at(), entry.company_id, entityType, entry.local_id);
     return { kind: 'success', qbId, tid: current.tid }; // already gone in QuickBooks: the wish is fulfilled
   }
@@ -167,7 +170,7 @@ async function removeRecord(
     requestId: requestIdFor([entry.company_id, entityType, entry.local_id, 'remove', qbId, current.value.syncToken], null),
   });
   if (!outcome.ok) return failureResult(outcome.failure);
-  store.db.prepare('UPDATE records SET known_sync_token = ?, last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+  await store.db.prepare('UPDATE records SET known_sync_token = ?, last_synced_at = ? WHERE company_id = ? AND entity_type = ? AND local_id = ?')
     .run(outcome.value.syncToken, at(), entry.company_id, entityType, entry.local_id);
   return { kind: 'success', qbId, tid: outcome.tid };
 }
@@ -180,15 +183,15 @@ async function findExisting(qb: QuickBooksCompany, entityType: SyncedEntityType,
 
 /** QuickBooks said the name or number belongs to another record: that one is not ours to adopt. */
 const DUPLICATE_CODES = new Set(['6240', '6140', '3100']);
-function lastFailureWasDuplicate(store: Store, entry: LogRow): boolean {
-  const code = store.db.prepare('SELECT error_code FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').pluck()
-    .get(entry.company_id, entry.entity_type, entry.local_id) as string | undefined;
+async function lastFailureWasDuplicate(store: Store, entry: LogRow): Promise<boolean> {
+  const code = (await store.db.prepare('SELECT error_code FROM unsynced WHERE company_id = ? AND entity_type = ? AND local_id = ?').pluck()
+    .get(entry.company_id, entry.entity_type, entry.local_id)) as string | undefined;
   return code !== undefined && DUPLICATE_CODES.has(code);
 }
 
-function isLinkedElsewhere(store: Store, entry: LogRow, qbId: string): boolean {
-  return store.db.prepare('SELECT 1 FROM records WHERE company_id = ? AND entity_type = ? AND qb_id = ? AND local_id != ?')
-    .get(entry.company_id, entry.entity_type, qbId, entry.local_id) !== undefined;
+async function isLinkedElsewhere(store: Store, entry: LogRow, qbId: string): Promise<boolean> {
+  return (await store.db.prepare('SELECT 1 FROM records WHERE company_id = ? AND entity_type = ? AND qb_id = ? AND local_id != ?')
+    .get(entry.company_id, entry.entity_type, qbId, entry.local_id)) !== undefined;
 }
 
 function objectGone(entityType: string, qbId: string): EntryResult {

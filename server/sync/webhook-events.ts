@@ -24,29 +24,29 @@ export interface QueuedEvents {
   companyIds: string[];
 }
 
-export function queueWebhookEvents(store: Store, events: readonly IncomingEvent[]): QueuedEvents {
+export async function queueWebhookEvents(store: Store, events: readonly IncomingEvent[]): Promise<QueuedEvents> {
   const result: QueuedEvents = { stored: 0, repeated: 0, ignored: 0, companyIds: [] };
   const companyFor = store.db.prepare('SELECT company_id FROM qbo_connections WHERE realm_id = ?').pluck();
   const insert = store.db.prepare(`INSERT INTO webhook_events (received_at, realm_id, entity_type, qb_id, operation, event_time, event_key)
     VALUES (?,?,?,?,?,?,?) ON CONFLICT (event_key) DO NOTHING`);
   const companies = new Set<string>();
   const at = store.nowIso();
-  store.db.transaction(() => {
+  await store.db.transaction(async () => {
     for (const e of events) {
-      const companyId = companyFor.get(e.realmId) as string | undefined;
+      const companyId = (await companyFor.get(e.realmId)) as string | undefined;
       if (!companyId || !isSyncedEntityType(e.entityType)) {
         result.ignored++;
         continue;
       }
       const key = [e.realmId, e.entityType, e.qbId, e.operation, e.occurredAt ?? ''].join('|');
-      if (insert.run(at, e.realmId, e.entityType, e.qbId, e.operation, e.occurredAt, key).changes) {
+      if ((await insert.run(at, e.realmId, e.entityType, e.qbId, e.operation, e.occurredAt, key)).changes) {
         result.stored++;
         companies.add(companyId);
       } else {
         result.repeated++;
       }
     }
-  })();
+  });
   result.companyIds = [...companies];
   return result;
 }
@@ -59,10 +59,10 @@ interface EventRow { seq: number; entity_type: string; qb_id: string; operation:
  * next run. Returns how many wizard items were listed or refreshed.
  */
 export async function processWebhookEvents(store: Store, companyId: string, qb: QuickBooksCompany): Promise<number> {
-  const rows = store.db.prepare(`SELECT e.seq, e.entity_type, e.qb_id, e.operation, e.event_time, r.qb_updated_at FROM webhook_events e
+  const rows = (await store.db.prepare(`SELECT e.seq, e.entity_type, e.qb_id, e.operation, e.event_time, r.qb_updated_at FROM webhook_events e
     JOIN qbo_connections c ON c.realm_id = e.realm_id
     LEFT JOIN records r ON r.company_id = c.company_id AND r.entity_type = e.entity_type AND r.qb_id = e.qb_id
-    WHERE c.company_id = ? AND e.processed_at IS NULL ORDER BY e.seq`).all(companyId) as EventRow[];
+    WHERE c.company_id = ? AND e.processed_at IS NULL ORDER BY e.seq`).all(companyId)) as EventRow[];
   const byObject = new Map<string, EventRow[]>();
   for (const row of rows) {
     const key = `${row.entity_type}|${row.qb_id}`;
@@ -72,13 +72,13 @@ export async function processWebhookEvents(store: Store, companyId: string, qb: 
   for (const events of byObject.values()) {
     const { entity_type: entityType, qb_id: qbId } = events[0]!;
     if (events.every(isOwnEcho)) {
-      markProcessed(store, events); // our own write coming back: nothing to read
+      await markProcessed(store, events); // our own write coming back: nothing to read
       continue;
     }
     const outcome = await qb.read(entityType as SyncedEntityType, qbId);
     if (!outcome.ok) {
       if (outcome.failure.kind === 'fault') {
-        markProcessed(store, events); // QuickBooks will never give it: nothing to list
+        await markProcessed(store, events); // QuickBooks will never give it: nothing to list
         continue;
       }
       break; // throttled, unavailable or signed out: the rest waits for the next run
@@ -86,9 +86,9 @@ export async function processWebhookEvents(store: Store, companyId: string, qb: 
     const obj: QbObject = outcome.value ?? {
       entityType: entityType as SyncedEntityType, qbId, syncToken: '', deleted: true, active: false, record: null, updatedAt: null,
     };
-    store.write(() => {
-      if (noteQuickBooksChange(store, companyId, obj) === 'listed') listed++;
-      markProcessed(store, events);
+    await store.write(async () => {
+      if ((await noteQuickBooksChange(store, companyId, obj)) === 'listed') listed++;
+      await markProcessed(store, events);
     });
   }
   return listed;
@@ -105,14 +105,16 @@ function isOwnEcho(e: EventRow): boolean {
   return Number.isFinite(event) && Number.isFinite(known) && event <= known;
 }
 
-function markProcessed(store: Store, events: EventRow[]): void {
+async function markProcessed(store: Store, events: EventRow[]): Promise<void> {
   const at = store.nowIso();
   const mark = store.db.prepare('UPDATE webhook_events SET processed_at = ? WHERE seq = ?');
-  store.db.transaction(() => events.forEach((e) => mark.run(at, e.seq)))();
+  await store.db.transaction(async () => {
+    for (const e of events) await mark.run(at, e.seq);
+  });
 }
 
 /** Processed events older than a week are dropped. */
-export function pruneWebhookEvents(store: Store): number {
+export async function pruneWebhookEvents(store: Store): Promise<number> {
   const cutoff = new Date(store.now().getTime() - 7 * 86_400_000).toISOString();
-  return store.db.prepare('DELETE FROM webhook_events WHERE processed_at IS NOT NULL AND processed_at < ?').run(cutoff).changes;
+  return (await store.db.prepare('DELETE FROM webhook_events WHERE processed_at IS NOT NULL AND processed_at < ?').run(cutoff)).changes;
 }

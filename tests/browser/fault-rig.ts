@@ -45,9 +45,9 @@ export interface FaultRig {
    * Leaves exactly `count` new items waiting in the wizard (everything else waiting or kept is
    * cleared on the server), named `<tag> 1`, `<tag> 2`…; the last one is an import. Returns their ids.
    */
-  freshItems(tag: string, count: number): string[];
+  freshItems(tag: string, count: number): Promise<string[]>;
   /** Adds `count` items named `<tag> <from>`… to what is waiting; returns their ids. */
-  addItems(tag: string, count: number, from?: number): string[];
+  addItems(tag: string, count: number, from?: number): Promise<string[]>;
   /** The ids waiting in the wizard, on the server. */
   waitingIds(): Promise<string[]>;
   /** The names of pending log entries (approved items) whose name starts with `tag `, on the server. */
@@ -127,19 +127,19 @@ export async function startFaultRig(prefix: string): Promise<FaultRig> {
       token = next;
       server = await startServer({ port, db: dbPath, token, seed: null, pollIntervalSeconds: 1 });
     },
-    freshItems(tag, count) {
+    async freshItems(tag, count) {
       const store = server.store;
-      store.write(() => store.db.prepare("UPDATE wizard_items SET state = 'cleared' WHERE state IN ('waiting', 'kept')").run());
+      await store.write(() => store.db.prepare("UPDATE wizard_items SET state = 'cleared' WHERE state IN ('waiting', 'kept')").run());
       return rig.addItems(tag, count);
     },
-    addItems(tag, count, from = 1) {
+    async addItems(tag, count, from = 1) {
       const store = server.store;
       const ids: string[] = [];
       for (let i = from; i < from + count; i++) {
         const asImport = i === count && count > 1;
         const item = asImport
-          ? registerChange(store, { companyId: COMPANY, direction: 'import', entityType: 'Payment', qbId: String(9000 + ++imports), name: `${tag} ${i}`, change: 'create', amount: 100 + i })
-          : registerChange(store, { companyId: COMPANY, direction: 'export', entityType: 'Customer', localId: `${tag}-${i}`, name: `${tag} ${i}`, change: 'create' });
+          ? await registerChange(store, { companyId: COMPANY, direction: 'import', entityType: 'Payment', qbId: String(9000 + ++imports), name: `${tag} ${i}`, change: 'create', amount: 100 + i })
+          : await registerChange(store, { companyId: COMPANY, direction: 'export', entityType: 'Customer', localId: `${tag}-${i}`, name: `${tag} ${i}`, change: 'create' });
         ids.push(item.id);
       }
       return ids;

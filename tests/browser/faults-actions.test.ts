@@ -46,7 +46,7 @@ describe('an approve whose reply is lost is confirmed, not reported as failed', 
   ];
 
   it.each(LOST)('$what: confirming, re-sent with the same key, applied once, the counts shown', async ({ tag, rule, reachesServer }) => {
-    const ids = rig.freshItems(tag, 3);
+    const ids = await rig.freshItems(tag, 3);
     const page = await rig.openPopup(ids);
     await badgeWhen(rig, (b) => b.text === '3', 'the badge to count three items');
     await record(page);
@@ -81,7 +81,7 @@ describe('an approve whose reply is lost is confirmed, not reported as failed', 
 });
 
 it('the service worker stopped while an approve is in flight: the page asks by key and learns the outcome; applied once', async () => {
-  const ids = rig.freshItems('stopped', 2);
+  const ids = await rig.freshItems('stopped', 2);
   const page = await rig.openPopup(ids);
   await record(page);
   rig.proxy.clearLog();
@@ -114,7 +114,7 @@ it('the service worker stopped while an approve is in flight: the page asks by k
 });
 
 it('an approve that never gets an answer is shown as not done after 8 attempts, and Try again applies it once', async () => {
-  const ids = rig.freshItems('unanswered', 2);
+  const ids = await rig.freshItems('unanswered', 2);
   const page = await rig.openPopup(ids);
   await page.setViewportSize({ width: 400, height: 600 });
   await record(page);

@@ -36,7 +36,7 @@ async function warmCache(ids: readonly string[]): Promise<void> {
 }
 
 it('connections reset during polls: "?" with the cached rows; the popup says when it tries again and recovers on its own', async () => {
-  const ids = rig.freshItems('reset', 2);
+  const ids = await rig.freshItems('reset', 2);
   await warmCache(ids);
   rig.proxy.clearLog();
   rig.proxy.set({ path: '/api/v1/**', fault: 'refuse', how: 'reset' });
@@ -69,7 +69,7 @@ it('connections reset during polls: "?" with the cached rows; the popup says whe
 });
 
 it('a summary request that hangs does not hold back the user\'s refresh', async () => {
-  const ids = rig.freshItems('hang', 2);
+  const ids = await rig.freshItems('hang', 2);
   const page = await rig.openPopup(ids);
   await badgeWhen(rig, (b) => b.text === '2', 'the badge to count two');
   rig.proxy.clearLog();
@@ -78,7 +78,7 @@ it('a summary request that hangs does not hold back the user\'s refresh', async 
   const stuck = (await eventually(async () => rig.proxy.requests.find((r) => r.path === SUMMARY && r.fault === 'delay'), Boolean, 'a poll to hang'))!;
   // A poll stuck for longer than a refresh would wait to join it.
   await eventually(async () => Date.now() - stuck.startedAt, (ms) => ms > 2_200, 'the stuck poll to be a few seconds old');
-  const [third] = rig.addItems('hang', 1, 3);
+  const [third] = await rig.addItems('hang', 1, 3);
 
   const pressed = Date.now();
   await page.getByTestId('refresh').click();
@@ -99,7 +99,7 @@ it('a summary request that hangs does not hold back the user\'s refresh', async 
 });
 
 it('one malformed item in a list reply: the others show, a note says so, and approving still works once', async () => {
-  const ids = rig.freshItems('shape', 3);
+  const ids = await rig.freshItems('shape', 3);
   const at = new Date().toISOString();
   rig.proxy.add({
     method: 'GET',
@@ -132,7 +132,7 @@ it('one malformed item in a list reply: the others show, a note says so, and app
 
 it.each([429, 503])('a %i with Retry-After on the popup\'s list: nothing is sent until the pause ends, the popup says so and keeps the rows', async (status) => {
   const tag = `pause${status}`;
-  const ids = rig.freshItems(tag, 2);
+  const ids = await rig.freshItems(tag, 2);
   await warmCache(ids);
   rig.proxy.clearLog();
   rig.proxy.add({ method: 'GET', path: WIZARD, times: 1, fault: 'status', status, retryAfter: 5 });
@@ -172,7 +172,7 @@ it.each([429, 503])('a %i with Retry-After on the popup\'s list: nothing is sent
 });
 
 it('a token refused mid-session: rows kept with their age, approving off, red "!"; a new token in the options brings it back', async () => {
-  const ids = rig.freshItems('token', 2);
+  const ids = await rig.freshItems('token', 2);
   const page = await rig.openPopup(ids);
   // The service's token is changed: the real server now refuses the one SyncLens has.
   await rig.restartServer('rotated-fault-suite-token');

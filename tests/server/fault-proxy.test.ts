@@ -55,7 +55,7 @@ const settleConnections = async () => {
 
 const wizardIds = async () => ((await t.get('/companies/acme-qbo/wizard')).json.items as { id: string }[]).map((i) => i.id);
 const pendingLog = async () => (await t.get('/companies/acme-qbo/log?status=pending')).json.items as { id: string; name: string }[];
-const changeSeq = () => t.server.store.changeState().seq;
+const changeSeq = async () => (await t.server.store.changeState()).seq;
 
 describe('pass (no rule)', () => {
   it('forwards requests and replies unchanged, ETag / If-None-Match and X-Poll-Interval included', async () => {
@@ -113,11 +113,11 @@ describe('pass (no rule)', () => {
 
 describe('refuse', () => {
   it('resets the connection without a reply and never forwards', async () => {
-    const before = changeSeq();
+    const before = await changeSeq();
     proxy.set({ method: 'POST', path: APPROVE, times: 1, fault: 'refuse' });
     const r = await outcome(viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY }));
     expect('error' in r).toBe(true);
-    expect(changeSeq()).toBe(before);
+    expect(await changeSeq()).toBe(before);
     expect(proxy.requests[0]).toMatchObject({ fault: 'refuse', forwarded: false, status: null, outcome: 'reset' });
     // times: 1 — the next one passes.
     expect((await viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY })).status).toBe(200);
@@ -157,14 +157,14 @@ describe('delay', () => {
 
   it('without ms holds until the rule is cleared, then forwards', async () => {
     const hang = proxy.set({ method: 'POST', fault: 'delay' });
-    const before = changeSeq();
+    const before = await changeSeq();
     let settled = false;
     const pending = viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY }).finally(() => { settled = true; });
     const held = await proxy.waitFor((r) => r.method === 'POST', { pending: true });
     await new Promise((r) => setTimeout(r, 200));
     expect(settled).toBe(false);
     expect(held).toMatchObject({ outcome: 'pending', forwarded: false });
-    expect(changeSeq()).toBe(before);
+    expect(await changeSeq()).toBe(before);
     // Other requests are not held behind it.
     expect((await viaProxy('GET', '/summary')).status).toBe(200);
     hang.remove();
@@ -175,13 +175,13 @@ describe('delay', () => {
 
   it('a client that gives up while held never reaches the server', async () => {
     proxy.set({ fault: 'delay' });
-    const before = changeSeq();
+    const before = await changeSeq();
     const r = await outcome(viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY, signal: AbortSignal.timeout(500) }));
     expect('error' in r && r.error.name).toBe('TimeoutError');
     const gone = await proxy.waitFor((x) => x.method === 'POST');
     expect(gone).toMatchObject({ outcome: 'client-gone', forwarded: false });
     proxy.clear();
-    expect(changeSeq()).toBe(before);
+    expect(await changeSeq()).toBe(before);
   });
 
   it('phase reply: the server applies at once, the reply comes late', async () => {
@@ -222,14 +222,14 @@ describe('truncate', () => {
 
 describe('status', () => {
   it('429 with the Retry-After given by the test, problem+json, not forwarded', async () => {
-    const before = changeSeq();
+    const before = await changeSeq();
     proxy.set({ fault: 'status', status: 429, retryAfter: 120 });
     const r = await viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY });
     expect(r.status).toBe(429);
     expect(r.headers.get('retry-after')).toBe('120');
     expect(r.headers.get('content-type')).toBe('application/problem+json');
     expect(await r.json()).toMatchObject({ status: 429, code: 'rate-limited' });
-    expect(changeSeq()).toBe(before);
+    expect(await changeSeq()).toBe(before);
     expect(proxy.requests[0]).toMatchObject({ forwarded: false, status: 429, outcome: 'replied' });
   });
 
@@ -248,7 +248,7 @@ describe('status', () => {
 
 describe('html', () => {
   it('answers 200 with a captive portal page, not JSON, without forwarding', async () => {
-    const before = changeSeq();
+    const before = await changeSeq();
     proxy.set({ fault: 'html' });
     const r = await viaProxy('POST', '/companies/acme-qbo/wizard/approve', { body: APPROVE_BODY });
     expect(r.status).toBe(200);
@@ -256,7 +256,7 @@ describe('html', () => {
     const text = await r.text();
     expect(text).toBe(CAPTIVE_PORTAL_HTML);
     expect(() => JSON.parse(text)).toThrow();
-    expect(changeSeq()).toBe(before);
+    expect(await changeSeq()).toBe(before);
   });
 });
 

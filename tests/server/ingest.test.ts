@@ -21,9 +21,9 @@ async function exportItems() {
 }
 const itemFor = async (type: string, localId: string) => (await exportItems()).find((i) => i.entityType === type && i.localId === localId);
 
-function storedRow(type: string, localId: string) {
-  return t.server.store.db.prepare('SELECT * FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
-    .get(COMPANY, type, localId) as Record<string, unknown> | undefined;
+async function storedRow(type: string, localId: string) {
+  return (await t.server.store.db.prepare('SELECT * FROM records WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+    .get(COMPANY, type, localId)) as Record<string, unknown> | undefined;
 }
 
 /**
@@ -31,11 +31,11 @@ function storedRow(type: string, localId: string) {
  * what the engine writes after a successful sync (qb_id, synced_copy, the item approved) straight
  * into the test database.
  */
-function markSynced(type: string, localId: string, qbId: string) {
+async function markSynced(type: string, localId: string, qbId: string) {
   const db = t.server.store.db;
-  db.prepare('UPDATE records SET qb_id = ?, synced_copy = data WHERE company_id = ? AND entity_type = ? AND local_id = ?')
+  await db.prepare('UPDATE records SET qb_id = ?, synced_copy = data WHERE company_id = ? AND entity_type = ? AND local_id = ?')
     .run(qbId, COMPANY, type, localId);
-  db.prepare("UPDATE wizard_items SET state = 'approved' WHERE company_id = ? AND entity_type = ? AND local_id = ? AND state = 'waiting'")
+  await db.prepare("UPDATE wizard_items SET state = 'approved' WHERE company_id = ? AND entity_type = ? AND local_id = ? AND state = 'waiting'")
     .run(COMPANY, type, localId);
 }
 
@@ -50,16 +50,16 @@ describe('PUT /companies/{id}/records/{entityType}/{localId}', () => {
     const listed = await itemFor(type, localId);
     expect(listed).toEqual(r.json.wizardItem);
     expect(listed!.amount).toBe(recordAmount(type, record));
-    const row = storedRow(type, localId)!;
+    const row = (await storedRow(type, localId))!;
     expect(row.data).toBe(canonicalJson(record));
     expect(row).toMatchObject({ name: listed!.name, local_url: `https://jobs.example.com/${localId}`, refs: '[]', deleted_at: null, synced_copy: null });
   });
 
   it('names the record as people know it and keeps the display columns in step', async () => {
     await put('Invoice', 'inv-77', { record: RECORD_EXAMPLES.Invoice });
-    expect(storedRow('Invoice', 'inv-77')).toMatchObject({ name: 'Invoice 1043', doc_number: '1043', txn_date: '2026-03-02', amount: 670 });
+    expect((await storedRow('Invoice', 'inv-77'))).toMatchObject({ name: 'Invoice 1043', doc_number: '1043', txn_date: '2026-03-02', amount: 670 });
     await put('Payment', 'pay-1', { record: RECORD_EXAMPLES.Payment });
-    expect(storedRow('Payment', 'pay-1')).toMatchObject({ name: 'Payment of 2026-03-10', amount: 670, doc_number: null });
+    expect((await storedRow('Payment', 'pay-1'))).toMatchObject({ name: 'Payment of 2026-03-10', amount: 670, doc_number: null });
   });
 
   it('the same record sent again changes nothing: no new item, same summary ETag, whatever the key order', async () => {
@@ -88,7 +88,7 @@ describe('PUT /companies/{id}/records/{entityType}/{localId}', () => {
 
   it('a synced record: an update naming the changed fields; back to the synced copy clears the item', async () => {
     await put('Customer', 'cust-41', { record: RECORD_EXAMPLES.Customer });
-    markSynced('Customer', 'cust-41', '141');
+    await markSynced('Customer', 'cust-41', '141');
     expect(await itemFor('Customer', 'cust-41')).toBeUndefined();
 
     const phone = await put('Customer', 'cust-41', { record: { ...RECORD_EXAMPLES.Customer, phone: '555-0100' } });
@@ -103,7 +103,7 @@ describe('PUT /companies/{id}/records/{entityType}/{localId}', () => {
     const undone = await put('Customer', 'cust-41', { record: RECORD_EXAMPLES.Customer });
     expect(undone.json).toEqual({ status: 'updated', wizardItem: null });
     expect(await itemFor('Customer', 'cust-41')).toBeUndefined();
-    expect(storedRow('Customer', 'cust-41')!.data).toBe(canonicalJson(RECORD_EXAMPLES.Customer));
+    expect((await storedRow('Customer', 'cust-41'))!.data).toBe(canonicalJson(RECORD_EXAMPLES.Customer));
   });
 
   it('a record linked before copies were kept (no synced copy) is an update of every field', async () => {
@@ -117,15 +117,15 @@ describe('PUT /companies/{id}/records/{entityType}/{localId}', () => {
   it('keeps the stored link when localUrl is left out, and replaces or removes it when given', async () => {
     await put('Vendor', 'vend-1', { record: RECORD_EXAMPLES.Vendor, localUrl: 'https://jobs.example.com/vendors/1' });
     await put('Vendor', 'vend-1', { record: { ...RECORD_EXAMPLES.Vendor, phone: '555-0000' } });
-    expect(storedRow('Vendor', 'vend-1')!.local_url).toBe('https://jobs.example.com/vendors/1');
+    expect((await storedRow('Vendor', 'vend-1'))!.local_url).toBe('https://jobs.example.com/vendors/1');
     // Only the link changed: nothing for QuickBooks, no change counted, but the new link is kept.
-    const seq = t.server.store.changeState().seq;
+    const seq = (await t.server.store.changeState()).seq;
     const moved = await put('Vendor', 'vend-1', { record: { ...RECORD_EXAMPLES.Vendor, phone: '555-0000' }, localUrl: 'https://jobs.example.com/v/1' });
     expect(moved.json.status).toBe('unchanged');
-    expect(t.server.store.changeState().seq).toBe(seq);
-    expect(storedRow('Vendor', 'vend-1')!.local_url).toBe('https://jobs.example.com/v/1');
+    expect((await t.server.store.changeState()).seq).toBe(seq);
+    expect((await storedRow('Vendor', 'vend-1'))!.local_url).toBe('https://jobs.example.com/v/1');
     await put('Vendor', 'vend-1', { record: RECORD_EXAMPLES.Vendor, localUrl: null });
-    expect(storedRow('Vendor', 'vend-1')!.local_url).toBeNull();
+    expect((await storedRow('Vendor', 'vend-1'))!.local_url).toBeNull();
   });
 
   it('a retried PUT with the same Idempotency-Key gets the first reply back', async () => {
@@ -145,35 +145,35 @@ describe('DELETE /companies/{id}/records/{entityType}/{localId}', () => {
     const r = await del('Estimate', 'est-9');
     expect(r.status).toBe(200);
     expect(r.json).toEqual({ status: 'forgotten', wizardItem: null });
-    expect(storedRow('Estimate', 'est-9')).toBeUndefined();
+    expect((await storedRow('Estimate', 'est-9'))).toBeUndefined();
     expect(await itemFor('Estimate', 'est-9')).toBeUndefined();
   });
 
   it('a linked record is kept as deleted with a delete item; deleting again or an unknown record is unchanged', async () => {
     await put('Bill', 'bill-5', { record: RECORD_EXAMPLES.Bill });
-    markSynced('Bill', 'bill-5', '505');
+    await markSynced('Bill', 'bill-5', '505');
     const r = await del('Bill', 'bill-5');
     expect(r.json.status).toBe('deleted');
     expect(r.json.wizardItem).toMatchObject({ change: 'delete', qbId: '505', entityType: 'Bill', localId: 'bill-5', docNumber: 'B-5521', amount: 390 });
     expect(await itemFor('Bill', 'bill-5')).toEqual(r.json.wizardItem);
-    expect(storedRow('Bill', 'bill-5')!.deleted_at).toBe(t.clock.now().toISOString());
+    expect((await storedRow('Bill', 'bill-5'))!.deleted_at).toBe(t.clock.now().toISOString());
 
-    const seq = t.server.store.changeState().seq;
+    const seq = (await t.server.store.changeState()).seq;
     expect((await del('Bill', 'bill-5')).json).toEqual({ status: 'unchanged', wizardItem: null });
     expect((await del('Bill', 'no-such-bill')).json).toEqual({ status: 'unchanged', wizardItem: null });
-    expect(t.server.store.changeState().seq).toBe(seq);
+    expect((await t.server.store.changeState()).seq).toBe(seq);
   });
 
   it('a PUT brings a deleted record back: restored, the delete item turns into the update it now is', async () => {
     await put('PurchaseOrder', 'po-77', { record: RECORD_EXAMPLES.PurchaseOrder });
-    markSynced('PurchaseOrder', 'po-77', '77');
+    await markSynced('PurchaseOrder', 'po-77', '77');
     const deleted = await del('PurchaseOrder', 'po-77');
     const changed = { ...RECORD_EXAMPLES.PurchaseOrder, memo: 'Mulch for May' };
     const back = await put('PurchaseOrder', 'po-77', { record: changed });
     expect(back.status).toBe(200);
     expect(back.json.status).toBe('restored');
     expect(back.json.wizardItem).toMatchObject({ id: deleted.json.wizardItem.id, change: 'update', changedFields: ['memo'] });
-    expect(storedRow('PurchaseOrder', 'po-77')!.deleted_at).toBeNull();
+    expect((await storedRow('PurchaseOrder', 'po-77'))!.deleted_at).toBeNull();
 
     // Deleted and restored exactly as QuickBooks has it: nothing left to send.
     await del('PurchaseOrder', 'po-77');
@@ -230,7 +230,7 @@ describe('refusals write nothing', () => {
     expect(await put('Customer', 'c-empty', { record: { displayName: '   ' } })).toMatchObject({ status: 422 });
     expect(await put('Customer', 'c-none', {})).toMatchObject({ status: 422 });
     expect(await snapshot(t, COMPANY)).toEqual(before);
-    expect(storedRow('Invoice', 'inv-bad')).toBeUndefined();
+    expect((await storedRow('Invoice', 'inv-bad'))).toBeUndefined();
   });
 
   it('malformed JSON → 400 invalid-json; a body over 2 MB → 413', async () => {

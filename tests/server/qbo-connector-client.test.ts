@@ -20,7 +20,7 @@ function tokens(overrides: Partial<TokenSource> = {}): TokenSource & { refreshed
       source.refreshed++;
       return `${TOKEN}-2`;
     },
-    markAuthExpired: (companyId: string, what?: string) => new QboAuthExpired(companyId, `${what ?? ''} Reconnect.`),
+    markAuthExpired: async (companyId: string, what?: string) => new QboAuthExpired(companyId, `${what ?? ''} Reconnect.`),
     ...overrides,
   };
   return source;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/open.ts';
 import { qboConfigFrom } from '../../server/quickbooks/qbo/config.ts';
 import {
   authorizeUrl, exchangeCode, OAuthError, OAuthNetworkError, refreshTokens, revoke,
@@ -9,9 +9,9 @@ import { Store } from '../../server/store/store.ts';
 import { testClock } from './helpers/server.ts';
 
 function storeWithCompany(clock = testClock()) {
-  const db = openDatabase(':memory:');
-  db.prepare("INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '2026-01-01T00:00:00Z') ON CONFLICT DO NOTHING").run();
-  db.prepare("INSERT INTO companies (id, sort, name, system, connector_kind) VALUES ('acme', 0, 'Acme Lawn', 'qbo', 'qbo-api')").run();
+  const db = openSqlite(':memory:');
+  db.raw.prepare("INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '2026-01-01T00:00:00Z') ON CONFLICT DO NOTHING").run();
+  db.raw.prepare("INSERT INTO companies (id, sort, name, system, connector_kind) VALUES ('acme', 0, 'Acme Lawn', 'qbo', 'qbo-api')").run();
   return { store: new Store(db, clock.now), clock };
 }
 
@@ -39,46 +39,46 @@ const TOKEN_REPLY = {
 };
 
 describe('OAuth states', () => {
-  it('are random, stored hashed and usable once', () => {
+  it('are random, stored hashed and usable once', async () => {
     const { store } = storeWithCompany();
-    const state = createAuthState(store, 'acme');
+    const state = await createAuthState(store, 'acme');
     expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(createAuthState(store, 'acme')).not.toBe(state);
-    const rows = store.db.prepare('SELECT * FROM oauth_states').all() as { state_hash: string; expires_at: string; created_at: string }[];
+    expect(await createAuthState(store, 'acme')).not.toBe(state);
+    const rows = (await store.db.prepare('SELECT * FROM oauth_states').all()) as { state_hash: string; expires_at: string; created_at: string }[];
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain(state);
     expect(Date.parse(rows[0]!.expires_at) - Date.parse(rows[0]!.created_at)).toBe(AUTH_STATE_TTL_MS);
-    expect(consumeAuthState(store, state)).toEqual({ ok: true, companyId: 'acme' });
-    expect(consumeAuthState(store, state)).toEqual({ ok: false, reason: 'used' });
+    expect(await consumeAuthState(store, state)).toEqual({ ok: true, companyId: 'acme' });
+    expect(await consumeAuthState(store, state)).toEqual({ ok: false, reason: 'used' });
   });
 
-  it('expire after 10 minutes', () => {
+  it('expire after 10 minutes', async () => {
     const { store, clock } = storeWithCompany();
-    const state = createAuthState(store, 'acme');
+    const state = await createAuthState(store, 'acme');
     clock.advance(AUTH_STATE_TTL_MS);
-    expect(consumeAuthState(store, state)).toEqual({ ok: false, reason: 'expired' });
+    expect(await consumeAuthState(store, state)).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('refuse unknown and malformed values', () => {
+  it('refuse unknown and malformed values', async () => {
     const { store } = storeWithCompany();
-    expect(consumeAuthState(store, 'A'.repeat(43))).toEqual({ ok: false, reason: 'unknown' });
+    expect(await consumeAuthState(store, 'A'.repeat(43))).toEqual({ ok: false, reason: 'unknown' });
     for (const bad of [undefined, '', 'short', "' OR 1=1 --", 'A'.repeat(44), 42]) {
-      expect(consumeAuthState(store, bad)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await consumeAuthState(store, bad)).toEqual({ ok: false, reason: 'unknown' });
     }
   });
 
-  it('are pruned after a day', () => {
+  it('are pruned after a day', async () => {
     const { store, clock } = storeWithCompany();
-    createAuthState(store, 'acme');
+    await createAuthState(store, 'acme');
     clock.advance(25 * 3600_000);
-    const fresh = createAuthState(store, 'acme');
-    expect(store.db.prepare('SELECT COUNT(*) FROM oauth_states').pluck().get()).toBe(1);
-    expect(consumeAuthState(store, fresh).ok).toBe(true);
+    const fresh = await createAuthState(store, 'acme');
+    expect((await store.db.prepare('SELECT COUNT(*) FROM oauth_states').pluck().get())).toBe(1);
+    expect((await consumeAuthState(store, fresh)).ok).toBe(true);
   });
 });
 
 describe('OAuth client', () => {
-  it('builds the consent link with the accounting scope', () => {
+  it('builds the consent link with the accounting scope', async () => {
     const url = new URL(authorizeUrl(CONFIG, 'state-1'));
     expect(url.origin + url.pathname).toBe('https://oauth.example.test/connect/oauth2');
     expect(Object.fromEntries(url.searchParams)).toEqual({

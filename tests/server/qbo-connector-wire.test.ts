@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncedEntityType } from '../../lib/api/job-records.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/open.ts';
 import { startQboEmulator, type RunningQboEmulator } from '../../server/qbo-emulator/app.ts';
 import type { QbObject, QbOutcome, QuickBooksCompany } from '../../server/quickbooks/boundary.ts';
 import { qboConfigFrom, type QboAppConfig } from '../../server/quickbooks/qbo/config.ts';
@@ -15,6 +15,7 @@ import { createAuthState } from '../../server/quickbooks/qbo/oauth-states.ts';
 import { createQboCompany } from '../../server/quickbooks/qbo/qbo-company.ts';
 import { RealmLimiter } from '../../server/quickbooks/qbo/rate-limiter.ts';
 import { createSecretBox, parseSecretKey, type SecretBox } from '../../server/quickbooks/qbo/secret-box.ts';
+import type { SqliteDatabase } from '../../server/db/sqlite-database.ts';
 import { Store } from '../../server/store/store.ts';
 
 const REALM = '9130355377388316';
@@ -48,19 +49,19 @@ async function rig(opts: { latencyMs?: number; limits?: { perMinute?: number; co
     latencyMs: opts.latencyMs, limits: opts.limits,
   });
   let offset = 0;
-  const db = openDatabase(':memory:');
-  db.prepare("INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '2026-01-01T00:00:00Z') ON CONFLICT DO NOTHING").run();
-  db.prepare("INSERT INTO companies (id, sort, name, system, connector_kind, connector_override, connector_message) VALUES ('acme', 0, 'Acme', 'qbo', 'qbo-api', 'auth-expired', 'old warning')").run();
+  const db = openSqlite(':memory:');
+  db.raw.prepare("INSERT INTO change_state (id, seq, changed_at) VALUES (1, 0, '2026-01-01T00:00:00Z') ON CONFLICT DO NOTHING").run();
+  db.raw.prepare("INSERT INTO companies (id, sort, name, system, connector_kind, connector_override, connector_message) VALUES ('acme', 0, 'Acme', 'qbo', 'qbo-api', 'auth-expired', 'old warning')").run();
   const store = new Store(db, () => new Date(Date.now() + offset));
   const box = createSecretBox(KEY);
   const config = qboConfigFrom({ ...CLIENT, apiBase: emu.apiBase, oauthBase: emu.oauthBase }, {})!;
   const tokens = new QboTokenManager({ store, box, config, publicUrl: 'https://sync.example.com' });
 
   // The consent, as an admin's browser would do it: our link, Intuit's redirect, our code exchange.
-  const consent = await fetch(authorizeUrl(config, createAuthState(store, 'acme')), { redirect: 'manual' });
+  const consent = await fetch(authorizeUrl(config, await createAuthState(store, 'acme')), { redirect: 'manual' });
   const back = new URL(consent.headers.get('location')!);
   const granted = await exchangeCode(config, back.searchParams.get('code')!, { now: store.now });
-  saveConnection(store, box, 'acme', back.searchParams.get('realmId')!, granted);
+  await saveConnection(store, box, 'acme', back.searchParams.get('realmId')!, granted);
 
   const limiter = new RealmLimiter();
   const company = createQboCompany({
@@ -92,21 +93,21 @@ const rid = () => `req-${Date.now().toString(36)}-${++seq}`;
 describe('connecting', () => {
   it('stores the consent tokens encrypted, records the realm and clears the old warning', async () => {
     const { store, box } = await rig();
-    const conn = loadConnection(store, box, 'acme')!;
+    const conn = (await loadConnection(store, box, 'acme'))!;
     expect(conn.realmId).toBe(REALM);
-    const rows = JSON.stringify(store.db.prepare('SELECT * FROM qbo_connections').all());
+    const rows = JSON.stringify((await store.db.prepare('SELECT * FROM qbo_connections').all()));
     expect(rows).not.toContain(conn.accessToken);
     expect(rows).not.toContain(conn.refreshToken);
     expect(rows).toContain('v1.');
-    expect(store.companyRow('acme')).toMatchObject({ realm_id: REALM, connector_override: null, connector_message: null });
+    expect((await store.companyRow('acme'))).toMatchObject({ realm_id: REALM, connector_override: null, connector_message: null });
   });
 
   it('refuses to store tokens without a key unless the demo allowance is on', async () => {
     const { store } = await rig();
     const tokens = { accessToken: 'AT', refreshToken: 'RT', accessExpiresAt: '2030-01-01T00:00:00Z', refreshExpiresAt: null, tid: null };
-    expect(() => saveConnection(store, createSecretBox(null), 'acme', REALM, tokens)).toThrow(/SYNCLENS_SECRET_KEY/);
-    saveConnection(store, createSecretBox(null, { allowPlaintextForDemo: true }), 'acme', REALM, tokens);
-    expect(store.db.prepare('SELECT refresh_token_enc FROM qbo_connections').pluck().get()).toBe('plain.RT');
+    await expect(saveConnection(store, createSecretBox(null), 'acme', REALM, tokens)).rejects.toThrow(/SYNCLENS_SECRET_KEY/);
+    await saveConnection(store, createSecretBox(null, { allowPlaintextForDemo: true }), 'acme', REALM, tokens);
+    expect((await store.db.prepare('SELECT refresh_token_enc FROM qbo_connections').pluck().get())).toBe('plain.RT');
   });
 });
 
@@ -288,21 +289,21 @@ describe('throttling, outages and lost replies', () => {
 describe('tokens', () => {
   it('refreshes an expiring token once for many concurrent callers and stores the rotated pair', async () => {
     const { tokens, store, box, advance, tokenRequests } = await rig();
-    const before = loadConnection(store, box, 'acme')!;
+    const before = (await loadConnection(store, box, 'acme'))!;
     const tokenCallsAtStart = await tokenRequests();
     advance(3600_000 - 4 * 60_000); // within the 5-minute margin
     const got = await Promise.all(Array.from({ length: 8 }, () => tokens.accessToken('acme')));
     expect(new Set(got).size).toBe(1);
     expect(await tokenRequests()).toBe(tokenCallsAtStart + 1);
-    const after = loadConnection(store, box, 'acme')!;
+    const after = (await loadConnection(store, box, 'acme'))!;
     expect(after.generation).toBe(before.generation + 1);
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(after.accessToken).toBe(got[0]);
-    const rows = JSON.stringify(store.db.prepare('SELECT * FROM qbo_connections').all());
+    const rows = JSON.stringify((await store.db.prepare('SELECT * FROM qbo_connections').all()));
     expect(rows).not.toContain(after.accessToken);
     expect(rows).not.toContain(after.refreshToken);
     // Nowhere in the database file either (old pages, other tables).
-    const file = store.db.serialize();
+    const file = (store.db as SqliteDatabase).raw.serialize();
     for (const token of [before.accessToken, before.refreshToken, after.accessToken, after.refreshToken]) {
       expect(file.includes(Buffer.from(token))).toBe(false);
     }
@@ -320,12 +321,12 @@ describe('tokens', () => {
 
   it('a refresh token refused with invalid_grant marks the connector auth-expired', async () => {
     const { company, tokens, store, box, config, advance } = await rig();
-    const conn = loadConnection(store, box, 'acme')!;
+    const conn = (await loadConnection(store, box, 'acme'))!;
     // Someone else used our refresh token (and did not store the result): the one we hold is dead.
     await refreshTokens(config, conn.refreshToken);
     advance(3600_000);
     await expect(tokens.accessToken('acme')).rejects.toBeInstanceOf(QboAuthExpired);
-    const row = store.companyRow('acme')!;
+    const row = (await store.companyRow('acme'))!;
     expect(row.connector_override).toBe('auth-expired');
     expect(row.connector_message).toBe('QuickBooks Online refused the saved sign-in (it expired or was revoked). Reconnect the company: open https://sync.example.com/connect/qbo/start?companyId=acme as an admin.');
     const res = await company.read('Customer', '1');
@@ -352,19 +353,19 @@ describe('tokens', () => {
     expect(await secondToken).toBe(firstToken);
     const tokenCalls = (await requests()).filter((q) => q.path === '/oauth2/v1/tokens/bearer').map((q) => q.status);
     expect(tokenCalls.slice(-2)).toEqual([200, 400]);
-    expect(store.companyRow('acme')!.connector_override).toBeNull();
+    expect((await store.companyRow('acme'))!.connector_override).toBeNull();
   });
 
   it('a revoked connection ends in auth-expired after one refresh attempt', async () => {
     const { company, store, box, config, requests, admin } = await rig();
-    await revoke(config, loadConnection(store, box, 'acme')!.refreshToken);
+    await revoke(config, (await loadConnection(store, box, 'acme'))!.refreshToken);
     await admin('DELETE', '/admin/requests');
     const res = await company.read('Customer', '1');
     expect(res).toMatchObject({ ok: false, failure: { kind: 'auth', message: expect.stringContaining('/connect/qbo/start?companyId=acme') } });
     expect((await requests()).map((q) => `${q.path.replace(/\/v3\/company\/\d+/, '')} ${q.status}`)).toEqual([
       '/customer/1 401', '/oauth2/v1/tokens/bearer 400',
     ]);
-    expect(store.companyRow('acme')!.connector_override).toBe('auth-expired');
+    expect((await store.companyRow('acme'))!.connector_override).toBe('auth-expired');
   });
 
   it('never lets an older refresh overwrite a newer pair', async () => {
@@ -376,12 +377,12 @@ describe('tokens', () => {
       fetchImpl: (async (url: string, init: RequestInit) => {
         const reply = await fetch(url, init);
         // While the refresh was on its way back, an admin reconnected the company.
-        saveConnection(store, box, 'acme', REALM, newer);
+        await saveConnection(store, box, 'acme', REALM, newer);
         return reply;
       }) as typeof fetch,
     });
     expect(await manager.accessToken('acme')).toBe('AT-from-reconnect');
-    expect(loadConnection(store, box, 'acme')!.refreshToken).toBe('RT-from-reconnect');
+    expect((await loadConnection(store, box, 'acme'))!.refreshToken).toBe('RT-from-reconnect');
   });
 });
 

@@ -70,7 +70,7 @@ describe('connecting a QuickBooks Online company (OAuth 2.0)', () => {
     expect(connected.text).toContain('connected to QuickBooks Online');
     const company = (await w.api('GET', '/companies')).json.items.find((c: { id: string }) => c.id === COMPANY);
     expect(company.realmId).toBe(REALM);
-    const rows = w.server.store.db.prepare('SELECT access_token_enc, refresh_token_enc FROM qbo_connections').all() as Record<string, string>[];
+    const rows = (await w.server.store.db.prepare('SELECT access_token_enc, refresh_token_enc FROM qbo_connections').all()) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     for (const value of Object.values(rows[0]!)) expect(value).toMatch(/^v1\./);
   });
@@ -281,7 +281,7 @@ describe('changes made in QuickBooks come back as Import items', () => {
     expect(item).toMatchObject({ entityType: 'Invoice', localId: 'inv-1', change: 'delete' });
     await w.approveAll('import');
     expect((await w.run()).json.succeeded).toBe(1);
-    const row = w.server.store.db.prepare("SELECT deleted_at FROM records WHERE local_id = 'inv-1'").get() as { deleted_at: string | null };
+    const row = (await w.server.store.db.prepare("SELECT deleted_at FROM records WHERE local_id = 'inv-1'").get()) as { deleted_at: string | null };
     expect(row.deleted_at).not.toBeNull();
   });
 
@@ -345,7 +345,7 @@ describe('secrets stay out of logs and replies', () => {
     } finally {
       spies.forEach((s) => s.mockRestore());
     }
-    const stored = w.server.store.db.prepare('SELECT access_token_enc, refresh_token_enc FROM qbo_connections').all() as Record<string, string>[];
+    const stored = (await w.server.store.db.prepare('SELECT access_token_enc, refresh_token_enc FROM qbo_connections').all()) as Record<string, string>[];
     const everything = [...printed, ...replies].join('\n');
     expect(everything).toContain('auth-expired');
     for (const secret of [CLIENT_SECRET, VERIFIER, 'Bearer ', 'refresh_token', 'access_token', ...stored.flatMap((r) => Object.values(r))]) {

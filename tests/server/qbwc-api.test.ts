@@ -14,7 +14,7 @@ afterEach(async () => {
   await t?.close();
 });
 
-const tokenWith = (...scopes: Scope[]) => createApiToken(t.server.store, { scopes, label: scopes.join('+') }).token;
+const tokenWith = async (...scopes: Scope[]) => (await createApiToken(t.server.store, { scopes, label: scopes.join('+') })).token;
 const CREDS = '/companies/acme-qbd/connector/web-connector-credentials';
 const QWC = '/companies/acme-qbd/connector/qwc';
 
@@ -26,16 +26,16 @@ describe('PUT …/connector/web-connector-credentials', () => {
   it('sets the login for the Web Connector: admin only, 8+ characters, the password never in the reply', async () => {
     t = await startTestServer();
     const body = { userName: 'lawn-office', password: 'hedge trimmer 42' };
-    expect((await t.call('PUT', CREDS, { body, token: tokenWith('read', 'approve') })).status).toBe(403);
+    expect((await t.call('PUT', CREDS, { body, token: await tokenWith('read', 'approve') })).status).toBe(403);
     const short = await t.call('PUT', CREDS, { body: { ...body, password: 'short' } });
     expect(short.status).toBe(422);
     expect(short.text).not.toContain('short"');
-    const ok = await t.call('PUT', CREDS, { body, token: tokenWith('admin') });
+    const ok = await t.call('PUT', CREDS, { body, token: await tokenWith('admin') });
     expect(ok.status, ok.text).toBe(200);
     expect(ok.json).toMatchObject({ companyId: 'acme-qbd', userName: 'lawn-office' });
     expect(ok.json.fileId).toMatch(/^\{[0-9A-F-]{36}\}$/);
     expect(ok.text).not.toContain(body.password);
-    expect(JSON.stringify(t.server.store.db.prepare('SELECT * FROM qbwc_companies').all())).not.toContain(body.password);
+    expect(JSON.stringify((await t.server.store.db.prepare('SELECT * FROM qbwc_companies').all()))).not.toContain(body.password);
 
     // The Web Connector logs in with it; the old password stops working after a change.
     const file = createCompanyFile({ companyName: 'Acme Lawn Care', now: t.clock.now });
@@ -63,8 +63,8 @@ describe('PUT …/connector/web-connector-credentials', () => {
 describe('GET …/connector/qwc', () => {
   it('downloads the .qwc file: attachment, app URL on this server, the login, stable OwnerID and FileID, the schedule', async () => {
     t = await startTestServer({ webConnector: { userName: 'office', password: 'start-up password' } });
-    expect((await t.call('GET', QWC, { token: tokenWith('read') })).status).toBe(403);
-    const r = await t.call('GET', QWC, { token: tokenWith('approve') });
+    expect((await t.call('GET', QWC, { token: await tokenWith('read') })).status).toBe(403);
+    const r = await t.call('GET', QWC, { token: await tokenWith('approve') });
     expect(r.status, r.text).toBe(200);
     expect(r.headers.get('content-disposition')).toBe('attachment; filename="synclens-acme-qbd.qwc"');
     expect(r.text.startsWith('<?xml')).toBe(true);
@@ -77,7 +77,7 @@ describe('GET …/connector/qwc', () => {
     expect(q.AppDescription.length).toBeLessThanOrEqual(80);
     expect(q.OwnerID).toMatch(/^\{[0-9A-F-]{36}\}$/);
     expect(q.FileID).toMatch(/^\{[0-9A-F-]{36}\}$/);
-    const again = qwcFields((await t.call('GET', QWC, { token: tokenWith('admin') })).text);
+    const again = qwcFields((await t.call('GET', QWC, { token: await tokenWith('admin') })).text);
     expect([again.OwnerID, again.FileID]).toEqual([q.OwnerID, q.FileID]);
     expect((await fetch(q.AppSupport)).status).toBe(200);
   });

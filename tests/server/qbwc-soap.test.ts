@@ -125,8 +125,8 @@ describe('POST /qbwc: each method', () => {
     expect((await t.get('/companies/acme-qbd/connector')).json.lastContactAt).toBe('2026-03-01T12:00:00.000Z');
     // Tickets and passwords are stored hashed only.
     const db = t.server.store.db;
-    expect(JSON.stringify(db.prepare('SELECT * FROM qbwc_sessions').all())).not.toContain(ticket2);
-    const stored = db.prepare('SELECT password_hash FROM qbwc_companies WHERE company_id = ?').pluck().get('acme-qbd') as string;
+    expect(JSON.stringify((await db.prepare('SELECT * FROM qbwc_sessions').all()))).not.toContain(ticket2);
+    const stored = (await db.prepare('SELECT password_hash FROM qbwc_companies WHERE company_id = ?').pluck().get('acme-qbd')) as string;
     expect(stored).toMatch(/^scrypt\$/);
     expect(stored).not.toContain(PASSWORD);
   });

@@ -1,41 +1,20 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { startServer } from '../../server/app.ts';
 import { CliUsageError, parseCliOptions } from '../../server/cliOptions.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/open.ts';
 import { createApi } from '../../server/http/routes.ts';
 import { Store } from '../../server/store/store.ts';
+import { runServerProcess } from '../support/server-process.ts';
 import { startTestServer, TOKEN } from './helpers/server.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'synclens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runCli(args: string[], env: Record<string, string> = {}) {
-  // One node process with the tsx loader (not the tsx wrapper), so SIGKILL leaves no orphan behind.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-    cwd: root, env: { ...process.env, SYNCLENS_TOKEN: '', SYNCLENS_TOKEN_FILE: '', ...env },
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d) => { out += String(d); });
-  child.stderr.on('data', (d) => { err += String(d); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const m = /listening on (http:\/\/\S+?) /.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', () => reject(new Error(`exited: ${err}`)));
-  });
-  url.catch(() => { /* awaited only by tests that expect a start */ });
-  return { child, exited, url, output: () => ({ out, err }) };
-}
+const runCli = runServerProcess;
 
 describe('server/cli.ts', () => {
   it('refuses to start without a token, with a clear message', async () => {
@@ -206,7 +185,7 @@ describe('connector auto-run', () => {
 
   it('answers 503 with Retry-After while shutting down', async () => {
     let closing = false;
-    const app = createApi({ store: new Store(openDatabase(':memory:')), token: TOKEN, pollIntervalSeconds: 60, isClosing: () => closing });
+    const app = createApi({ store: new Store(openSqlite(':memory:')), token: TOKEN, pollIntervalSeconds: 60, isClosing: () => closing });
     expect((await app.request('/api/v1/health')).status).toBe(200);
     closing = true;
     const r = await app.request('/api/v1/health');

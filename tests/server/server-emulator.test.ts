@@ -14,7 +14,7 @@ afterEach(async () => { await t.close(); });
 async function sync(record: RecordInput & { change?: 'create' | 'update' }) {
   const store = t.server.store;
   upsertRecord(store, record);
-  const item = registerChange(store, { companyId: record.companyId, direction: 'export', entityType: record.entityType, localId: record.localId,
+  const item = await registerChange(store, { companyId: record.companyId, direction: 'export', entityType: record.entityType, localId: record.localId,
     qbId: record.qbId ?? null, name: record.name, docNumber: record.docNumber ?? null, change: record.change ?? (record.qbId ? 'update' : 'create') });
   const ok = await t.post(`/companies/${record.companyId}/wizard/approve`, { reviewedIds: [item.id], approveIds: [item.id], unchecked: 'keep' });
   expect(ok.status).toBe(200);
@@ -62,20 +62,20 @@ describe('QuickBooks rules (QBO and QBD codes)', () => {
   });
 
   it('record deleted in QuickBooks: QBO 610 / QBD 3120', async () => {
-    deleteInQuickBooks(t.server.store, 'acme-qbo', 'Invoice', '901');
+    await deleteInQuickBooks(t.server.store, 'acme-qbo', 'Invoice', '901');
     const qbo = await sync({ companyId: 'acme-qbo', entityType: 'Invoice', localId: 'inv-1', name: 'Invoice 1001 · Maple Street HOA', docNumber: '1001', qbId: '901', knownSyncToken: 0 });
     expect(qbo.unsynced).toMatchObject({ errorCode: '610', errorMessage: 'Object Not Found', qbId: '901', attempts: 3 });
     expect(qbo.unsynced!.errorDetail).toContain('Another user has deleted this transaction');
-    deleteInQuickBooks(t.server.store, 'acme-qbd', 'Customer', '80000101-1700000000');
+    await deleteInQuickBooks(t.server.store, 'acme-qbd', 'Customer', '80000101-1700000000');
     const qbd = await sync({ companyId: 'acme-qbd', entityType: 'Customer', localId: 'cust-51', name: 'Lakeview Church', qbId: '80000101-1700000000', knownSyncToken: 0 });
     expect(qbd.unsynced).toMatchObject({ errorCode: '3120', errorMessage: 'Object "80000101-1700000000" specified in the request cannot be found.' });
   });
 
   it('stale SyncToken / EditSequence: QBO 5010 / QBD 3200', async () => {
-    editInQuickBooks(t.server.store, 'acme-qbo', 'Customer', '102');
+    await editInQuickBooks(t.server.store, 'acme-qbo', 'Customer', '102');
     const qbo = await sync({ companyId: 'acme-qbo', entityType: 'Customer', localId: 'cust-2', name: 'Dana Fox', qbId: '102', knownSyncToken: 0 });
     expect(qbo.unsynced).toMatchObject({ errorCode: '5010', errorMessage: 'Stale Object Error' });
-    editInQuickBooks(t.server.store, 'acme-qbd', 'Customer', '80000101-1700000000');
+    await editInQuickBooks(t.server.store, 'acme-qbd', 'Customer', '80000101-1700000000');
     const qbd = await sync({ companyId: 'acme-qbd', entityType: 'Customer', localId: 'cust-51', name: 'Lakeview Church', qbId: '80000101-1700000000', knownSyncToken: 0 });
     expect(qbd.unsynced).toMatchObject({ errorCode: '3200', errorMessage: 'The provided edit sequence "0" is out-of-date.' });
   });
@@ -136,15 +136,15 @@ describe('Resync and Clear ID', () => {
   });
 
   it('Resync re-reads the QuickBooks record, so a stale copy heals', async () => {
-    editInQuickBooks(t.server.store, 'acme-qbo', 'Customer', '102');
+    await editInQuickBooks(t.server.store, 'acme-qbo', 'Customer', '102');
     const { unsynced } = await sync({ companyId: 'acme-qbo', entityType: 'Customer', localId: 'cust-2', name: 'Dana Fox', qbId: '102', knownSyncToken: 0 });
     await t.post(`/companies/acme-qbo/unsynced/${unsynced!.id}/resync`);
     expect((await t.post('/companies/acme-qbo/connector/run')).json.succeeded).toBe(1);
-    expect(getQbRecord(t.server.store, 'acme-qbo', 'Customer', '102')!.sync_token).toBe(2);
+    expect((await getQbRecord(t.server.store, 'acme-qbo', 'Customer', '102'))!.sync_token).toBe(2);
   });
 
   it('Clear ID unlinks the deleted record so Resync creates a new QuickBooks record', async () => {
-    deleteInQuickBooks(t.server.store, 'acme-qbo', 'Invoice', '901');
+    await deleteInQuickBooks(t.server.store, 'acme-qbo', 'Invoice', '901');
     await t.post('/companies/acme-qbo/unsynced/u2/resync');
     await t.post('/companies/acme-qbo/connector/run');
     expect((await t.get('/companies/acme-qbo/unsynced?code=610')).json.items[0]).toMatchObject({ id: 'u2', attempts: 3 });

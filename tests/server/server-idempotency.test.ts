@@ -17,7 +17,7 @@ let t: TestServer;
 afterEach(async () => { await t?.close(); });
 
 const send = (path: string, raw: string, key: string) => t.call('POST', path, { raw, headers: { 'idempotency-key': key } });
-const storedKeys = () => t.server.store.db.prepare('SELECT key FROM idempotency_keys ORDER BY created_at, rowid').pluck().all() as string[];
+const storedKeys = async () => (await t.server.store.db.prepare('SELECT key FROM idempotency_keys ORDER BY created_at, key').pluck().all()) as string[];
 
 describe('Idempotency-Key: the same JSON is the same request', () => {
   it('replays a body sent again with other whitespace, key order and escapes, and changes nothing', async () => {
@@ -61,7 +61,7 @@ describe('Idempotency-Key: the same JSON is the same request', () => {
     t = await startTestServer();
     const raw = '{"reviewedIds":["w1"],"approveIds":["w1"],"unchecked":"keep"}';
     const stored = { approved: 1, cleared: 0, kept: 0, skipped: 0, pendingLogIds: ['log-legacy'] };
-    t.server.store.db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
+    await t.server.store.db.prepare('INSERT INTO idempotency_keys (key, route, body_hash, status, response, created_at) VALUES (?,?,?,?,?,?)')
       .run('legacy', `POST /api/v1${APPROVE}`, createHash('sha256').update(raw).digest('hex'), 200, JSON.stringify(stored), t.clock.now().toISOString());
     const r = await send(APPROVE, raw, 'legacy');
     expect(r.headers.get('idempotent-replayed')).toBe('true');
@@ -75,14 +75,14 @@ describe('Idempotency-Key pruning', () => {
     const old = await send(RUN, '', 'day-0');
     t.clock.advance(7 * DAY - 60_000);
     await send(RUN, '', 'day-7-minus-a-minute'); // prunes: day-0 is still inside the window
-    expect(storedKeys()).toEqual(['day-0', 'day-7-minus-a-minute']);
+    expect(await storedKeys()).toEqual(['day-0', 'day-7-minus-a-minute']);
     const replay = await send(RUN, '', 'day-0');
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.json).toEqual(old.json);
 
     t.clock.advance(2 * DAY);
     await send(RUN, '', 'day-9');
-    expect(storedKeys()).toEqual(['day-7-minus-a-minute', 'day-9']);
+    expect(await storedKeys()).toEqual(['day-7-minus-a-minute', 'day-9']);
     // The pruned key is free again: a different body is a new request, not a 422.
     const reused = await send(RUN, '{}', 'day-0');
     expect(reused.status).toBe(200);
@@ -95,21 +95,25 @@ describe('Idempotency-Key pruning', () => {
       expect((await send(RUN, '', key)).status).toBe(200);
       t.clock.advance(1_000);
     }
-    expect(storedKeys()).toEqual(['k3', 'k4', 'k5']);
+    expect(await storedKeys()).toEqual(['k3', 'k4', 'k5']);
     expect((await send(RUN, '', 'k3')).headers.get('idempotent-replayed')).toBe('true');
     expect((await send(RUN, '{}', 'k1')).status).toBe(200); // forgotten: a new request
   });
 
   it('prunes only every N stored keys, so a write does not pay for it each time', async () => {
     t = await startTestServer({ idempotencyRetention: { maxKeys: 3, pruneEvery: 10 } });
-    for (let i = 1; i <= 9; i++) await send(RUN, '', `n${i}`);
-    expect(storedKeys()).toHaveLength(9);
+    // A millisecond apart, as real requests are: the oldest go first.
+    for (let i = 1; i <= 9; i++) {
+      await send(RUN, '', `n${i}`);
+      t.clock.advance(1);
+    }
+    expect(await storedKeys()).toHaveLength(9);
     await send(RUN, '', 'n10');
-    expect(storedKeys()).toEqual(['n8', 'n9', 'n10']);
+    expect(await storedKeys()).toEqual(['n8', 'n9', 'n10']);
     // Replays and refused requests store nothing and do not count.
     for (let i = 0; i < 9; i++) await send(RUN, '', 'n10');
     await send(RUN, 'not json', 'bad-body');
-    expect(storedKeys()).toHaveLength(3);
+    expect(await storedKeys()).toHaveLength(3);
   });
 
   it('prunes at start-up, so keys left by a stopped server do not wait for new writes', async () => {
@@ -122,7 +126,7 @@ describe('Idempotency-Key pruning', () => {
     clock.advance(8 * DAY);
     const second = await startServer({ port: 0, db: path, token: TOKEN, seed: SMALL_FIXTURE, now: clock.now });
     try {
-      expect(second.store.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get()).toBe(0);
+      expect(await second.store.db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get()).toBe(0);
     } finally {
       await second.close();
     }

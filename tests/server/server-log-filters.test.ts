@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogPage } from '../../lib/api/schema.ts';
 import { insertLogEntry } from '../../server/store/syncLog.ts';
+import { queryPlan } from './helpers/query-plan.ts';
 import { startTestServer, type TestServer } from './helpers/server.ts';
 
 // acme-qbd has no log entries in the small fixture: these are all of its entries.
@@ -18,8 +19,8 @@ const ENTRIES = [
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  t.server.store.write(() => {
-    for (const e of ENTRIES) insertLogEntry(t.server.store, { ...e, companyId: 'acme-qbd', localId: `L-${e.id}`, attempt: 1 });
+  await t.server.store.write(async () => {
+    for (const e of ENTRIES) await insertLogEntry(t.server.store, { ...e, companyId: 'acme-qbd', localId: `L-${e.id}`, attempt: 1 });
   });
 });
 afterAll(async () => { await t.close(); });
@@ -83,9 +84,13 @@ describe('GET /log: direction, from, to and counts', () => {
     expect(r.json.errors.map((e: { path: string }) => e.path)).toContain(param);
   });
 
-  it('uses an index for the direction and date filters', () => {
-    const plan = (sql: string) => (t.server.store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan("SELECT * FROM log_entries WHERE company_id = 'x' AND direction = 'export' ORDER BY seq DESC")).toContain('log_company_direction');
-    expect(plan("SELECT status, COUNT(*) FROM log_entries WHERE company_id = 'x' AND at >= '2026' AND at < '2027' GROUP BY status")).toContain('log_company_at');
+  it('uses an index for the direction and date filters', async () => {
+    const plan = async (sql: string) => (await queryPlan(t.server.store.db, sql)).text;
+    expect(await plan("SELECT * FROM log_entries WHERE company_id = 'x' AND direction = 'export' ORDER BY seq DESC")).toContain('log_company_direction');
+    const byDate = "SELECT status, COUNT(*) FROM log_entries WHERE company_id = 'x' AND at >= '2026' AND at < '2027' GROUP BY status";
+    // PostgreSQL's planner picks among the indexes by its statistics (on an empty table, the one that
+    // spares it a sort); SQLite's choice is fixed, so there the date index itself is checked.
+    if (t.server.store.db.dialect === 'sqlite') expect(await plan(byDate)).toContain('log_company_at');
+    else expect((await queryPlan(t.server.store.db, byDate)).usesIndex).toBe(true);
   });
 });

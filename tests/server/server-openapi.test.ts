@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../server/http/routes.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/open.ts';
 import { Store } from '../../server/store/store.ts';
 import { renderOpenApi } from '../../scripts/openapi.ts';
 
@@ -13,7 +13,7 @@ describe('docs/openapi.json', () => {
   });
 
   it('documents exactly the routes the server serves', () => {
-    const app = createApi({ store: new Store(openDatabase(':memory:')), token: 't', pollIntervalSeconds: 60, isClosing: () => false });
+    const app = createApi({ store: new Store(openSqlite(':memory:')), token: 't', pollIntervalSeconds: 60, isClosing: () => false });
     const served = new Set(
       app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`),
     );

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Summary, UnsyncedEntity } from '../../lib/api/schema.ts';
 import { startServer } from '../../server/app.ts';
 import { MIGRATIONS, migrate, schemaVersion } from '../../server/db/migrations.ts';
-import { openDatabase } from '../../server/db/open.ts';
+import { openSqlite } from '../../server/db/open.ts';
+import type { SqliteDatabase } from '../../server/db/sqlite-database.ts';
 import { SMALL_FIXTURE, startTestServer, testClock, TOKEN } from './helpers/server.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'synclens-server-'));
@@ -17,9 +18,9 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 describe('migrations', () => {
   it('brings a fresh database to the latest version', () => {
-    const db = openDatabase(':memory:');
-    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
-    db.close();
+    const db = openSqlite(':memory:');
+    expect(schemaVersion(db.raw)).toBe(MIGRATIONS.length);
+    db.raw.close();
   });
 
   it('migrates a database left at an older version and keeps its data', () => {
@@ -30,7 +31,7 @@ describe('migrations', () => {
     old.prepare("INSERT INTO companies (id, sort, name, system, connector_kind) VALUES ('old-co', 0, 'Old Co', 'qbo', 'qbo-api')").run();
     expect(() => old.prepare('SELECT * FROM idempotency_keys').all()).toThrow();
     old.close();
-    const db = openDatabase(path);
+    const db = openSqlite(path).raw;
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT name FROM companies').pluck().all()).toEqual(['Old Co']);
     expect(db.prepare('SELECT COUNT(*) FROM idempotency_keys').pluck().get()).toBe(0);
@@ -49,14 +50,14 @@ describe('migrations', () => {
 describe('a file database', () => {
   it('syncs every commit to disk (WAL with synchronous=FULL), so an acknowledged write survives a power loss', async () => {
     const SYNCHRONOUS_FULL = 2;
-    const db = openDatabase(join(dir, 'durable.db'));
+    const db = openSqlite(join(dir, 'durable.db')).raw;
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
     db.close();
     // The running server uses the same connection settings.
     const server = await startServer({ port: 0, db: join(dir, 'durable-server.db'), token: TOKEN });
     try {
-      expect(server.store.db.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
+      expect((server.store.db as SqliteDatabase).raw.pragma('synchronous', { simple: true })).toBe(SYNCHRONOUS_FULL);
     } finally {
       await server.close();
     }
@@ -111,7 +112,7 @@ describe('fixtures', () => {
     writeFileSync(path, JSON.stringify(fixture));
     const dbPath = `${path}.db`;
     await expect(startServer({ port: 0, db: dbPath, token: TOKEN, seed: path })).rejects.toThrow(message);
-    const db = openDatabase(dbPath);
+    const db = openSqlite(dbPath).raw;
     expect(db.prepare('SELECT COUNT(*) FROM companies').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM wizard_items').pluck().get()).toBe(0);
     db.close();
@@ -151,7 +152,7 @@ describe('demo seed', () => {
     expect(s.companies[0]!.pendingApprovals.export + s.companies[0]!.pendingApprovals.import).toBeGreaterThan(approvals / 2);
     expect(s.companies.map((c) => c.connector.state)).toEqual(['ok', 'ok']);
     const db = t.server.store.db;
-    expect(db.prepare("SELECT COUNT(*) FROM records WHERE company_id = 'evergreen' AND entity_type = 'Invoice'").pluck().get()).toBeGreaterThanOrEqual(200);
+    expect(await db.prepare("SELECT COUNT(*) FROM records WHERE company_id = 'evergreen' AND entity_type = 'Invoice'").pluck().get()).toBeGreaterThanOrEqual(200);
 
     const unsynced = async (company: string) => (await t.get(`/companies/${company}/unsynced?limit=500`)).json.items as UnsyncedEntity[];
     const codes = async (company: string) => (await unsynced(company)).map((u) => u.errorCode).sort();
@@ -181,7 +182,7 @@ describe('demo seed', () => {
     }
 
     // Seeded links answer "synced" with the job app's URL.
-    const qbIds = db.prepare("SELECT qb_id FROM records WHERE company_id = 'evergreen' AND entity_type = 'Customer' AND qb_id IS NOT NULL LIMIT 5").pluck().all() as string[];
+    const qbIds = (await db.prepare("SELECT qb_id FROM records WHERE company_id = 'evergreen' AND entity_type = 'Customer' AND qb_id IS NOT NULL ORDER BY qb_id LIMIT 5").pluck().all()) as string[];
     const links = (await t.get(`/companies/evergreen/links?entityType=Customer&qbIds=${qbIds.join(',')}`)).json.items;
     expect(links.filter((l: { status: string }) => l.status === 'synced').length).toBeGreaterThanOrEqual(4);
     expect(links[0].localUrl).toMatch(/^https:\/\/app\.example-jobs\.com\/clients\/\d+$/);

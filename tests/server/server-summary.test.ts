@@ -34,7 +34,7 @@ describe('GET /summary', () => {
   it('gives a new ETag and generatedAt after a change', async () => {
     const before = await t.get('/summary');
     t.clock.advance(60_000);
-    registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-77', name: 'New Client', change: 'create' });
+    await registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-77', name: 'New Client', change: 'create' });
     const after = await t.get('/summary', { 'if-none-match': before.headers.get('etag')! });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));

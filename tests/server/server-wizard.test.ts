@@ -40,14 +40,14 @@ describe('approve', () => {
     expect(r.json).toMatchObject({ approved: 0, kept: 0, cleared: 2 });
     await t.post('/companies/acme-qbo/connector/run');
     expect(await wizardIds()).toEqual(['w1', 'w4']);
-    const item = registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-1', qbId: '101',
+    const item = await registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-1', qbId: '101',
       name: 'Maple Street HOA', change: 'update', changedFields: ['Email'] });
     expect(item.id).not.toBe('w2');
     expect(await wizardIds()).toEqual(['w1', 'w4', item.id]);
   });
 
   it('leaves items that arrived after the review untouched', async () => {
-    const late = registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'import', entityType: 'Customer', qbId: '102', localId: 'cust-2',
+    const late = await registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'import', entityType: 'Customer', qbId: '102', localId: 'cust-2',
       name: 'Dana Fox', change: 'update', changedFields: ['Phone'] });
     // The office reviewed the list as it was before `late` arrived.
     const r = await approve({ reviewedIds: ['w1', 'w2', 'w3', 'w4'], approveIds: ['w1'], unchecked: 'clear' });
@@ -64,15 +64,17 @@ describe('approve', () => {
   });
 
   it('refreshes a waiting item when the same record changes again instead of listing it twice', async () => {
-    const item = registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-1',
+    const item = await registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: 'cust-1',
       name: 'Maple Street HOA', change: 'update', changedFields: ['Email'] });
     expect(item.id).toBe('w2');
     expect(item.changedFields).toEqual(['Phone', 'Email']);
   });
 
   it('approves 2,000 items in one request', async () => {
-    const ids = Array.from({ length: 2000 }, (_, i) =>
-      registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: `many-${i}`, name: `Client ${i}`, change: 'create' }).id);
+    const ids: string[] = [];
+    for (let i = 0; i < 2000; i++) {
+      ids.push((await registerChange(t.server.store, { companyId: 'acme-qbo', direction: 'export', entityType: 'Customer', localId: `many-${i}`, name: `Client ${i}`, change: 'create' })).id);
+    }
     const r = await approve({ reviewedIds: ids, approveIds: ids.slice(0, 1500), unchecked: 'clear' });
     expect(r.json).toMatchObject({ approved: 1500, cleared: 500 });
     expect(r.json.pendingLogIds).toHaveLength(1500);

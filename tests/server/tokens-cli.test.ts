@@ -26,15 +26,15 @@ function refusal(argv: string[], env: Record<string, string> = {}): string {
 }
 
 /** Runs the command in-process, collecting what it prints. */
-function run(argv: string[]) {
+async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runTokenCli(argv, {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await runTokenCli(argv, {}, { out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('parseTokenCommand', () => {
-  it('reads create, list and revoke with the database found as the server finds it', () => {
+  it('reads create, list and revoke with the database found as the server finds it', async () => {
     expect(parseTokenCommand(['create', '--scopes', 'approve, read', '--label', ' Office laptop ', '--db', 'x.db'], {}))
       .toEqual({ action: 'create', db: 'x.db', scopes: ['read', 'approve'], label: 'Office laptop' });
     expect(parseTokenCommand(['create', '--scopes', 'ingest'], { SYNCLENS_DB: 'env.db' }))
@@ -43,7 +43,7 @@ describe('parseTokenCommand', () => {
     expect(parseTokenCommand(['revoke', 'tok_1', '--db', 'y.db'], { SYNCLENS_DB: 'env.db' })).toEqual({ action: 'revoke', db: 'y.db', id: 'tok_1' });
   });
 
-  it('refuses mistakes with a message that says what to do', () => {
+  it('refuses mistakes with a message that says what to do', async () => {
     expect(refusal([])).toMatch(/name a token command.*usage:/s);
     expect(refusal(['make'])).toMatch(/unknown token command "make"/);
     expect(refusal(['create'])).toMatch(/needs --scopes, e\.g\. --scopes read,approve/);
@@ -59,29 +59,29 @@ describe('parseTokenCommand', () => {
 });
 
 describe('runTokenCli against a database file', () => {
-  it('creates (printing the token once), lists without hashes, revokes', () => {
+  it('creates (printing the token once), lists without hashes, revokes', async () => {
     const db = join(dir, 'in-process.db');
-    expect(run(['list', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining(`no database at "${db}"`) });
+    expect(await run(['list', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining(`no database at "${db}"`) });
 
-    const created = run(['create', '--scopes', 'read,approve', '--label', 'Office laptop', '--db', db]);
+    const created = await run(['create', '--scopes', 'read,approve', '--label', 'Office laptop', '--db', db]);
     expect(created.code).toBe(0);
     const token = /^token: +(sl_\S+)$/m.exec(created.out)![1]!;
     const id = /^id: +(tok_\w+)$/m.exec(created.out)![1]!;
     expect(created.out).toContain('scopes: read, approve');
     expect(created.out).toMatch(/only time the token is shown/);
 
-    const listed = run(['list', '--db', db]);
+    const listed = await run(['list', '--db', db]);
     expect(listed.code).toBe(0);
     expect(listed.out).toMatch(/^ID +LABEL +SCOPES +CREATED +LAST USED +REVOKED$/m);
     expect(listed.out).toMatch(new RegExp(`^${id} +Office laptop +read,approve +\\S+ +never +-$`, 'm'));
     expect(listed.out).not.toContain(token.slice(3));
     expect(listed.out).not.toMatch(/[0-9a-f]{64}/);
 
-    expect(run(['revoke', id, '--db', db])).toMatchObject({ code: 0, out: expect.stringContaining(`Revoked ${id}`) });
-    expect(run(['revoke', id, '--db', db])).toMatchObject({ code: 0, out: expect.stringContaining('already revoked') });
-    expect(run(['revoke', 'tok_nope', '--db', db])).toMatchObject({ code: 1, err: expect.stringContaining('no token with id "tok_nope"') });
-    expect(run(['list', '--db', db]).out).toMatch(new RegExp(`^${id} .* \\d{4}-\\d{2}-\\d{2}T\\S+Z$`, 'm'));
-    expect(run(['create', '--scopes', 'read', '--label', 'bad\u0007label', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining('control characters') });
+    expect(await run(['revoke', id, '--db', db])).toMatchObject({ code: 0, out: expect.stringContaining(`Revoked ${id}`) });
+    expect(await run(['revoke', id, '--db', db])).toMatchObject({ code: 0, out: expect.stringContaining('already revoked') });
+    expect(await run(['revoke', 'tok_nope', '--db', db])).toMatchObject({ code: 1, err: expect.stringContaining('no token with id "tok_nope"') });
+    expect((await run(['list', '--db', db])).out).toMatch(new RegExp(`^${id} .* \\d{4}-\\d{2}-\\d{2}T\\S+Z$`, 'm'));
+    expect(await run(['create', '--scopes', 'read', '--label', 'bad\u0007label', '--db', db])).toMatchObject({ code: 2, err: expect.stringContaining('control characters') });
   });
 });
 

@@ -17,7 +17,7 @@ let t: TestServer;
 beforeEach(async () => { t = await startTestServer(); });
 afterEach(async () => { await t.close(); });
 
-const tokenWith = (...scopes: Scope[]) => createApiToken(t.server.store, { scopes, label: `test ${scopes.join('+')}` }).token;
+const tokenWith = async (...scopes: Scope[]) => (await createApiToken(t.server.store, { scopes, label: `test ${scopes.join('+')}` })).token;
 
 /** One request of each route family, as the extension, the job app and an admin make them. */
 const FAMILIES: Record<string, { scope: Scope; send: (token: string) => ReturnType<TestServer['call']> }> = {
@@ -41,7 +41,7 @@ const FAMILIES: Record<string, { scope: Scope; send: (token: string) => ReturnTy
 
 describe('scopes per route family', () => {
   it.each(['read', 'approve', 'ingest', 'admin'] as const)('a token with only "%s" is let into its own family and refused (403) elsewhere', async (scope) => {
-    const token = tokenWith(scope);
+    const token = await tokenWith(scope);
     for (const [name, family] of Object.entries(FAMILIES)) {
       const r = await family.send(token);
       if (family.scope === scope) {
@@ -57,11 +57,11 @@ describe('scopes per route family', () => {
   });
 
   it('the extension\'s token (read + approve) reads and approves but cannot send records; the job app\'s cannot read the wizard', async () => {
-    const extension = tokenWith('read', 'approve');
+    const extension = await tokenWith('read', 'approve');
     expect((await FAMILIES['GET /wizard']!.send(extension)).status).toBe(200);
     expect((await FAMILIES['POST /wizard/approve']!.send(extension)).status).toBe(200);
     expect((await FAMILIES['PUT /records']!.send(extension)).status).toBe(403);
-    const jobApp = tokenWith('ingest');
+    const jobApp = await tokenWith('ingest');
     expect((await FAMILIES['PUT /records']!.send(jobApp)).status).toBe(201);
     expect((await FAMILIES['GET /wizard']!.send(jobApp)).status).toBe(403);
     expect((await t.call('GET', '/health', { token: jobApp })).status).toBe(200);
@@ -72,13 +72,13 @@ describe('scopes per route family', () => {
   });
 
   it('a refused request writes nothing, and the scope is checked before the company is looked up', async () => {
-    const seq = t.server.store.changeState().seq;
-    const r = await t.call('PUT', '/companies/no-such-company/records/Item/i-1', { token: tokenWith('read', 'approve'), body: { record: RECORD_EXAMPLES.Item } });
+    const seq = (await t.server.store.changeState()).seq;
+    const r = await t.call('PUT', '/companies/no-such-company/records/Item/i-1', { token: await tokenWith('read', 'approve'), body: { record: RECORD_EXAMPLES.Item } });
     expect(r.status).toBe(403);
-    expect(t.server.store.changeState().seq).toBe(seq);
+    expect((await t.server.store.changeState()).seq).toBe(seq);
   });
 
-  it('writes not given a scope need admin, so a new route is closed to other tokens until it is given one', () => {
+  it('writes not given a scope need admin, so a new route is closed to other tokens until it is given one', async () => {
     expect(routeScope('GET', '/api/v1/companies/a/anything')).toBe('read');
     expect(routeScope('POST', '/api/v1/companies/a/wizard/approve')).toBe('approve');
     expect(routeScope('POST', '/api/v1/companies/a/unsynced/u1/resync')).toBe('approve');
@@ -91,11 +91,11 @@ describe('scopes per route family', () => {
 
 describe('authentication', () => {
   it('an unknown, malformed or revoked token gets 401 with WWW-Authenticate', async () => {
-    const { id, token } = createApiToken(t.server.store, { scopes: ['read'] });
+    const { id, token } = await createApiToken(t.server.store, { scopes: ['read'] });
     expect((await t.call('GET', '/companies', { token })).status).toBe(200);
-    expect(revokeApiToken(t.server.store, id)).toBe('revoked');
-    expect(revokeApiToken(t.server.store, id)).toBe('already-revoked');
-    expect(revokeApiToken(t.server.store, 'tok_missing')).toBe('not-found');
+    expect(await revokeApiToken(t.server.store, id)).toBe('revoked');
+    expect(await revokeApiToken(t.server.store, id)).toBe('already-revoked');
+    expect(await revokeApiToken(t.server.store, 'tok_missing')).toBe('not-found');
     for (const bad of [token, `${token}x`, 'sl_', 'not-a-token']) {
       const r = await t.call('GET', '/companies', { token: bad });
       expect(r.status, bad).toBe(401);
@@ -106,19 +106,19 @@ describe('authentication', () => {
   });
 
   it('notes the last use at most once a minute, without changing the summary or its ETag', async () => {
-    const { id, token } = createApiToken(t.server.store, { scopes: ['read'] });
-    const lastUsed = () => listApiTokens(t.server.store).find((x) => x.id === id)!.lastUsedAt;
-    expect(lastUsed()).toBeNull();
+    const { id, token } = await createApiToken(t.server.store, { scopes: ['read'] });
+    const lastUsed = async () => (await listApiTokens(t.server.store)).find((x) => x.id === id)!.lastUsedAt;
+    expect((await lastUsed())).toBeNull();
     const first = await t.call('GET', '/summary', { token });
-    expect(lastUsed()).toBe(t.clock.now().toISOString());
-    const usedAt = lastUsed();
+    expect((await lastUsed())).toBe(t.clock.now().toISOString());
+    const usedAt = await lastUsed();
     t.clock.advance(30_000);
     const second = await t.call('GET', '/summary', { token, headers: { 'if-none-match': first.headers.get('etag')! } });
     expect(second.status).toBe(304);
-    expect(lastUsed()).toBe(usedAt);
+    expect((await lastUsed())).toBe(usedAt);
     t.clock.advance(31_000);
     await t.call('GET', '/companies', { token });
-    expect(lastUsed()).toBe(t.clock.now().toISOString());
+    expect((await lastUsed())).toBe(t.clock.now().toISOString());
     expect((await t.call('GET', '/summary', { token, headers: { 'if-none-match': first.headers.get('etag')! } })).status).toBe(304);
   });
 });
@@ -129,16 +129,16 @@ describe('tokens at rest', () => {
     const f = await startTestServer({ db });
     let token: string;
     try {
-      const created = createApiToken(f.server.store, { scopes: ['ingest', 'read'], label: 'Job app' });
+      const created = await createApiToken(f.server.store, { scopes: ['ingest', 'read'], label: 'Job app' });
       token = created.token;
       expect(token).toMatch(/^sl_[A-Za-z0-9_-]{43}$/);
       expect((await f.call('PUT', '/companies/acme-qbo/records/Item/i-9', { token, body: { record: RECORD_EXAMPLES.Item } })).status).toBe(201);
-      const rows = f.server.store.db.prepare('SELECT * FROM api_tokens').all() as Record<string, unknown>[];
+      const rows = (await f.server.store.db.prepare('SELECT * FROM api_tokens').all()) as Record<string, unknown>[];
       expect(rows).toEqual([expect.objectContaining({
         id: created.id, scopes: 'read,ingest', label: 'Job app', token_hash: createHash('sha256').update(token).digest('hex'), revoked_at: null,
       })]);
       expect(JSON.stringify(rows)).not.toContain(token.slice(3));
-      expect(listApiTokens(f.server.store)).toEqual([expect.not.objectContaining({ token_hash: expect.anything() })]);
+      expect(await listApiTokens(f.server.store)).toEqual([expect.not.objectContaining({ token_hash: expect.anything() })]);
     } finally {
       await f.close();
     }
@@ -148,11 +148,11 @@ describe('tokens at rest', () => {
     for (const name of files) expect(readFileSync(join(dir, name)).includes(token!.slice(3)), name).toBe(false);
   });
 
-  it('refuses to create a token without a known scope or with a bad label', () => {
-    expect(() => createApiToken(t.server.store, { scopes: [] })).toThrow(/at least one known scope/);
-    expect(() => createApiToken(t.server.store, { scopes: ['write' as Scope] })).toThrow(/known scope/);
-    expect(() => createApiToken(t.server.store, { scopes: ['read'], label: 'x'.repeat(101) })).toThrow(/at most 100/);
-    expect(() => createApiToken(t.server.store, { scopes: ['read'], label: 'tab\there' })).toThrow(/control characters/);
-    expect(listApiTokens(t.server.store)).toEqual([]);
+  it('refuses to create a token without a known scope or with a bad label', async () => {
+    await expect(createApiToken(t.server.store, { scopes: [] })).rejects.toThrow(/at least one known scope/);
+    await expect(createApiToken(t.server.store, { scopes: ['write' as Scope] })).rejects.toThrow(/known scope/);
+    await expect(createApiToken(t.server.store, { scopes: ['read'], label: 'x'.repeat(101) })).rejects.toThrow(/at most 100/);
+    await expect(createApiToken(t.server.store, { scopes: ['read'], label: 'tab\there' })).rejects.toThrow(/control characters/);
+    expect(await listApiTokens(t.server.store)).toEqual([]);
   });
 });

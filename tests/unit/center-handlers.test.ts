@@ -247,7 +247,7 @@ describe('notifications from polls and the digest', () => {
     await ok('center.bulkResync', { companyId: 'evergreen', ids: items.filter((i) => i.state === 'failed').map((i) => i.id) });
     const resyncPollAt = now.toISOString();
     now = new Date(now.getTime() + 600_000);
-    runConnector(server.store, 'evergreen');
+    await runConnector(server.store, 'evergreen');
     const afterRun = (await ok('state.refresh', {})).summary!.companies.find((c) => c.companyId === 'evergreen')!;
     expect(afterRun.failedSyncs).toBeGreaterThan(0);
     expect(shown).toHaveLength(1);
@@ -278,7 +278,7 @@ describe('notifications from polls and the digest', () => {
     const fail = async () => {
       const { items } = await ok('center.unsynced', { companyId: 'evergreen' });
       await ok('center.bulkResync', { companyId: 'evergreen', ids: items.filter((i) => i.state === 'failed').map((i) => i.id) });
-      runConnector(server.store, 'evergreen');
+      await runConnector(server.store, 'evergreen');
       now = new Date(now.getTime() + 600_000);
       return ok('state.refresh', {});
     };

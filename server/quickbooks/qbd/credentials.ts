@@ -32,57 +32,57 @@ export function verifyPassword(password: string, stored: string): boolean {
 const DECOY_HASH = hashPassword(randomBytes(24).toString('base64'));
 
 /** The company's Web Connector row, created on first use (its FileID is fixed from then on). */
-export function webConnectorRow(store: Store, companyId: string): QbwcCompanyRow {
-  const existing = store.db.prepare('SELECT * FROM qbwc_companies WHERE company_id = ?').get(companyId) as QbwcCompanyRow | undefined;
+export async function webConnectorRow(store: Store, companyId: string): Promise<QbwcCompanyRow> {
+  const existing = (await store.db.prepare('SELECT * FROM qbwc_companies WHERE company_id = ?').get(companyId)) as QbwcCompanyRow | undefined;
   if (existing) return existing;
   const now = store.nowIso();
-  store.write(() => {
-    store.db.prepare(`INSERT OR IGNORE INTO qbwc_companies (company_id, user_name, password_hash, file_id, changes_since, updated_at)
-      VALUES (?, NULL, NULL, ?, ?, ?)`).run(companyId, `{${randomUUID().toUpperCase()}}`, now, now);
+  await store.write(async () => {
+    await store.db.prepare(`INSERT INTO qbwc_companies (company_id, user_name, password_hash, file_id, changes_since, updated_at)
+      VALUES (?, NULL, NULL, ?, ?, ?) ON CONFLICT DO NOTHING`).run(companyId, `{${randomUUID().toUpperCase()}}`, now, now);
   });
-  return store.db.prepare('SELECT * FROM qbwc_companies WHERE company_id = ?').get(companyId) as QbwcCompanyRow;
+  return (await store.db.prepare('SELECT * FROM qbwc_companies WHERE company_id = ?').get(companyId)) as QbwcCompanyRow;
 }
 
 export class UserNameTaken extends Error {}
 
-export function setCredentials(store: Store, companyId: string, userName: string, password: string): void {
+export async function setCredentials(store: Store, companyId: string, userName: string, password: string): Promise<void> {
   const hash = hashPassword(password);
-  webConnectorRow(store, companyId);
-  store.write(() => {
-    const owner = store.db.prepare('SELECT company_id FROM qbwc_companies WHERE user_name = ? AND company_id != ?').pluck()
-      .get(userName, companyId) as string | undefined;
+  await webConnectorRow(store, companyId);
+  await store.write(async () => {
+    const owner = (await store.db.prepare('SELECT company_id FROM qbwc_companies WHERE user_name = ? AND company_id != ?').pluck()
+      .get(userName, companyId)) as string | undefined;
     if (owner) throw new UserNameTaken(`The Web Connector user name "${userName}" already belongs to another company.`);
-    store.db.prepare('UPDATE qbwc_companies SET user_name = ?, password_hash = ?, updated_at = ? WHERE company_id = ?')
+    await store.db.prepare('UPDATE qbwc_companies SET user_name = ?, password_hash = ?, updated_at = ? WHERE company_id = ?')
       .run(userName, hash, store.nowIso(), companyId);
   });
 }
 
 /** True when the company is driven by the Web Connector (it has a login). */
-export function hasCredentials(store: Store, companyId: string): boolean {
-  return store.db.prepare('SELECT 1 FROM qbwc_companies WHERE company_id = ? AND password_hash IS NOT NULL').get(companyId) !== undefined;
+export async function hasCredentials(store: Store, companyId: string): Promise<boolean> {
+  return (await store.db.prepare('SELECT 1 FROM qbwc_companies WHERE company_id = ? AND password_hash IS NOT NULL').get(companyId)) !== undefined;
 }
 
 /**
  * Gives every Desktop company without a login the same one (start-up options); a user name can
  * belong to one company only, so the second and later companies get "<user>-<company id>".
  */
-export function provisionCredentials(store: Store, userName: string, password: string): { companyId: string; userName: string }[] {
-  const companies = store.db.prepare("SELECT id FROM companies WHERE system = 'qbd' ORDER BY sort").pluck().all() as string[];
+export async function provisionCredentials(store: Store, userName: string, password: string): Promise<{ companyId: string; userName: string }[]> {
+  const companies = (await store.db.prepare("SELECT id FROM companies WHERE system = 'qbd' ORDER BY sort, id").pluck().all()) as string[];
   const given: { companyId: string; userName: string }[] = [];
   for (const id of companies) {
-    if (hasCredentials(store, id)) continue;
-    const taken = store.db.prepare('SELECT 1 FROM qbwc_companies WHERE user_name = ?').get(userName) !== undefined;
+    if (await hasCredentials(store, id)) continue;
+    const taken = (await store.db.prepare('SELECT 1 FROM qbwc_companies WHERE user_name = ?').get(userName)) !== undefined;
     const name = taken ? `${userName}-${id}` : userName;
-    setCredentials(store, id, name, password);
+    await setCredentials(store, id, name, password);
     given.push({ companyId: id, userName: name });
   }
   return given;
 }
 
 /** The company whose login this is, or null; the same work is done whether the user exists or not. */
-export function checkLogin(store: Store, userName: string, password: string): string | null {
-  const row = store.db.prepare('SELECT company_id, password_hash FROM qbwc_companies WHERE user_name = ? AND password_hash IS NOT NULL')
-    .get(userName) as { company_id: string; password_hash: string } | undefined;
+export async function checkLogin(store: Store, userName: string, password: string): Promise<string | null> {
+  const row = (await store.db.prepare('SELECT company_id, password_hash FROM qbwc_companies WHERE user_name = ? AND password_hash IS NOT NULL')
+    .get(userName)) as { company_id: string; password_hash: string } | undefined;
   const ok = verifyPassword(password, row?.password_hash ?? DECOY_HASH);
   return row && ok ? row.company_id : null;
 }
@@ -99,8 +99,8 @@ export interface SessionRow {
 }
 
 /** The live session of a ticket, or null (unknown, ended or expired). */
-export function liveSession(store: Store, ticket: string): SessionRow | null {
-  const row = store.db.prepare('SELECT * FROM qbwc_sessions WHERE ticket_hash = ?').get(ticketHash(ticket)) as SessionRow | undefined;
+export async function liveSession(store: Store, ticket: string): Promise<SessionRow | null> {
+  const row = (await store.db.prepare('SELECT * FROM qbwc_sessions WHERE ticket_hash = ?').get(ticketHash(ticket))) as SessionRow | undefined;
   if (!row || row.ended_at || row.expires_at <= store.nowIso()) return null;
   return row;
 }

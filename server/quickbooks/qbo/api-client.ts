@@ -169,7 +169,7 @@ export class QboApiClient {
       if (kind === 'auth') {
         // Still refused after a fresh token, or refused outright (3100): only a reconnect helps.
         const what = `QuickBooks Online refused the sync service access to this company (code ${fault.code}).`;
-        const expired = this.opts.tokens.markAuthExpired(companyId, what);
+        const expired = await this.opts.tokens.markAuthExpired(companyId, what);
         return { ok: false, fault, failure: { kind: 'auth', message: expired.message } };
       }
       return {

@@ -60,37 +60,39 @@ const context = (companyId: string, which: 'access' | 'refresh') => `qbo:${compa
  * Stores the tokens from a completed consent (replacing any earlier pair), records the realm on the
  * company and clears a connector warning such as auth-expired.
  */
-export function saveConnection(store: Store, box: SecretBox, companyId: string, realmId: string, tokens: QboTokenSet): QboConnection {
+export async function saveConnection(
+  store: Store, box: SecretBox, companyId: string, realmId: string, tokens: QboTokenSet,
+): Promise<QboConnection> {
   if (!REALM_PATTERN.test(realmId)) throw new QboConnectionError('The QuickBooks Online company id (realmId) is missing or malformed.');
-  const company = store.companyRow(companyId);
+  const company = await store.companyRow(companyId);
   if (!company) throw new QboConnectionError(`There is no company "${companyId}" to connect.`);
   if (company.system !== 'qbo') throw new QboConnectionError(`Company "${companyId}" uses QuickBooks Desktop, not QuickBooks Online.`);
   // Sealing first: with no key (and no demo allowance) this throws before anything is written.
   const accessEnc = box.seal(tokens.accessToken, context(companyId, 'access'));
   const refreshEnc = box.seal(tokens.refreshToken, context(companyId, 'refresh'));
   const now = store.nowIso();
-  store.write(() => {
-    const other = store.db.prepare('SELECT company_id FROM qbo_connections WHERE realm_id = ? AND company_id <> ?').get(realmId, companyId) as
+  await store.write(async () => {
+    const other = (await store.db.prepare('SELECT company_id FROM qbo_connections WHERE realm_id = ? AND company_id <> ?').get(realmId, companyId)) as
       { company_id: string } | undefined;
     if (other) {
       throw new QboConnectionError(
         `This QuickBooks Online company is already connected to the SyncLens company "${other.company_id}"; disconnect it there first.`,
       );
     }
-    store.db.prepare(`INSERT INTO qbo_connections (company_id, realm_id, access_token_enc, access_expires_at, refresh_token_enc,
+    await store.db.prepare(`INSERT INTO qbo_connections (company_id, realm_id, access_token_enc, access_expires_at, refresh_token_enc,
         refresh_expires_at, generation, connected_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?)
       ON CONFLICT (company_id) DO UPDATE SET realm_id = excluded.realm_id, access_token_enc = excluded.access_token_enc,
         access_expires_at = excluded.access_expires_at, refresh_token_enc = excluded.refresh_token_enc,
         refresh_expires_at = excluded.refresh_expires_at, generation = qbo_connections.generation + 1,
         connected_at = excluded.connected_at, updated_at = excluded.updated_at, cdc_since = NULL`)
       .run(companyId, realmId, accessEnc, tokens.accessExpiresAt, refreshEnc, tokens.refreshExpiresAt, now, now);
-    store.db.prepare('UPDATE companies SET realm_id = ?, connector_override = NULL, connector_message = NULL WHERE id = ?').run(realmId, companyId);
+    await store.db.prepare('UPDATE companies SET realm_id = ?, connector_override = NULL, connector_message = NULL WHERE id = ?').run(realmId, companyId);
   });
-  return loadConnection(store, box, companyId)!;
+  return (await loadConnection(store, box, companyId))!;
 }
 
-export function loadConnection(store: Store, box: SecretBox, companyId: string): QboConnection | null {
-  const row = store.db.prepare('SELECT * FROM qbo_connections WHERE company_id = ?').get(companyId) as ConnectionRow | undefined;
+export async function loadConnection(store: Store, box: SecretBox, companyId: string): Promise<QboConnection | null> {
+  const row = (await store.db.prepare('SELECT * FROM qbo_connections WHERE company_id = ?').get(companyId)) as ConnectionRow | undefined;
   if (!row) return null;
   return {
     companyId: row.company_id,
@@ -106,8 +108,8 @@ export function loadConnection(store: Store, box: SecretBox, companyId: string):
 }
 
 /** Forgets a company's tokens (after a disconnect). True when there was a connection. */
-export function deleteConnection(store: Store, companyId: string): boolean {
-  return store.write(() => store.db.prepare('DELETE FROM qbo_connections WHERE company_id = ?').run(companyId).changes > 0);
+export async function deleteConnection(store: Store, companyId: string): Promise<boolean> {
+  return store.write(async () => (await store.db.prepare('DELETE FROM qbo_connections WHERE company_id = ?').run(companyId)).changes > 0);
 }
 
 const SIGN_IN_REFUSED = 'QuickBooks Online refused the saved sign-in (it expired or was revoked).';
@@ -141,8 +143,8 @@ export class QboTokenManager {
     this.opts = opts;
   }
 
-  private load(companyId: string): QboConnection {
-    const conn = loadConnection(this.opts.store, this.opts.box, companyId);
+  private async load(companyId: string): Promise<QboConnection> {
+    const conn = await loadConnection(this.opts.store, this.opts.box, companyId);
     if (!conn) throw new QboNotConnected(companyId);
     return conn;
   }
@@ -153,14 +155,14 @@ export class QboTokenManager {
 
   /** A usable access token, refreshed first when it expires within the margin. */
   async accessToken(companyId: string): Promise<string> {
-    const conn = this.load(companyId);
+    const conn = await this.load(companyId);
     if (this.fresh(conn)) return conn.accessToken;
     return this.refreshOnce(conn, (c) => this.fresh(c));
   }
 
   /** After QuickBooks answered 401 to `failedAccessToken`: a newer token, refreshing unless someone already did. */
   async forceRefresh(companyId: string, failedAccessToken: string): Promise<string> {
-    const conn = this.load(companyId);
+    const conn = await this.load(companyId);
     if (conn.accessToken !== failedAccessToken && this.fresh(conn)) return conn.accessToken;
     return this.refreshOnce(conn, (c) => c.accessToken !== failedAccessToken && this.fresh(c));
   }
@@ -169,11 +171,11 @@ export class QboTokenManager {
    * Marks the connector as needing an admin and returns the error to throw. `what` says what
    * happened in one sentence (default: the saved sign-in was refused); the reconnect advice follows.
    */
-  markAuthExpired(companyId: string, what?: string): QboAuthExpired {
+  async markAuthExpired(companyId: string, what?: string): Promise<QboAuthExpired> {
     const { store } = this.opts;
     const message = reconnectMessage(companyId, this.opts.publicUrl ?? null, what);
-    store.write(() => {
-      store.db.prepare("UPDATE companies SET connector_override = 'auth-expired', connector_message = ? WHERE id = ?").run(message, companyId);
+    await store.write(async () => {
+      await store.db.prepare("UPDATE companies SET connector_override = 'auth-expired', connector_message = ? WHERE id = ?").run(message, companyId);
     });
     return new QboAuthExpired(companyId, message);
   }
@@ -190,7 +192,7 @@ export class QboTokenManager {
   private async refresh(companyId: string, usable: (c: QboConnection) => boolean): Promise<string> {
     const { store, config } = this.opts;
     // Another process may have refreshed since the caller looked.
-    const before = this.load(companyId);
+    const before = await this.load(companyId);
     if (usable(before)) return before.accessToken;
     let tokens: QboTokenSet;
     try {
@@ -200,25 +202,25 @@ export class QboTokenManager {
       });
     } catch (err) {
       if (err instanceof OAuthError && err.code === 'invalid_grant') {
-        const after = loadConnection(store, this.opts.box, companyId);
+        const after = await loadConnection(store, this.opts.box, companyId);
         if (after && after.generation !== before.generation) return after.accessToken;
-        throw this.markAuthExpired(companyId);
+        throw await this.markAuthExpired(companyId);
       }
       throw err;
     }
-    const stored = this.storeRefreshed(companyId, before.generation, tokens);
+    const stored = await this.storeRefreshed(companyId, before.generation, tokens);
     if (stored) return tokens.accessToken;
     // A newer pair landed while this refresh ran: it wins, ours is dropped.
-    return this.load(companyId).accessToken;
+    return (await this.load(companyId)).accessToken;
   }
 
   /** Compare-and-set on `generation`: false when the row moved on (or vanished) meanwhile. */
-  private storeRefreshed(companyId: string, generation: number, tokens: QboTokenSet): boolean {
+  private async storeRefreshed(companyId: string, generation: number, tokens: QboTokenSet): Promise<boolean> {
     const { store, box } = this.opts;
     const accessEnc = box.seal(tokens.accessToken, context(companyId, 'access'));
     const refreshEnc = box.seal(tokens.refreshToken, context(companyId, 'refresh'));
     // Not store.write: token rotation changes nothing the Sync API reports.
-    const result = store.db.prepare(`UPDATE qbo_connections SET access_token_enc = ?, access_expires_at = ?, refresh_token_enc = ?,
+    const result = await store.db.prepare(`UPDATE qbo_connections SET access_token_enc = ?, access_expires_at = ?, refresh_token_enc = ?,
         refresh_expires_at = COALESCE(?, refresh_expires_at), generation = generation + 1, updated_at = ?
       WHERE company_id = ? AND generation = ?`)
       .run(accessEnc, tokens.accessExpiresAt, refreshEnc, tokens.refreshExpiresAt, store.nowIso(), companyId, generation);

@@ -18,37 +18,42 @@ export type ConsumedAuthState = { ok: true; companyId: string } | { ok: false; r
 
 const hashState = (state: string): string => createHash('sha256').update(state, 'utf8').digest('hex');
 
-function prune(store: Store, now: Date): void {
-  store.db.prepare('DELETE FROM oauth_states WHERE created_at < ?').run(new Date(now.getTime() - PRUNE_AFTER_MS).toISOString());
+async function prune(store: Store, now: Date): Promise<void> {
+  await store.db.prepare('DELETE FROM oauth_states WHERE created_at < ?').run(new Date(now.getTime() - PRUNE_AFTER_MS).toISOString());
 }
 
 /** A fresh state for `companyId`'s consent link. */
-export function createAuthState(store: Store, companyId: string): string {
+export async function createAuthState(store: Store, companyId: string): Promise<string> {
   const state = randomBytes(32).toString('base64url');
   const now = store.now();
-  store.db.transaction(() => {
-    prune(store, now);
-    store.db.prepare('INSERT INTO oauth_states (state_hash, company_id, created_at, expires_at) VALUES (?,?,?,?)').run(
+  await store.db.transaction(async () => {
+    await prune(store, now);
+    await store.db.prepare('INSERT INTO oauth_states (state_hash, company_id, created_at, expires_at) VALUES (?,?,?,?)').run(
       hashState(state), companyId, now.toISOString(), new Date(now.getTime() + AUTH_STATE_TTL_MS).toISOString(),
     );
-  })();
+  });
   return state;
 }
 
 /** Checks a state that came back on the redirect and marks it used, in one transaction. */
-export function consumeAuthState(store: Store, state: unknown): ConsumedAuthState {
+export async function consumeAuthState(store: Store, state: unknown): Promise<ConsumedAuthState> {
   if (typeof state !== 'string' || !STATE_PATTERN.test(state)) return { ok: false, reason: 'unknown' };
   const now = store.now();
-  return store.db.transaction((): ConsumedAuthState => {
-    const row = store.db.prepare('SELECT company_id, expires_at, used_at FROM oauth_states WHERE state_hash = ?').get(hashState(state)) as
+  return store.db.transaction(async (): Promise<ConsumedAuthState> => {
+    const row = (await store.db.prepare('SELECT company_id, expires_at, used_at FROM oauth_states WHERE state_hash = ?').get(hashState(state))) as
       { company_id: string; expires_at: string; used_at: string | null } | undefined;
     let result: ConsumedAuthState;
     if (!row) result = { ok: false, reason: 'unknown' };
     else if (row.used_at) result = { ok: false, reason: 'used' };
     else if (Date.parse(row.expires_at) <= now.getTime()) result = { ok: false, reason: 'expired' };
     else result = { ok: true, companyId: row.company_id };
-    if (result.ok) store.db.prepare('UPDATE oauth_states SET used_at = ? WHERE state_hash = ?').run(now.toISOString(), hashState(state));
-    prune(store, now);
+    if (result.ok) {
+      // Only the first of two redirects racing with the same state marks it (PostgreSQL runs them side by side).
+      const marked = await store.db.prepare('UPDATE oauth_states SET used_at = ? WHERE state_hash = ? AND used_at IS NULL')
+        .run(now.toISOString(), hashState(state));
+      if (marked.changes === 0) result = { ok: false, reason: 'used' };
+    }
+    await prune(store, now);
     return result;
-  })();
+  });
 }

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../../server/app.ts';
+import { testDatabase } from './database.ts';
 import { startQboEmulator, type QboEmulatorOptions, type RunningQboEmulator } from '../../../server/qbo-emulator/app.ts';
 import { qboConfigFrom } from '../../../server/quickbooks/qbo/config.ts';
 import { freePort } from '../../support/free-port.ts';
@@ -57,7 +58,7 @@ export async function startQboWorld(opts: { emulator?: Partial<QboEmulatorOption
   const port = await freePort();
   const redirectUri = `http://127.0.0.1:${port}/connect/qbo/callback`;
   const server = await startServer({
-    port, db: ':memory:', token: TOKEN, seed: ONLINE_FIXTURE, secretKey: randomBytes(32),
+    port, db: await testDatabase(), token: TOKEN, seed: ONLINE_FIXTURE, secretKey: randomBytes(32),
     connectorAutoRunSeconds: opts.autoRunSeconds,
     qbo: qboConfigFrom({
       clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUri, webhookVerifier: VERIFIER,

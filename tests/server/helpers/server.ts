@@ -1,6 +1,7 @@
-/** Starts the real reference server in-process (random port, :memory:) and gives a small fetch helper. */
+/** Starts the real reference server in-process (random port, the project's test database) and gives a small fetch helper. */
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer, type StartOptions } from '../../../server/app.ts';
+import { testDatabase } from './database.ts';
 
 export const TOKEN = 'test-token-123';
 export const SMALL_FIXTURE = fileURLToPath(new URL('../../fixtures/small.json', import.meta.url));
@@ -28,7 +29,7 @@ export interface TestServer {
 
 export async function startTestServer(opts: Partial<StartOptions> = {}): Promise<TestServer> {
   const clock = testClock();
-  const server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: SMALL_FIXTURE, now: clock.now, ...opts });
+  const server = await startServer({ port: 0, db: opts.db ?? await testDatabase(), token: TOKEN, seed: SMALL_FIXTURE, now: clock.now, ...opts });
   const call: TestServer['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...(o.headers ?? {}) };
     if (o.token !== null) headers.authorization ??= `Bearer ${o.token ?? TOKEN}`;
@@ -67,6 +68,6 @@ export async function snapshot(t: TestServer, companyId: string) {
     wizard: await all('wizard'),
     log: await all('log'),
     unsynced: await all('unsynced'),
-    changeSeq: t.server.store.changeState().seq,
+    changeSeq: (await t.server.store.changeState()).seq,
   };
 }
