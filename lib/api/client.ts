@@ -13,8 +13,6 @@ import { addDamage, NO_DAMAGE, parseItems, type ListDamage } from './tolerant-li
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Safety stop for cursor loops: a server that keeps returning cursors cannot spin us forever. */
 export const MAX_PAGES = 200;
-/** A .qwc file is a few hundred characters; anything this large is not one. */
-export const MAX_QWC_CHARS = 64_000;
 
 export interface ApiClientOptions {
   baseUrl: string;
@@ -282,7 +280,7 @@ export function createApiClient(options: ApiClientOptions) {
         throw new ApiError('unreachable', apiText('apiUnreachable', base, apiText('apiReplyCutOff')), { status: res.status, cause: err });
       }
       // A proxy's or captive portal's page must not be saved as if it were the file.
-      if (text.length > MAX_QWC_CHARS || !/<QBWCXML[\s>]/.test(text)) throw new ApiError('bad-reply', apiText('apiNotQwc', base), { status: res.status });
+      if (text.length > s.MAX_QWC_CHARS || !/<QBWCXML[\s>]/.test(text)) throw new ApiError('bad-reply', apiText('apiNotQwc', base), { status: res.status });
       return text;
     },
   };

@@ -181,6 +181,8 @@ export const Summary = v.object({
 export const MAX_PAGE_LIMIT = 500;
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_LINK_IDS = 200;
+/** A .qwc file is a few hundred characters; anything this large is not one. */
+export const MAX_QWC_CHARS = 64_000;
 export const MAX_BULK_IDS = 1000;
 export const MAX_APPROVE_IDS = 10_000;
 

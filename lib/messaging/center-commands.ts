@@ -5,7 +5,6 @@
  */
 import * as v from 'valibot';
 import * as api from '../api/schema';
-import { MAX_QWC_CHARS } from '../api/client';
 import { ActionKey } from './action-commands';
 
 const command = <P extends v.GenericSchema, R extends v.GenericSchema>(payload: P, reply: R) =>
@@ -68,7 +67,7 @@ export const NotificationSettings = v.strictObject({
 });
 export type NotificationSettings = v.InferOutput<typeof NotificationSettings>;
 
-export const WebConnectorFile = v.object({ text: v.pipe(v.string(), v.maxLength(MAX_QWC_CHARS)) });
+export const WebConnectorFile = v.object({ text: v.pipe(v.string(), v.maxLength(api.MAX_QWC_CHARS)) });
 export type WebConnectorFile = v.InferOutput<typeof WebConnectorFile>;
 
 export const centerCommands = {
