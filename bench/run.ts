@@ -19,6 +19,7 @@ import { benchCenter } from './center';
 import { benchExplain } from './explain';
 import { benchQboOnline } from './qbo-online';
 import { benchQbwc } from './qbwc';
+import { benchHosted } from './hosted';
 import { compareWithPrevious, type BenchRow, type StoredRun } from './report';
 
 export type { BenchRow } from './report';
@@ -36,6 +37,7 @@ const suites: { id: string; title: string; run: () => Promise<BenchRow[]> }[] = 
   { id: 'explain', title: 'Explain a QuickBooks error (Node)', run: benchExplain },
   { id: 'qbo-online', title: 'QuickBooks Online over the wire (emulator)', run: benchQboOnline },
   { id: 'qbwc', title: 'QuickBooks Desktop through the Web Connector (simulator)', run: benchQbwc },
+  { id: 'hosted', title: 'Hosted scale: SQLite and two instances on PostgreSQL', run: benchHosted },
 ];
 
 const wanted = process.argv.slice(2);

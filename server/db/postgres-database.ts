@@ -15,6 +15,8 @@ const NUMERIC_OID = 1700;
 /** Serialization failure and deadlock: the whole transaction may simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const MAX_ATTEMPTS = 5;
+/** Named (prepared once per connection) statements kept; the server has a few hundred distinct ones. */
+const MAX_NAMED_STATEMENTS = 2_000;
 
 export interface PostgresOptions {
   /** Pool size per server process (default 10). */
@@ -26,7 +28,7 @@ export class PostgresDatabase implements SqlDatabase {
   readonly description: string;
   readonly pool: pg.Pool;
   private readonly context = new AsyncLocalStorage<TransactionContext>();
-  private readonly texts = new Map<string, string>();
+  private readonly texts = new Map<string, { text: string; name: string }>();
 
   constructor(url: string, options: PostgresOptions = {}) {
     this.description = redactDatabaseUrl(url);
@@ -48,12 +50,17 @@ export class PostgresDatabase implements SqlDatabase {
     return this.context.getStore()?.owner === this;
   }
 
-  /** `?` → `$1, $2, …`, skipping quoted text and comments; cached per SQL text. */
-  text(sql: string): string {
+  /**
+   * `?` → `$1, $2, …` (skipping quoted text and comments), cached per SQL text with a statement
+   * name: each connection parses and plans a statement once, not on every call. Statements built
+   * per call (IN lists of varying length) stay unnamed, so connections do not collect thousands.
+   */
+  private compiled(sql: string): { text: string; name: string | undefined } {
     let out = this.texts.get(sql);
     if (out === undefined) {
-      out = numberPlaceholders(sql);
-      this.texts.set(sql, out);
+      out = { text: numberPlaceholders(sql), name: `s${this.texts.size + 1}` };
+      if (this.texts.size < MAX_NAMED_STATEMENTS) this.texts.set(sql, out);
+      else return { text: out.text, name: undefined };
     }
     return out;
   }
@@ -61,7 +68,8 @@ export class PostgresDatabase implements SqlDatabase {
   async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
     const values = params.map((p) => (p === undefined ? null : p));
     const client = this.context.getStore()?.owner === this ? this.context.getStore()!.client : this.pool;
-    return client.query({ text: this.text(sql), values });
+    const { text, name } = this.compiled(sql);
+    return client.query(name ? { name, text, values } : { text, values });
   }
 
   prepare(sql: string): Statement {
