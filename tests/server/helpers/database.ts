@@ -6,11 +6,12 @@
 import { inject } from 'vitest';
 import { createDatabaseAt } from '../../support/postgres-cluster.ts';
 
-export function onPostgres(): boolean {
-  return Boolean(inject('postgresAdminUrl'));
+/** The run's PostgreSQL cluster, if this test project has one (benchmarks reuse these helpers outside Vitest). */
+function postgresAdminUrl(): string | undefined {
+  return process.env.VITEST ? inject('postgresAdminUrl') : undefined;
 }
 
 export async function testDatabase(): Promise<string> {
-  const admin = inject('postgresAdminUrl');
+  const admin = postgresAdminUrl();
   return admin ? createDatabaseAt(admin) : ':memory:';
 }
