@@ -13,6 +13,7 @@ import { openDatabase } from '../server/db/open.ts';
 import type { SqlDatabase } from '../server/db/sql-database.ts';
 import { startPostgresCluster } from '../tests/support/postgres-cluster.ts';
 import { runServerProcess, type ServerProcess } from '../tests/support/server-process.ts';
+import { LOAD_MS, loadTest as load, type LoadResult } from './http-load.ts';
 import { median, percentile, type BenchRow } from './report.ts';
 
 const TOKEN = 'bench-hosted-token';
@@ -22,8 +23,6 @@ const WIZARD_PER_COMPANY = 5;
 const UNSYNCED_PER_COMPANY = 10;
 const CLIENTS = [10, 100] as const;
 const ROUNDS = 3;
-const LOAD_MS = 1_500;
-const WARMUP_MS = 300;
 const SUMMARY_SAMPLES = 100;
 
 /** `FROM` clause giving rows i = 1..n on either engine. */
@@ -74,46 +73,6 @@ export async function fillHostedScale(db: SqlDatabase): Promise<void> {
   for (const index of indexes) await db.exec(index.sql);
   // What autovacuum (PostgreSQL) or a long-running server would have done by now.
   await db.exec(db.dialect === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE');
-}
-
-interface LoadResult { perSecond: number; p99: number; wrongStatus: number }
-
-/** `clients` keep-alive connections spread over `urls` as a load balancer would (client i → urls[i % n]). */
-async function load(urls: string[], headers: Record<string, string>, expected: number, clients: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const once = (url: string) => new Promise<{ ms: number; status: number }>((resolve, reject) => {
-    const t0 = performance.now();
-    const req = request(url, { agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-  const latencies: number[] = [];
-  let wrongStatus = 0;
-  let recording = false;
-  let stop = false;
-  const client = async (i: number) => {
-    const url = urls[i % urls.length]!;
-    while (!stop) {
-      const r = await once(url);
-      if (!recording) continue;
-      latencies.push(r.ms);
-      if (r.status !== expected) wrongStatus++;
-    }
-  };
-  const running = Array.from({ length: clients }, (_, i) => client(i));
-  await new Promise((r) => setTimeout(r, WARMUP_MS));
-  recording = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, LOAD_MS));
-  recording = false;
-  const elapsed = performance.now() - t0;
-  stop = true;
-  await Promise.all(running);
-  agent.destroy();
-  return { perSecond: (latencies.length * 1000) / elapsed, p99: percentile(latencies, 99), wrongStatus };
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +15,7 @@ import { SqliteDatabase } from '../server/db/sqlite-database.ts';
 import { bulkGenerate } from '../server/seed/bulk.ts';
 import { registerChange } from '../server/store/wizard.ts';
 
+import { LOAD_MS, loadTest as load, type LoadResult } from './http-load.ts';
 import { median, percentile, times, type BenchRow } from './report.ts';
 
 export type { BenchRow } from './report.ts';
@@ -79,51 +79,6 @@ async function benchLargeDatabase(): Promise<BenchRow[]> {
 
 const LOAD_CLIENTS = [1, 10, 100];
 const LOAD_ROUNDS = 5;
-const LOAD_WARMUP_MS = 300;
-const LOAD_MS = 1500;
-
-interface LoadResult { perSecond: number; p99: number; requests: number; wrongStatus: number }
-
-/**
- * `clients` keep-alive connections, each sending its next request as soon as the last answer is
- * read, for LOAD_MS after a warm-up; counts the answers and keeps every latency.
- */
-async function load(url: string, headers: Record<string, string>, expected: number, clients: number): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const once = () => new Promise<{ ms: number; status: number }>((resolve, reject) => {
-    const t0 = performance.now();
-    const req = request(url, { agent, headers }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0 }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-  const latencies: number[] = [];
-  let wrongStatus = 0;
-  let recording = false;
-  let stop = false;
-  const client = async () => {
-    while (!stop) {
-      const r = await once();
-      if (!recording) continue;
-      latencies.push(r.ms);
-      if (r.status !== expected) wrongStatus++;
-    }
-  };
-  const running = Array.from({ length: clients }, client);
-  await new Promise((r) => setTimeout(r, LOAD_WARMUP_MS));
-  recording = true;
-  const t0 = performance.now();
-  await new Promise((r) => setTimeout(r, LOAD_MS));
-  recording = false;
-  const elapsed = performance.now() - t0;
-  stop = true;
-  await Promise.all(running);
-  agent.destroy();
-  return { perSecond: (latencies.length * 1000) / elapsed, p99: percentile(latencies, 99), requests: latencies.length, wrongStatus };
-}
-
 /**
  * Idle-poll throughput: `GET /summary` with the current ETag (answered 304) on the 100,000-row
  * database, beside `GET /health` (a trivial 200) measured the same way, interleaved, at 1, 10 and
