@@ -8,7 +8,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { redactDatabaseUrl, type RunResult, type SqlDatabase, type Statement, type TransactionOptions } from './sql-database.ts';
 
-interface TransactionContext { owner: PostgresDatabase; client: pg.PoolClient }
+/** `open` turns false at commit or rollback: work the transaction scheduled for later runs outside it. */
+interface TransactionContext { owner: PostgresDatabase; client: pg.PoolClient; open: boolean }
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -47,7 +48,13 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   get inTransaction(): boolean {
-    return this.context.getStore()?.owner === this;
+    return this.current() !== null;
+  }
+
+  /** The client of the transaction this call runs in, or null. */
+  private current(): pg.PoolClient | null {
+    const ctx = this.context.getStore();
+    return ctx?.owner === this && ctx.open ? ctx.client : null;
   }
 
   /**
@@ -67,7 +74,7 @@ export class PostgresDatabase implements SqlDatabase {
 
   async query(sql: string, params: unknown[]): Promise<pg.QueryResult> {
     const values = params.map((p) => (p === undefined ? null : p));
-    const client = this.context.getStore()?.owner === this ? this.context.getStore()!.client : this.pool;
+    const client = this.current() ?? this.pool;
     const { text, name } = this.compiled(sql);
     return client.query(name ? { name, text, values } : { text, values });
   }
@@ -77,8 +84,7 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async exec(sql: string): Promise<void> {
-    const client = this.context.getStore()?.owner === this ? this.context.getStore()!.client : this.pool;
-    await client.query(sql);
+    await (this.current() ?? this.pool).query(sql);
   }
 
   async transaction<T>(fn: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
@@ -89,7 +95,13 @@ export class PostgresDatabase implements SqlDatabase {
       try {
         // Read-only work sees one snapshot; writes serialize on the change counter's row (see Store.write).
         await client.query(options.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
-        const result = await this.context.run({ owner: this, client }, fn);
+        const ctx: TransactionContext = { owner: this, client, open: true };
+        let result: T;
+        try {
+          result = await this.context.run(ctx, fn);
+        } finally {
+          ctx.open = false;
+        }
         await client.query('COMMIT');
         return result;
       } catch (err) {

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { AsyncMutex } from './async-mutex.ts';
 import type { RunResult, SqlDatabase, Statement, TransactionOptions } from './sql-database.ts';
 
-interface TransactionContext { owner: SqliteDatabase }
+/** `open` turns false at commit or rollback: work the transaction scheduled for later runs outside it. */
+interface TransactionContext { owner: SqliteDatabase; open: boolean }
 
 export class SqliteDatabase implements SqlDatabase {
   readonly dialect = 'sqlite' as const;
@@ -26,7 +27,8 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   get inTransaction(): boolean {
-    return this.context.getStore()?.owner === this;
+    const ctx = this.context.getStore();
+    return ctx?.owner === this && ctx.open;
   }
 
   /** Prepared once per SQL text: preparing is most of a small query's cost. */
@@ -93,9 +95,14 @@ export class SqliteDatabase implements SqlDatabase {
       // Inside this process the lock above already orders transactions.
       this.begin();
       try {
-        const result = await this.context.run({ owner: this }, fn);
-        this.raw.exec('COMMIT');
-        return result;
+        const ctx: TransactionContext = { owner: this, open: true };
+        try {
+          const result = await this.context.run(ctx, fn);
+          this.raw.exec('COMMIT');
+          return result;
+        } finally {
+          ctx.open = false;
+        }
       } catch (err) {
         if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
         throw err;

@@ -5,6 +5,7 @@
  * generatedAt (and so its ETag) follows that counter, so an idle poll sees the same body and gets 304.
  * The summary is cached per counter value, so nothing that changes what it counts may bypass `write`.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CompanySummary, Counts, Summary } from '../../lib/api/schema.ts';
 import type { SqlDatabase } from '../db/sql-database.ts';
 import { type CompanyRow, toCompany, toConnector } from './rows.ts';
@@ -30,6 +31,8 @@ export class Store {
    * recomputed each time and a new summary is made only when one of them changed.
    */
   private summaryCache: { source: SummarySource; connectorsKey: string; summary: Summary } | null = null;
+  /** Set while a write's function runs: the change counter is already bumped in its transaction. */
+  private readonly bumped = new AsyncLocalStorage<{ open: boolean }>();
 
   constructor(db: SqlDatabase, now: () => Date = () => new Date()) {
     this.db = db;
@@ -63,12 +66,20 @@ export class Store {
    * one). `fn` must only do database work: no network calls, no waiting on other requests.
    */
   write<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.db.inTransaction) return fn();
-    return this.db.transaction(async () => {
-      // First statement: takes the write lock before anything is read (see the file comment).
+    // Inside another write the counter is bumped already. Inside a plain transaction (one that may
+    // turn out to change nothing) it is bumped now, so no change ever escapes the summary's ETag.
+    if (this.bumped.getStore()?.open && this.db.inTransaction) return fn();
+    const bumpThenRun = async () => {
+      // First statement of a write: takes the write lock before anything is read (see the file comment).
       await this.stmts.bump.run(this.nowIso());
-      return fn();
-    });
+      const mark = { open: true };
+      try {
+        return await this.bumped.run(mark, fn);
+      } finally {
+        mark.open = false;
+      }
+    };
+    return this.db.inTransaction ? bumpThenRun() : this.db.transaction(bumpThenRun);
   }
 
   /** Runs `fn` on one consistent snapshot (several reads that must agree, e.g. the summary). */

@@ -73,6 +73,33 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     expect((await store.changeState()).seq).toBe(1);
   });
 
+  it('runs work a transaction left for later outside it, once it has ended', async () => {
+    const [db] = await pair(engine);
+    await withCompany(db);
+    let later!: Promise<{ inside: boolean; name: unknown }>;
+    await db.transaction(async () => {
+      later = new Promise((resolve, reject) => setTimeout(() => {
+        const inside = db.inTransaction;
+        db.prepare("UPDATE companies SET name = 'Later' WHERE id = 'c1'").run()
+          .then(() => db.prepare("SELECT name FROM companies WHERE id = 'c1'").pluck().get())
+          .then((name) => resolve({ inside, name }), reject);
+      }, 20));
+    });
+    expect(await later).toEqual({ inside: false, name: 'Later' });
+  });
+
+  it('a write inside a plain transaction still counts as a change', async () => {
+    const [db] = await pair(engine);
+    const store = new Store(db);
+    await withCompany(db);
+    await db.transaction(async () => {
+      await store.write(async () => {
+        await store.write(async () => db.prepare("UPDATE companies SET sort = 1 WHERE id = 'c1'").run());
+      });
+    });
+    expect((await store.changeState()).seq).toBe(1);
+  });
+
   it('never interleaves two writers: each sees every earlier write', async () => {
     const [a, b] = await pair(engine);
     await withCompany(a);
