@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../server/app.ts';
 import { startQboEmulator, type RunningQboEmulator } from '../../server/qbo-emulator/app.ts';
 import { qboConfigFrom } from '../../server/quickbooks/qbo/config.ts';
 import { freePort } from '../support/free-port.ts';
+import { allPages } from '../support/all-pages.ts';
 import { createDatabaseAt } from '../support/postgres-cluster.ts';
 import { runServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -46,16 +47,12 @@ const onA = (method: string, path: string, body?: unknown, headers?: Record<stri
 const onB = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(`${b.url}/api/v1`, method, path, body, headers);
 const admin = (method: string, path: string, body?: unknown) => call(`${emulator.url}/admin`, method, path, body);
 
-async function all(instance: typeof onA, list: string): Promise<any[]> {
-  const items: any[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Reply = await instance('GET', `/companies/${COMPANY}/${list}${list.includes('?') ? '&' : '?'}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
+function all(instance: typeof onA, list: string): Promise<any[]> {
+  return allPages(`/companies/${COMPANY}/${list}`, async (path) => {
+    const page = await instance('GET', path);
     expect(page.status, page.text).toBe(200);
-    items.push(...page.json.items);
-    cursor = page.json.nextCursor;
-  } while (cursor);
-  return items;
+    return page.json;
+  });
 }
 
 async function ingestCustomers(prefix: string, count: number): Promise<string[]> {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, UnsyncedEntity, WizardItem } from '../../lib/api/schema.ts';
 import { buildDesktopDemo, scheduleWebConnector, type DesktopDemoResult, type WebConnectorSchedule } from '../../scripts/lib/demo-desktop.ts';
 import { startServer, type RunningServer } from '../../server/app.ts';
+import { allPages } from '../support/all-pages.ts';
 import { CEDAR_RIDGE, DEMO_WEB_CONNECTOR_MINUTES, EVERGREEN, demoClosedBooksDate } from '../../server/seed/demo.ts';
 import { testClock } from './helpers/server.ts';
 
@@ -28,16 +29,7 @@ async function get<T = any>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function all<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: T[]; nextCursor: string | null } = await get(`${path}${path.includes('?') ? '&' : '?'}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
+const all = <T>(path: string): Promise<T[]> => allPages<T>(path, get);
 
 beforeAll(async () => {
   server = await startServer({ port: 0, db: ':memory:', token: TOKEN, seed: 'demo-wire', webConnector: LOGIN, now: clock.now });

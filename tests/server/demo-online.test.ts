@@ -4,6 +4,7 @@
  * read back over HTTP (the Sync API and the emulator's admin API).
  */
 import { randomBytes } from 'node:crypto';
+import { allPages } from '../support/all-pages.ts';
 import { freePort } from '../support/free-port.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogEntry, UnsyncedEntity, WizardItem } from '../../lib/api/schema.ts';
@@ -28,16 +29,7 @@ async function get<T = any>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function all<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { items: T[]; nextCursor: string | null } = await get(`${path}${path.includes('?') ? '&' : '?'}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
+const all = <T>(path: string): Promise<T[]> => allPages<T>(path, get);
 
 async function inQuickBooks(entity: string): Promise<Record<string, any>[]> {
   const res = await fetch(`${emulator.url}/admin/realms/${EVERGREEN.realmId}/${entity}`);

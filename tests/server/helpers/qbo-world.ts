@@ -10,6 +10,7 @@ import { testDatabase } from './database.ts';
 import { startQboEmulator, type QboEmulatorOptions, type RunningQboEmulator } from '../../../server/qbo-emulator/app.ts';
 import { qboConfigFrom } from '../../../server/quickbooks/qbo/config.ts';
 import { freePort } from '../../support/free-port.ts';
+import { allPages } from '../../support/all-pages.ts';
 
 export const TOKEN = 'qbo-world-token';
 export const ONLINE_FIXTURE = fileURLToPath(new URL('../../fixtures/online.json', import.meta.url));
@@ -94,13 +95,8 @@ export async function startQboWorld(opts: { emulator?: Partial<QboEmulatorOption
     },
     ingest: (entityType, localId, record) => api('PUT', `/companies/${COMPANY}/records/${entityType}/${localId}`, { record }),
     async approveAll(direction = 'export', companyId = COMPANY) {
-      const ids: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: Reply = await api('GET', `/companies/${companyId}/wizard?direction=${direction}&limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-        ids.push(...page.json.items.map((i: { id: string }) => i.id));
-        cursor = page.json.nextCursor;
-      } while (cursor);
+      const items = await allPages<{ id: string }>(`/companies/${companyId}/wizard?direction=${direction}`, async (path) => (await api('GET', path)).json);
+      const ids = items.map((i) => i.id);
       return api('POST', `/companies/${companyId}/wizard/approve`, { reviewedIds: ids, approveIds: ids, unchecked: 'keep' });
     },
     run: (companyId = COMPANY) => api('POST', `/companies/${companyId}/connector/run`),

@@ -5,6 +5,7 @@
  */
 import { createCompanyFile, runWebConnectorSession, type CompanyFile, type SessionOptions, type SessionResult } from '../../../server/qbwc-sim/index.ts';
 import { startTestServer, type Reply, type TestServer } from './server.ts';
+import { allPages } from '../../support/all-pages.ts';
 
 export const QBD = 'acme-qbd';
 export const QBWC_USER = 'acme-lawn';
@@ -29,16 +30,7 @@ export async function startQbwcWorld(): Promise<QbwcWorld> {
   // The company file keeps the test's clock, so modified dates and the server's cursor agree.
   const file = createCompanyFile({ companyName: 'Acme Lawn Care', now: t.clock.now });
   const url = `${t.server.url}/qbwc`;
-  const all = async (path: string) => {
-    const items: any[] = [];
-    let cursor: string | null = null;
-    do {
-      const r = await t.get(`${path}${path.includes('?') ? '&' : '?'}limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-      items.push(...r.json.items);
-      cursor = r.json.nextCursor;
-    } while (cursor);
-    return items;
-  };
+  const all = (path: string) => allPages<any>(path, async (p) => (await t.get(p)).json);
   return {
     t, file, url,
     ingest: (entityType, localId, record) => t.call('PUT', `/companies/${QBD}/records/${entityType}/${localId}`, { body: { record } }),

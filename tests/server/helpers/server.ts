@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer, type StartOptions } from '../../../server/app.ts';
 import { testDatabase } from './database.ts';
+import { allPages } from '../../support/all-pages.ts';
 
 export const TOKEN = 'test-token-123';
 export const SMALL_FIXTURE = fileURLToPath(new URL('../../fixtures/small.json', import.meta.url));
@@ -53,16 +54,7 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
 
 /** Everything the API can observe about one company, to prove a refused request changed nothing. */
 export async function snapshot(t: TestServer, companyId: string) {
-  const all = async (list: string) => {
-    const items: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const r = await t.get(`/companies/${companyId}/${list}?limit=500${cursor ? `&cursor=${cursor}` : ''}`);
-      items.push(...r.json.items);
-      cursor = r.json.nextCursor;
-    } while (cursor);
-    return items;
-  };
+  const all = (list: string) => allPages<unknown>(`/companies/${companyId}/${list}`, async (path) => (await t.get(path)).json);
   return {
     summary: (await t.get('/summary')).json,
     wizard: await all('wizard'),
