@@ -43,10 +43,10 @@ export class Store {
       company: db.prepare('SELECT * FROM companies WHERE id = ?'),
       companies: db.prepare('SELECT * FROM companies ORDER BY sort, id'),
       wizardCounts: db.prepare(
-        "SELECT direction, COUNT(*) AS n FROM wizard_items WHERE company_id = ? AND state = 'waiting' GROUP BY direction",
+        "SELECT company_id, direction, COUNT(*) AS n FROM wizard_items WHERE company_id = ? AND state = 'waiting' GROUP BY company_id, direction",
       ),
-      pendingCount: db.prepare("SELECT COUNT(*) AS n FROM log_entries WHERE company_id = ? AND status = 'pending'"),
-      unsyncedCounts: db.prepare('SELECT state, COUNT(*) AS n FROM unsynced WHERE company_id = ? GROUP BY state'),
+      pendingCount: db.prepare("SELECT company_id, COUNT(*) AS n FROM log_entries WHERE company_id = ? AND status = 'pending' GROUP BY company_id"),
+      unsyncedCounts: db.prepare('SELECT company_id, state, COUNT(*) AS n FROM unsynced WHERE company_id = ? GROUP BY company_id, state'),
       // The same counts for every company at once: a service hosting a thousand companies answers
       // its summary with five queries, not three per company.
       allWizardCounts: db.prepare(
@@ -106,47 +106,25 @@ export class Store {
   }
 
   async counts(companyId: string): Promise<Counts> {
-    const counts = emptyCounts();
-    for (const r of (await this.stmts.wizardCounts.all(companyId)) as { direction: 'export' | 'import'; n: number }[]) {
-      counts.pendingApprovals[r.direction] = r.n;
-    }
-    counts.pendingSyncs = ((await this.stmts.pendingCount.get(companyId)) as { n: number }).n;
-    for (const r of (await this.stmts.unsyncedCounts.all(companyId)) as { state: string; n: number }[]) {
-      counts.unsynced += r.n;
-      if (r.state === 'failed') counts.failedSyncs = r.n;
-    }
-    return counts;
+    const byCompany = foldCounts(
+      (await this.stmts.wizardCounts.all(companyId)) as WizardCountRow[],
+      (await this.stmts.pendingCount.all(companyId)) as PendingCountRow[],
+      (await this.stmts.unsyncedCounts.all(companyId)) as UnsyncedCountRow[],
+    );
+    return byCompany.get(companyId) ?? emptyCounts();
   }
 
-  async companySummary(row: CompanyRow, generatedAt?: string): Promise<CompanySummary> {
-    return this.read(async () => ({
-      ...(await this.counts(row.id)),
-      companyId: row.id,
-      companyName: row.name,
-      system: row.system,
-      connector: toConnector(row, this.now()),
-      generatedAt: generatedAt ?? (await this.changeState()).changedAt,
-    }));
+  async companySummary(row: CompanyRow): Promise<CompanySummary> {
+    return this.read(async () => companyEntry(row, await this.counts(row.id), toConnector(row, this.now()), (await this.changeState()).changedAt));
   }
 
   /** Every company's counts, from one aggregate query per table. */
   private async allCounts(): Promise<Map<string, Counts>> {
-    const byCompany = new Map<string, Counts>();
-    const of = (id: string) => {
-      let c = byCompany.get(id);
-      if (!c) byCompany.set(id, (c = emptyCounts()));
-      return c;
-    };
-    for (const r of (await this.stmts.allWizardCounts.all()) as { company_id: string; direction: 'export' | 'import'; n: number }[]) {
-      of(r.company_id).pendingApprovals[r.direction] = r.n;
-    }
-    for (const r of (await this.stmts.allPendingCounts.all()) as { company_id: string; n: number }[]) of(r.company_id).pendingSyncs = r.n;
-    for (const r of (await this.stmts.allUnsyncedCounts.all()) as { company_id: string; state: string; n: number }[]) {
-      const c = of(r.company_id);
-      c.unsynced += r.n;
-      if (r.state === 'failed') c.failedSyncs = r.n;
-    }
-    return byCompany;
+    return foldCounts(
+      (await this.stmts.allWizardCounts.all()) as WizardCountRow[],
+      (await this.stmts.allPendingCounts.all()) as PendingCountRow[],
+      (await this.stmts.allUnsyncedCounts.all()) as UnsyncedCountRow[],
+    );
   }
 
   private summarySource(): Promise<SummarySource> {
@@ -189,16 +167,35 @@ export class Store {
   }
 }
 
+interface WizardCountRow { company_id: string; direction: 'export' | 'import'; n: number }
+interface PendingCountRow { company_id: string; n: number }
+interface UnsyncedCountRow { company_id: string; state: string; n: number }
+
+/** The counting queries' rows, as each company's Counts. */
+function foldCounts(wizard: WizardCountRow[], pending: PendingCountRow[], unsynced: UnsyncedCountRow[]): Map<string, Counts> {
+  const byCompany = new Map<string, Counts>();
+  const of = (id: string) => {
+    let c = byCompany.get(id);
+    if (!c) byCompany.set(id, (c = emptyCounts()));
+    return c;
+  };
+  for (const r of wizard) of(r.company_id).pendingApprovals[r.direction] = r.n;
+  for (const r of pending) of(r.company_id).pendingSyncs = r.n;
+  for (const r of unsynced) {
+    const c = of(r.company_id);
+    c.unsynced += r.n;
+    if (r.state === 'failed') c.failedSyncs = r.n;
+  }
+  return byCompany;
+}
+
+function companyEntry(row: CompanyRow, counts: Counts, connector: CompanySummary['connector'], generatedAt: string): CompanySummary {
+  return { ...counts, companyId: row.id, companyName: row.name, system: row.system, connector, generatedAt };
+}
+
 function buildSummary(source: SummarySource, connectors: CompanySummary['connector'][]): Summary {
   const generatedAt = source.changedAt;
-  const companies: CompanySummary[] = source.rows.map((row, i) => ({
-    ...(source.counts.get(row.id) ?? emptyCounts()),
-    companyId: row.id,
-    companyName: row.name,
-    system: row.system,
-    connector: connectors[i]!,
-    generatedAt,
-  }));
+  const companies = source.rows.map((row, i) => companyEntry(row, source.counts.get(row.id) ?? emptyCounts(), connectors[i]!, generatedAt));
   const total: Summary = {
     pendingApprovals: { export: 0, import: 0 }, pendingSyncs: 0, failedSyncs: 0, unsynced: 0, companies, generatedAt,
   };
