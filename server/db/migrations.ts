@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import type { PostgresDatabase } from './postgres-database.ts';
 
-export type Migration = string;
+/** SQL both engines run (PostgreSQL after `forPostgres`), or each engine's own where they differ (triggers). */
+export type Migration = string | { sqlite: string; postgres: string };
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: core tables for companies, the emulated QuickBooks side, local records, wizard, log, unsynced.
@@ -282,7 +283,98 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX log_pending_by_company ON log_entries(company_id) WHERE status = 'pending';
       CREATE INDEX wizard_waiting_by_company ON wizard_items(company_id, direction) WHERE state = 'waiting';
     `,
+  // 10: each company's summary counts, kept by triggers as the rows they count change, and the
+  // change (change_state.seq) that last touched them. A summary after a change re-reads only the
+  // companies that change touched instead of counting every company again.
+  companyCountsMigration(),
 ];
+
+/**
+ * Migration 10, generated for both engines from one table of what is counted. Frozen once shipped:
+ * a different count is a new migration.
+ */
+function companyCountsMigration(): { sqlite: string; postgres: string } {
+  /** Per counted table: the columns its counts depend on, and each count's condition on a row (`r`). */
+  const counted: { table: string; columns: string[]; counts: Record<string, (r: string) => string> }[] = [
+    {
+      table: 'wizard_items', columns: ['state', 'direction'], counts: {
+        waiting_export: (r) => `${r}.state = 'waiting' AND ${r}.direction = 'export'`,
+        waiting_import: (r) => `${r}.state = 'waiting' AND ${r}.direction = 'import'`,
+      },
+    },
+    { table: 'log_entries', columns: ['status'], counts: { pending_syncs: (r) => `${r}.status = 'pending'` } },
+    { table: 'unsynced', columns: ['state'], counts: { failed_syncs: (r) => `${r}.state = 'failed'`, unsynced: () => 'TRUE' } },
+  ];
+  const seq = '(SELECT seq FROM change_state WHERE id = 1)';
+  const one = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+  const add = (t: (typeof counted)[number]) => {
+    const names = Object.keys(t.counts);
+    return `INSERT INTO company_counts AS cc (company_id, ${names.join(', ')}, changed_seq)
+        VALUES (NEW.company_id, ${names.map((n) => one(t.counts[n]!('NEW'))).join(', ')}, ${seq})
+        ON CONFLICT (company_id) DO UPDATE SET ${names.map((n) => `${n} = cc.${n} + excluded.${n}`).join(', ')}, changed_seq = excluded.changed_seq;`;
+  };
+  const remove = (t: (typeof counted)[number]) => {
+    const names = Object.keys(t.counts);
+    return `UPDATE company_counts SET ${names.map((n) => `${n} = ${n} - ${one(t.counts[n]!('OLD'))}`).join(', ')}, changed_seq = ${seq}
+        WHERE company_id = OLD.company_id;`;
+  };
+  // A trigger fires only when a row's counts can move: an inserted or deleted row that counts
+  // somewhere, an update that changes a counted column or the company.
+  const counts = (t: (typeof counted)[number], r: string) => {
+    const conditions = Object.values(t.counts).map((c) => c(r));
+    return conditions.includes('TRUE') ? null : conditions.map((c) => `(${c})`).join(' OR ');
+  };
+  const changed = (t: (typeof counted)[number], differs: string) =>
+    ['company_id', ...t.columns].map((c) => `OLD.${c} ${differs} NEW.${c}`).join(' OR ');
+  const triggers = counted.flatMap((t) => [
+    { table: t.table, event: 'INSERT', when: counts(t, 'NEW'), body: add(t) },
+    { table: t.table, event: 'DELETE', when: counts(t, 'OLD'), body: remove(t) },
+    { table: t.table, event: `UPDATE OF company_id, ${t.columns.join(', ')}`, when: changed(t, 'IS DISTINCT FROM'), body: `${remove(t)}\n${add(t)}` },
+  ]);
+  // The company's own summary fields (name, connector) live in companies: any change to them counts too.
+  const touch = (r: string) => `INSERT INTO company_counts AS cc (company_id, changed_seq) VALUES (${r}.id, ${seq})
+        ON CONFLICT (company_id) DO UPDATE SET changed_seq = excluded.changed_seq;`;
+  triggers.push(
+    { table: 'companies', event: 'INSERT', when: null, body: touch('NEW') },
+    { table: 'companies', event: 'UPDATE', when: null, body: touch('NEW') },
+    { table: 'companies', event: 'DELETE', when: null, body: touch('OLD') },
+  );
+  const name = (t: { table: string; event: string }) => `${t.table}_counts_${t.event.split(' ')[0]!.toLowerCase()}`;
+  const table = `
+      CREATE TABLE company_counts (
+        company_id TEXT PRIMARY KEY,
+        waiting_export INTEGER NOT NULL DEFAULT 0,
+        waiting_import INTEGER NOT NULL DEFAULT 0,
+        pending_syncs INTEGER NOT NULL DEFAULT 0,
+        failed_syncs INTEGER NOT NULL DEFAULT 0,
+        unsynced INTEGER NOT NULL DEFAULT 0,
+        changed_seq INTEGER NOT NULL DEFAULT 0
+      );
+      INSERT INTO company_counts (company_id, waiting_export, waiting_import, pending_syncs, failed_syncs, unsynced, changed_seq)
+      SELECT c.id,
+        (SELECT COUNT(*) FROM wizard_items w WHERE w.company_id = c.id AND w.state = 'waiting' AND w.direction = 'export'),
+        (SELECT COUNT(*) FROM wizard_items w WHERE w.company_id = c.id AND w.state = 'waiting' AND w.direction = 'import'),
+        (SELECT COUNT(*) FROM log_entries l WHERE l.company_id = c.id AND l.status = 'pending'),
+        (SELECT COUNT(*) FROM unsynced u WHERE u.company_id = c.id AND u.state = 'failed'),
+        (SELECT COUNT(*) FROM unsynced u WHERE u.company_id = c.id),
+        ${seq}
+      FROM companies c;
+    `;
+  const sqlite = table + triggers.map((t) => `
+      CREATE TRIGGER ${name(t)} AFTER ${t.event} ON ${t.table}${t.when ? ` WHEN ${t.when.replaceAll('IS DISTINCT FROM', 'IS NOT')}` : ''}
+      BEGIN
+        ${t.body}
+      END;`).join('\n');
+  const postgres = forPostgres(table) + triggers.map((t) => `
+      CREATE FUNCTION ${name(t)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${t.body}
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER ${name(t)} AFTER ${t.event} ON ${t.table} FOR EACH ROW${t.when ? ` WHEN (${t.when})` : ''}
+        EXECUTE FUNCTION ${name(t)}();`).join('\n');
+  return { sqlite, postgres };
+}
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -299,7 +391,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   for (let version = current; version < migrations.length; version++) {
     const step = migrations[version]!;
     db.transaction(() => {
-      db.exec(step);
+      db.exec(typeof step === 'string' ? step : step.sqlite);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
@@ -329,7 +421,8 @@ export async function migratePostgres(db: PostgresDatabase, migrations: readonly
     const current = Number(await db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get());
     if (current > migrations.length) throw tooNew(current, migrations.length);
     for (let version = current; version < migrations.length; version++) {
-      await db.exec(forPostgres(migrations[version]!));
+      const step = migrations[version]!;
+      await db.exec(typeof step === 'string' ? forPostgres(step) : step.postgres);
       await db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version + 1, new Date().toISOString());
     }
     return migrations.length;
