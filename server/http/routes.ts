@@ -268,17 +268,21 @@ async function runMutation(c: Context, idempotency: IdempotencyKeys, action: (bo
   return c.json(reply.body as object, reply.status as 200, reply.headers);
 }
 
-/** Serialized bodies and their ETags, for bodies the store hands out again unchanged (the cached summary). */
-const serialized = new WeakMap<object, { text: string; etag: string }>();
+/**
+ * Serialized bodies and their ETags, for bodies the store hands out again unchanged (the cached
+ * summary). Kept as bytes: a thousand-company summary is ~350 KB, not worth encoding per request.
+ */
+const serialized = new WeakMap<object, { bytes: Uint8Array<ArrayBuffer>; etag: string }>();
+const utf8 = new TextEncoder();
 
 function withEtag(c: Context, body: object): Response {
   let cached = serialized.get(body);
   if (!cached) {
     const text = JSON.stringify(body);
-    serialized.set(body, (cached = { text, etag: strongEtag(text) }));
+    serialized.set(body, (cached = { bytes: utf8.encode(text), etag: strongEtag(text) }));
   }
-  const { text, etag } = cached;
+  const { bytes, etag } = cached;
   const headers = { etag, 'cache-control': 'no-cache' };
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-  return c.body(text, 200, { ...headers, 'content-type': 'application/json' });
+  return c.body(bytes, 200, { ...headers, 'content-type': 'application/json' });
 }
