@@ -37,7 +37,17 @@ export async function writeCompanies(db: SyncLensDb, connectionId: string, compa
 
 /** Cached companies of the given connections (keys of a removed service are left out). */
 export async function readCompanies(db: SyncLensDb, connectionIds: readonly string[]): Promise<Company[]> {
-  return db.companies.filter((c) => connectionOfKey(c.id, connectionIds) !== null).toArray();
+  return ofConnections(await readAllCompanies(db), connectionIds);
+}
+
+/** Every cached company, whichever service it came from (filter with ofConnections). */
+export function readAllCompanies(db: SyncLensDb): Promise<Company[]> {
+  return db.companies.toArray();
+}
+
+/** Pure: the companies of the given connections (keys of a removed service are left out). */
+export function ofConnections(companies: readonly Company[], connectionIds: readonly string[]): Company[] {
+  return companies.filter((c) => connectionOfKey(c.id, connectionIds) !== null);
 }
 
 export async function readWizard(db: SyncLensDb, companyId: string): Promise<WizardRow | undefined> {

@@ -156,10 +156,19 @@ export function nextPollAt(gate: PollGate, lastTickAt: number, periodMinutes: nu
   return Math.max(lastTickAt + periodMinutes * 60_000, gate.nextAutoAt, gate.notBefore);
 }
 
-/** The gate every request of one service's client goes through (see RequestGate). */
-export function requestGate(connectionId: string, now: () => number): RequestGate {
+/**
+ * The gate every request of one service's client goes through (see RequestGate). `preloaded`: the
+ * stored gates as read a moment before the first request (a caller reading them alongside its own
+ * checks); later requests read them again.
+ */
+export function requestGate(connectionId: string, now: () => number, preloaded?: Promise<Record<string, PollGate>>): RequestGate {
+  let first = preloaded;
   return {
-    pausedUntil: async () => gateOf(await loadGates(now()), connectionId).notBefore,
+    pausedUntil: async () => {
+      const gates = first ?? loadGates(now());
+      first = undefined;
+      return gateOf(await gates, connectionId).notBefore;
+    },
     paused: (retryAfterSeconds) => pauseConnection(connectionId, retryAfterSeconds, now()),
   };
 }

@@ -9,6 +9,7 @@
  *   answered for this very tab, for the record the tab's URL shows (./tab-memory.ts). Anything
  *   else is refused before the sync service is asked. Extension pages are not held to this.
  */
+import type { Company } from '../api/schema';
 import type { BackgroundContext } from '../background/context';
 import { t } from '../i18n/t';
 import { ReplyError } from '../messaging/router';
@@ -16,9 +17,17 @@ import { detectPage } from '../qbo/page-detect';
 import { tabCompanyId, type TabInfo } from './tab-company';
 import { tabLookups } from './tab-memory';
 
-/** Throws unless `companyId` is the followed QuickBooks Online company the tab shows. */
-export async function requireTabCompany(ctx: BackgroundContext, tab: TabInfo | undefined, companyId: string): Promise<void> {
-  if (tab?.id === undefined || (await tabCompanyId(ctx, tab)) !== companyId) {
+/**
+ * Throws unless `companyId` is the followed QuickBooks Online company the tab shows. `companies`:
+ * the followed QBO companies when the caller reads them anyway (one read per request).
+ */
+export async function requireTabCompany(
+  ctx: BackgroundContext,
+  tab: TabInfo | undefined,
+  companyId: string,
+  companies?: Promise<readonly Company[]>,
+): Promise<void> {
+  if (tab?.id === undefined || (await tabCompanyId(ctx, tab, companies)) !== companyId) {
     throw new ReplyError('rejected', t('overlayNotTabCompany'));
   }
 }

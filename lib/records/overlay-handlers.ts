@@ -6,18 +6,19 @@
 import { browser } from 'wxt/browser';
 import { clientForCompany } from '../background/configured-client';
 import type { BackgroundContext } from '../background/context';
-import { readCompanies } from '../db/cache';
+import type { Company } from '../api/schema';
 import { explainFailure, explainText, failureCode } from '../errors/explanation-view';
 import { t } from '../i18n/t';
 import type { overlayCommands, OverlayCompany, OverlayPrefs, TabCompanyChoice } from '../messaging/overlay-commands';
-import { ReplyError, type Handlers } from '../messaging/router';
-import { configuredConnections, isConfigured, loadSettings, type Settings } from '../settings/store';
+import { ReplyError, type HandlerContext, type Handlers } from '../messaging/router';
+import { configuredConnections, isConfigured, type Settings } from '../settings/store';
 import { hasSeveralConnections } from '../connections/connection';
 import { resolveKey } from '../connections/company-key';
 import { requireTabCompany } from './content-authority';
-import { createRecordStatusService, pruneLinks, type LinkStore } from './record-status';
-import { decideTabCompany, followedQboCompanies } from './tab-company';
+import { createRecordStatusService, pruneLinks, type KnownCompany, type LinkStore } from './record-status';
+import { decideTabCompany, followedQboCompanies, readFollowedQbo, type FollowedQbo } from './tab-company';
 import { pruneClosedTabsNow, rememberLookup, rememberTabChoice } from './tab-memory';
+import { loadGates } from '../poll/gate';
 
 export { followedQboCompanies } from './tab-company';
 
@@ -27,9 +28,32 @@ export type OverlayHandlers = Pick<Handlers, keyof typeof overlayCommands>;
 export const CHIP_COLLAPSED_KEY = 'overlay:chipCollapsed';
 
 async function requireFollowedQbo(ctx: BackgroundContext, companyId: string) {
-  const company = (await followedQboCompanies(ctx)).find((c) => c.id === companyId);
+  return followedQboIn(await followedQboCompanies(ctx), companyId);
+}
+
+function followedQboIn(companies: readonly Company[], companyId: string): Company {
+  const company = companies.find((c) => c.id === companyId);
   if (!company) throw new ReplyError('rejected', t('overlayNotFollowedQbo'));
   return company;
+}
+
+/**
+ * A lookup from the page reads the settings and the company cache once: the tab check, the
+ * company and its service's client all come from that one read, and the browser's signals for the
+ * tab check (cookie, the tab's stored choice) are read alongside it. Nothing is fetched from the
+ * sync service before the tab check has passed.
+ */
+async function checkLookup(ctx: BackgroundContext, companyId: string, { from, tab }: HandlerContext): Promise<KnownCompany> {
+  const followed = readFollowedQbo(ctx);
+  const followedCompanies = followed.then((f) => f.companies);
+  // The service's pause (Retry-After) is read alongside too, for the request that may follow.
+  const gates = loadGates(ctx.now().getTime());
+  // Each is awaited below unless a refusal comes first, which must not leave a failure unobserved.
+  for (const reading of [followedCompanies, gates]) reading.catch(() => undefined);
+  if (from === 'content') await requireTabCompany(ctx, tab, companyId, followedCompanies);
+  const { settings, companies }: FollowedQbo = await followed;
+  const company = followedQboIn(companies, companyId);
+  return { company, client: () => clientForCompany(ctx, companyId, settings, gates) };
 }
 
 /**
@@ -45,10 +69,9 @@ function pickerLabel(settings: Settings, key: string, name: string): string {
   return `${name} · ${label}`;
 }
 
-/** No company list yet from any configured service: the first poll has not answered. */
-async function companiesLoading(ctx: BackgroundContext, settings: Settings): Promise<boolean> {
-  const ids = configuredConnections(settings).map((c) => c.id);
-  return ids.length > 0 && (await readCompanies(ctx.db, settings.connections.map((c) => c.id))).length === 0;
+/** No company list yet from any configured service (`cached`: their cached companies): the first poll has not answered. */
+function companiesLoading(settings: Settings, cached: readonly Company[]): boolean {
+  return configuredConnections(settings).length > 0 && cached.length === 0;
 }
 
 function choiceReply(choice: Awaited<ReturnType<typeof decideTabCompany>>): TabCompanyChoice {
@@ -76,13 +99,16 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
     forgetCompany: records.forgetCompany,
 
     async 'overlay.context'(_payload, { tab }) {
-      const settings = await loadSettings();
+      // One read of the settings and the company cache; the tab's signals are read alongside it.
+      const read = readFollowedQbo(ctx);
+      const decided = decideTabCompany(read.then((r) => r.companies), tab);
+      decided.catch(() => undefined); // awaited below unless the answer needs no choice
+      const { settings, companies: followed, cached } = await read;
       const hidden = { kind: 'hidden', reason: 'no-qbo-company' } as const;
       if (!isConfigured(settings)) return { configured: false, loading: false, companies: [], choice: hidden };
-      if (await companiesLoading(ctx, settings)) return { configured: true, loading: true, companies: [], choice: hidden };
-      const followed = await followedQboCompanies(ctx);
+      if (companiesLoading(settings, cached)) return { configured: true, loading: true, companies: [], choice: hidden };
       const companies: OverlayCompany[] = followed.map((c) => ({ id: c.id, name: pickerLabel(settings, c.id, c.name), realmId: c.realmId ?? null }));
-      return { configured: true, loading: false, companies, choice: choiceReply(await decideTabCompany(followed, tab)) };
+      return { configured: true, loading: false, companies, choice: choiceReply(await decided) };
     },
 
     async 'overlay.pickCompany'({ companyId }, { tab }) {
@@ -103,18 +129,18 @@ export function createOverlayHandlers(ctx: BackgroundContext, linkStore: LinkSto
       return loadPrefs();
     },
 
-    async 'record.status'({ companyId, entityType, qbId }, { from, tab }) {
-      if (from === 'content') await requireTabCompany(ctx, tab, companyId);
-      const status = await records.status(companyId, { entityType, qbId });
+    async 'record.status'({ companyId, entityType, qbId }, sender) {
+      const { from, tab } = sender;
+      const status = await records.status(companyId, { entityType, qbId }, checkLookup(ctx, companyId, sender));
       // What this tab was shown is what it may act on (lib/records/content-authority.ts).
-      if (from === 'content' && tab?.id !== undefined) await rememberLookup(tab.id, companyId, status.link, ctx.now().getTime());
+      // Not awaited: any later read of the tab's lookups waits for it (tab-memory.ts, serialized).
+      if (from === 'content' && tab?.id !== undefined) void rememberLookup(tab.id, companyId, status.link, ctx.now().getTime()).catch(() => undefined);
       return status;
     },
 
-    async 'records.status'({ companyId, records: refs }, { from, tab }) {
-      if (from === 'content') await requireTabCompany(ctx, tab, companyId);
+    async 'records.status'({ companyId, records: refs }, sender) {
       // The markers show the code as the lookup would read it ("003200" is 3200); the catalog stays here.
-      const links = await records.links(companyId, refs);
+      const links = await records.links(companyId, refs, checkLookup(ctx, companyId, sender));
       return { links: links.map((link) => (link.errorCode ? { ...link, errorCode: failureCode({ ...link, errorCode: link.errorCode }, 'qbo').code } : link)) };
     },
 

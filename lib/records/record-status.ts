@@ -46,6 +46,16 @@ export interface RecordStatusDeps {
   ttlMs?: number;
 }
 
+/**
+ * What a lookup's check established: the followed company and the client of its service. A caller
+ * that reads the settings and companies for its own checks hands its result in (as a promise: the
+ * lookup reads its cache meanwhile), so the lookup reads neither again.
+ */
+export interface KnownCompany {
+  company: Company;
+  client(): Promise<ApiClient>;
+}
+
 export const linkKey = (companyId: string, ref: RecordRef) => `${companyId}|${ref.entityType}|${ref.qbId}`;
 
 /** Prunes the link cache (by age, then by count) at `now`. */
@@ -61,12 +71,33 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
     lastPrune = now;
     await pruneLinks(deps.store, now).catch(() => 0);
   };
+  /**
+   * The cache's writes, one after the other. A lookup answers without waiting for the write it
+   * starts (the answer is in hand); every read and delete of the cache waits for the writes before
+   * it, so the next lookup still finds what this one fetched, and a forgotten company stays forgotten.
+   */
+  let writes: Promise<unknown> = Promise.resolve();
+  const afterWrites = <T>(work: () => Promise<T>): Promise<T> => {
+    const done = writes.then(work);
+    writes = done.catch(() => undefined);
+    return done;
+  };
 
-  /** Links for `refs`, from the cache where fresh, else one request per entity type. */
-  async function links(companyId: string, refs: RecordRef[]): Promise<{ links: Link[]; fetchedAt: Map<string, number> }> {
+  /** The deps' own check: the company must be a followed QuickBooks Online one. */
+  const checkOf = (companyId: string): Promise<KnownCompany> =>
+    deps.company(companyId).then((company) => ({ company, client: () => deps.client(companyId) }));
+
+  /**
+   * Links for `refs`, from the cache where fresh, else one request per entity type. The cache is
+   * read while `check` runs; nothing is answered or fetched unless it passes (its failure wins).
+   */
+  async function links(companyId: string, refs: RecordRef[], check: Promise<KnownCompany>): Promise<{ links: Link[]; fetchedAt: Map<string, number>; known: KnownCompany }> {
     const unique = [...new Map(refs.map((r) => [linkKey(companyId, r), r])).values()];
     const keys = unique.map((r) => linkKey(companyId, r));
-    const cached = await deps.store.getMany(keys);
+    const reading = afterWrites(() => deps.store.getMany(keys));
+    reading.catch(() => undefined); // awaited below, once the check has passed
+    const known = await check;
+    const cached = await reading;
     const now = deps.now();
     const found = new Map<string, CachedLink>();
     const missing: RecordRef[] = [];
@@ -76,7 +107,7 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
       else missing.push(ref);
     });
     if (missing.length) {
-      const client = await deps.client(companyId);
+      const client = await known.client();
       const byType = new Map<string, string[]>();
       for (const ref of missing) byType.set(ref.entityType, [...(byType.get(ref.entityType) ?? []), ref.qbId]);
       const fresh: CachedLink[] = [];
@@ -90,23 +121,27 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
           }
         }
       }
-      await deps.store.putMany(fresh);
+      // Kept for the next lookups, not awaited by this one: a failed write only costs a request later.
+      void afterWrites(async () => {
+        await deps.store.putMany(fresh);
+        await pruneNowAndThen(now);
+      }).catch(() => undefined);
       for (const row of fresh) found.set(row.key, row);
-      await pruneNowAndThen(now);
     }
     const result = keys.map((k) => found.get(k)).filter((row): row is CachedLink => row !== undefined);
-    return { links: result.map((r) => r.link), fetchedAt: new Map(result.map((r) => [r.key, r.fetchedAt])) };
+    return { links: result.map((r) => r.link), fetchedAt: new Map(result.map((r) => [r.key, r.fetchedAt])), known };
   }
 
   return {
-    links: async (companyId: string, refs: RecordRef[]) => {
-      await deps.company(companyId);
-      return (await links(companyId, refs)).links;
-    },
+    /** `check`: the caller's own check of the company (see KnownCompany), else the deps' one. */
+    links: async (companyId: string, refs: RecordRef[], check: Promise<KnownCompany> = checkOf(companyId)) => (await links(companyId, refs, check)).links,
 
-    async status(companyId: string, ref: RecordRef): Promise<RecordStatus> {
-      const company = await deps.company(companyId);
-      const { links: [link], fetchedAt } = await links(companyId, [ref]);
+    async status(companyId: string, ref: RecordRef, check: Promise<KnownCompany> = checkOf(companyId)): Promise<RecordStatus> {
+      const {
+        links: [link],
+        fetchedAt,
+        known: { company },
+      } = await links(companyId, [ref], check);
       const answer: Link = link ?? { entityType: ref.entityType, qbId: ref.qbId, localId: null, name: null, status: 'not-linked' };
       return {
         companyId,
@@ -119,7 +154,10 @@ export function createRecordStatusService(deps: RecordStatusDeps) {
     },
 
     /** Forget what is cached for a company (after any action on its records: statuses moved). */
-    forgetCompany: (companyId: string) => deps.store.deleteByPrefix(`${companyId}|`),
+    forgetCompany: (companyId: string) => afterWrites(() => deps.store.deleteByPrefix(`${companyId}|`)),
+
+    /** Resolves once the cache writes started so far are done (tests, and a worker about to stop). */
+    settled: (): Promise<void> => afterWrites(async () => undefined),
   };
 }
 export type RecordStatusService = ReturnType<typeof createRecordStatusService>;

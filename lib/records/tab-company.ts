@@ -9,10 +9,10 @@ import { browser } from 'wxt/browser';
 import type { Company } from '../api/schema';
 import type { BackgroundContext } from '../background/context';
 import { followedOnly } from '../connections/connection';
-import { readCompanies } from '../db/cache';
+import { ofConnections, readAllCompanies } from '../db/cache';
 import { isQboUrl } from '../qbo/hosts';
 import { chooseCompany, CURRENT_COMPANY_COOKIE, realmFromCookieValue, realmFromUrl, type CompanyChoice } from '../qbo/realm';
-import { loadSettings } from '../settings/store';
+import { loadSettings, type Settings } from '../settings/store';
 import { tabChoice } from './tab-memory';
 
 /** What the router tells a handler about a content script's tab. */
@@ -21,11 +21,27 @@ export interface TabInfo {
   url?: string;
 }
 
+/** The settings and the followed QuickBooks Online companies, as one request reads them (once). */
+export interface FollowedQbo {
+  settings: Settings;
+  companies: Company[];
+  /** Every cached company of the user's services, followed or not, of any system. */
+  cached: Company[];
+}
+
+/**
+ * Followed QuickBooks Online companies (an empty follow list means every company) with the
+ * settings they were read with. The settings and the company cache are read side by side.
+ */
+export async function readFollowedQbo(ctx: BackgroundContext): Promise<FollowedQbo> {
+  const [settings, all] = await Promise.all([loadSettings(), readAllCompanies(ctx.db)]);
+  const cached = ofConnections(all, settings.connections.map((c) => c.id));
+  return { settings, companies: followedOnly(settings, cached, (c) => c.id).filter((c) => c.system === 'qbo'), cached };
+}
+
 /** Followed QuickBooks Online companies (an empty follow list means every company). */
 export async function followedQboCompanies(ctx: BackgroundContext): Promise<Company[]> {
-  const settings = await loadSettings();
-  const companies = await readCompanies(ctx.db, settings.connections.map((c) => c.id));
-  return followedOnly(settings, companies, (c) => c.id).filter((c) => c.system === 'qbo');
+  return (await readFollowedQbo(ctx)).companies;
 }
 
 /** The realm cookie for the tab's QuickBooks host, read with the cookies API (never the page's word). */
@@ -46,14 +62,27 @@ export async function cookieRealm(tabUrl: string | undefined): Promise<string | 
   }
 }
 
-/** The background's decision for one tab among `companies` (the followed QBO ones). */
-export async function decideTabCompany(companies: readonly Company[], tab: TabInfo | undefined): Promise<CompanyChoice<Company>> {
-  const [cookie, stored] = await Promise.all([cookieRealm(tab?.url), tab?.id === undefined ? null : tabChoice(tab.id)]);
-  return chooseCompany({ signals: { cookie, url: tab?.url ? realmFromUrl(tab.url) : null, stored }, companies });
+/**
+ * The background's decision for one tab among `companies` (the followed QBO ones). Given a list
+ * still being read, the browser's signals (cookie, the tab's stored choice) are read meanwhile.
+ */
+export async function decideTabCompany(
+  companies: readonly Company[] | Promise<readonly Company[]>,
+  tab: TabInfo | undefined,
+): Promise<CompanyChoice<Company>> {
+  const [list, cookie, stored] = await Promise.all([companies, cookieRealm(tab?.url), tab?.id === undefined ? null : tabChoice(tab.id)]);
+  return chooseCompany({ signals: { cookie, url: tab?.url ? realmFromUrl(tab.url) : null, stored }, companies: list });
 }
 
-/** The id of the company the tab shows, or null when the tab shows none SyncLens could act on. */
-export async function tabCompanyId(ctx: BackgroundContext, tab: TabInfo | undefined): Promise<string | null> {
-  const choice = await decideTabCompany(await followedQboCompanies(ctx), tab);
+/**
+ * The id of the company the tab shows, or null when the tab shows none SyncLens could act on.
+ * `companies`: the followed QBO companies when the caller reads them anyway (else read here).
+ */
+export async function tabCompanyId(
+  ctx: BackgroundContext,
+  tab: TabInfo | undefined,
+  companies: readonly Company[] | Promise<readonly Company[]> = followedQboCompanies(ctx),
+): Promise<string | null> {
+  const choice = await decideTabCompany(companies, tab);
   return 'companyId' in choice ? choice.companyId : null;
 }

@@ -57,7 +57,15 @@ function isLookup(value: unknown): value is TabLookup {
   );
 }
 
-export async function tabLookups(tabId: number): Promise<TabLookup[]> {
+/**
+ * The tab's lookups, once the writes started before this read are done: record.status answers
+ * without waiting for its write (rememberLookup), and an action checked right after still sees it.
+ */
+export function tabLookups(tabId: number): Promise<TabLookup[]> {
+  return serialized(() => readLookups(tabId));
+}
+
+async function readLookups(tabId: number): Promise<TabLookup[]> {
   const value = (await browser.storage.session.get(lookupsKey(tabId)))[lookupsKey(tabId)];
   return Array.isArray(value) ? value.filter(isLookup) : [];
 }
@@ -69,7 +77,7 @@ export async function tabLookups(tabId: number): Promise<TabLookup[]> {
 export function rememberLookup(tabId: number, companyId: string, link: Link, now: number): Promise<void> {
   return serialized(async () => {
     const same = (l: TabLookup) => l.companyId === companyId && l.entityType === link.entityType && l.qbId === link.qbId;
-    const kept = (await tabLookups(tabId)).filter((l) => !same(l));
+    const kept = (await readLookups(tabId)).filter((l) => !same(l));
     const next = link.unsyncedId
       ? [{ companyId, entityType: link.entityType, qbId: link.qbId, unsyncedId: link.unsyncedId, at: now }, ...kept]
       : kept;

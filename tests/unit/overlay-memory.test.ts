@@ -56,13 +56,16 @@ describe('record-link cache', () => {
     });
     await ctx.db.links.bulkPut(Array.from({ length: 30 }, (_, i) => ({ key: `old|Invoice|${i}`, link: link(String(i)), fetchedAt: 0 })));
     await service.links('c', [{ entityType: 'Invoice', qbId: '1' }]);
+    await service.settled(); // the lookup answers without waiting for its cache write
     expect(prune).toHaveBeenCalledWith(now - LINK_CACHE_MAX_AGE_MS, LINK_CACHE_MAX_ROWS);
     expect(await ctx.db.links.count()).toBe(1);
     now += 10;
     await service.links('c', [{ entityType: 'Invoice', qbId: '2' }]);
+    await service.settled();
     expect(prune).toHaveBeenCalledTimes(1);
     now += PRUNE_EVERY_MS;
     await service.links('c', [{ entityType: 'Invoice', qbId: '3' }]);
+    await service.settled();
     expect(prune).toHaveBeenCalledTimes(2);
   });
 });
