@@ -39,11 +39,33 @@ export function forgetOverlayContext(): void {
  */
 export const LOADING_RETRY_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, ...Array<number>(19).fill(30_000)];
 
+const signalsOf = (url: string) => `${realmFromCookieHeader(document.cookie) ?? ''}|${realmFromUrl(url) ?? ''}`;
+
+/** The context asked for a moment ago, if nothing the decision depends on has changed since. */
+function reusableContext(signals: string): OverlayContext | null {
+  return lastContext && Date.now() - lastContext.at < CONTEXT_REUSE_MS && lastContext.signals === signals ? lastContext.context : null;
+}
+
+/**
+ * The tab's company without waiting for anything, when the background decided it a moment ago
+ * and would decide the same now: then a record lookup can leave at once, even while the route
+ * change is still being dispatched (before the new URL commits, so the background may still see
+ * the previous URL as the tab's: both URLs must name the same realm, or none). Otherwise null,
+ * and resolveCompany asks.
+ */
+export function knownCompany(url: string, currentUrl: string = location.href): ResolvedCompany | null {
+  const signals = signalsOf(url);
+  if (realmFromUrl(currentUrl) !== realmFromUrl(url)) return null;
+  const context = reusableContext(signals);
+  if (!context || !context.configured || context.loading) return null;
+  const resolved = fromChoice(context);
+  return resolved.kind === 'company' ? resolved : null;
+}
+
 async function overlayContext(services: OverlayServices, url: string): Promise<OverlayContext | { error: string; retryAfterSeconds?: number } | 'invalidated'> {
-  const signals = `${realmFromCookieHeader(document.cookie) ?? ''}|${realmFromUrl(url) ?? ''}`;
-  if (lastContext && Date.now() - lastContext.at < CONTEXT_REUSE_MS && lastContext.signals === signals) {
-    return lastContext.context;
-  }
+  const signals = signalsOf(url);
+  const reused = reusableContext(signals);
+  if (reused) return reused;
   const reply = await services.ask('overlay.context', {});
   if (isInvalidated(reply)) return 'invalidated';
   if (!reply.ok) return { error: reply.error.message, ...('retryAfterSeconds' in reply.error ? { retryAfterSeconds: reply.error.retryAfterSeconds } : {}) };

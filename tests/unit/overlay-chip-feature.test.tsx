@@ -239,7 +239,8 @@ describe('coming back to a record seen a moment ago', () => {
 
     show(); // away and back
     await vi.waitFor(() => expect(bg.waiting()).toBe(1));
-    expect(inChip('synclens-chip')?.dataset.status).toBe('failed'); // before the background answers
+    // Asked first (the question leaves before the chip is up), shown before the background answers.
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('failed'));
     bg.answer(status(synced)); // it was fixed meanwhile: the answer wins
     await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('synced'));
     expect(bg.of('record.status')).toHaveLength(2); // still asked every time
@@ -274,7 +275,7 @@ describe('coming back to a record seen a moment ago', () => {
     // The answer after the action is remembered; what was shown before it is not.
     show();
     await vi.waitFor(() => expect(bg.waiting()).toBe(1));
-    expect(inChip('synclens-chip')?.dataset.status).toBe('pending');
+    await vi.waitFor(() => expect(inChip('synclens-chip')?.dataset.status).toBe('pending'));
   });
 
   it('an action clicked on a remembered status waits for the background, and does not act if the record moved on', async () => {
@@ -287,6 +288,7 @@ describe('coming back to a record seen a moment ago', () => {
     await vi.waitFor(() => expect(inChip('chip-resync')).not.toBeNull());
     show();
     await vi.waitFor(() => expect(bg.waiting()).toBe(1));
+    await vi.waitFor(() => expect(inChip('chip-resync')).not.toBeNull());
     trustedClick(inChip('chip-resync')!); // on the remembered failure
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(resync).not.toHaveBeenCalled();

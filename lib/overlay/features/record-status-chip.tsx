@@ -11,7 +11,7 @@ import type { RecordStatus } from '@/lib/messaging/overlay-commands';
 import type { OverlayFeature } from '../feature-registry';
 import { mountShadowUi } from '../mount-ui';
 import { isInvalidated, type OverlayServices } from '../overlay-services';
-import { forgetOverlayContext, resolveCompany, type CompanyHow } from '../company';
+import { forgetOverlayContext, knownCompany, resolveCompany, type CompanyHow } from '../company';
 import { createVisibilityGuard, type VisibilityGuard } from '../visibility';
 import { createStore, StoreView, type Store } from '../view-store';
 import { createStatusMemory, type StatusMemory, type StatusRef } from '../status-memory';
@@ -26,6 +26,9 @@ export const TITLE_ANCHORS = [
   '[data-automation-id="customer-name"]',
   '[data-automation-id="vendor-name"]',
 ] as const;
+
+/** How long the chip's preference waits for a slow lookup before it is asked anyway. */
+const PREFS_AT_MOST_AFTER_MS = 500;
 
 export interface ChipFeatureOptions {
   /** The clickjacking guard for each run (tests pass a fake). */
@@ -53,10 +56,12 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
       let company: { id: string; name: string; how: CompanyHow } | null = null;
       const guard = newGuard();
       runSignal.addEventListener('abort', () => guard.stop());
-
-      void services.ask('overlay.prefs', {}).then((reply) => {
-        if (reply.ok && !runSignal.aborted) setCollapsed(reply.data.chipCollapsed);
-      });
+      const controller = new AbortController();
+      runSignal.addEventListener('abort', () => controller.abort());
+      const remove = () => controller.abort();
+      /** Resolves once the chip is on the page (or will not be): what a lookup shows waits for it. */
+      let onMounted!: () => void;
+      const mounted = new Promise<void>((resolve) => (onMounted = resolve));
 
       const recordVisible = () => TITLE_ANCHORS.some((selector) => document.querySelector(selector));
 
@@ -65,7 +70,8 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
       const load = () => (lookup = lookUp());
       const lookUp = async () => {
         if (!company) {
-          const resolved = await resolveCompany(services, url, runSignal);
+          // Known a moment ago: no wait, so the lookup below leaves during the route change itself.
+          const resolved = knownCompany(url) ?? (await resolveCompany(services, url, runSignal));
           if (runSignal.aborted || resolved.kind === 'aborted') return;
           if (resolved.kind === 'invalidated') return; // the overlay is stopping; a reload notice is up
           if (resolved.kind === 'error') return patch({ view: { kind: 'lookup-failed', message: resolved.message } });
@@ -77,10 +83,15 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
         const ref: StatusRef = { companyId: shown.id, entityType: page.entityType, qbId: page.qbId };
         const showStatus = (status: RecordStatus) =>
           patch({ view: { kind: 'ready', status, companyName: shown.name, how: shown.how, recordVisible: recordVisible() } });
+        // Asked first, then shown: the question goes out while the page and the chip are still
+        // being put up, and what the chip shows (whether the record is on the page) is read after.
+        const asked = services.ask('record.status', ref);
+        await mounted;
+        if (runSignal.aborted) return;
         // Back on a record seen a moment ago: show what the background said then, and ask it again.
         const remembered = statuses.get(ref);
         if (remembered) showStatus(remembered);
-        const reply = await services.ask('record.status', ref);
+        const reply = await asked;
         if (runSignal.aborted) return;
         if (isInvalidated(reply)) return;
         if (!reply.ok) {
@@ -126,56 +137,67 @@ export function recordStatusChip(services: OverlayServices, options: ChipFeature
         }
       };
 
-      let removed = false;
-      const controller = new AbortController();
-      runSignal.addEventListener('abort', () => controller.abort());
-      const remove = () => {
-        removed = true;
-        controller.abort();
+      // The lookup starts before the chip is mounted. The preference is asked once it is answered
+      // (asked together, the two slow each other down in the background), or after a moment if
+      // the lookup takes long; until then the chip is folded as the last one on this tab was.
+      const first = load();
+      let prefsAsked = false;
+      const askPrefs = () => {
+        if (prefsAsked || runSignal.aborted) return;
+        prefsAsked = true;
+        void services.ask('overlay.prefs', {}).then((reply) => {
+          if (reply.ok && !runSignal.aborted) setCollapsed(reply.data.chipCollapsed);
+        });
       };
-
-      await mountShadowUi({
-        name: 'synclens-chip',
-        anchors: TITLE_ANCHORS,
-        signal: controller.signal,
-        domWatch: services.domWatch,
-        view: () => (
-          <ChipHost
-            state={state}
-            rootRef={(element) => guard.watch(element)}
-            onToggleCollapsed={() => {
-              const collapsed = !state.get().collapsed;
-              setCollapsed(collapsed);
-              void services.ask('overlay.setPrefs', { chipCollapsed: collapsed });
-            }}
-            onResync={() => void act('resync')}
-            onAskClearId={() => {
-              const refused = notSeen();
-              patch({ action: refused ? { kind: 'done', ok: false, message: refused } : { kind: 'confirm-clear' } });
-            }}
-            onCancelClearId={() => patch({ action: { kind: 'idle' } })}
-            onConfirmClearId={() => void act('clear-id')}
-            onPickCompany={(companyId) => {
-              const current = state.get().view;
-              const chosen = current.kind === 'pick-company' ? current.candidates.find((c) => c.id === companyId) : undefined;
-              if (!chosen) return;
-              patch({ view: { kind: 'loading' } });
-              forgetOverlayContext(); // the stored choice is part of the context
-              void services.ask('overlay.pickCompany', { companyId }).then((reply) => {
-                if (runSignal.aborted) return;
-                if (!reply.ok) return patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
-                company = { id: chosen.id, name: chosen.name, how: 'stored' };
-                return load();
-              });
-            }}
-            onRetry={() => {
-              patch({ view: { kind: 'loading' } });
-              void load();
-            }}
-          />
-        ),
-      });
-      if (!removed) await load();
+      void first.then(askPrefs, askPrefs);
+      const prefsTimer = setTimeout(askPrefs, PREFS_AT_MOST_AFTER_MS);
+      runSignal.addEventListener('abort', () => clearTimeout(prefsTimer));
+      try {
+        await mountShadowUi({
+          name: 'synclens-chip',
+          anchors: TITLE_ANCHORS,
+          signal: controller.signal,
+          domWatch: services.domWatch,
+          view: () => (
+            <ChipHost
+              state={state}
+              rootRef={(element) => guard.watch(element)}
+              onToggleCollapsed={() => {
+                const collapsed = !state.get().collapsed;
+                setCollapsed(collapsed);
+                void services.ask('overlay.setPrefs', { chipCollapsed: collapsed });
+              }}
+              onResync={() => void act('resync')}
+              onAskClearId={() => {
+                const refused = notSeen();
+                patch({ action: refused ? { kind: 'done', ok: false, message: refused } : { kind: 'confirm-clear' } });
+              }}
+              onCancelClearId={() => patch({ action: { kind: 'idle' } })}
+              onConfirmClearId={() => void act('clear-id')}
+              onPickCompany={(companyId) => {
+                const current = state.get().view;
+                const chosen = current.kind === 'pick-company' ? current.candidates.find((c) => c.id === companyId) : undefined;
+                if (!chosen) return;
+                patch({ view: { kind: 'loading' } });
+                forgetOverlayContext(); // the stored choice is part of the context
+                void services.ask('overlay.pickCompany', { companyId }).then((reply) => {
+                  if (runSignal.aborted) return;
+                  if (!reply.ok) return patch({ view: { kind: 'lookup-failed', message: reply.error.message } });
+                  company = { id: chosen.id, name: chosen.name, how: 'stored' };
+                  return load();
+                });
+              }}
+              onRetry={() => {
+                patch({ view: { kind: 'loading' } });
+                void load();
+              }}
+            />
+          ),
+        });
+      } finally {
+        onMounted();
+      }
+      await first;
     },
   };
 }
