@@ -104,6 +104,23 @@ function isQboCompany(company: FollowedCompany): boolean {
   return company.system !== 'qbd' && isRealmId(company.realmId);
 }
 
+/** The realm the signals name: the cookie's, else the URL's (rule 2 below), or null. */
+function realmSignal({ url, cookie }: RealmSignals): { realm: string; how: 'url' | 'cookie' } | null {
+  if (isRealmId(cookie)) return { realm: cookie, how: 'cookie' };
+  if (isRealmId(url)) return { realm: url, how: 'url' };
+  return null;
+}
+
+/**
+ * Whether the tab's stored choice can change what chooseCompany decides: only when no realm is
+ * named, or when several followed QBO companies share the named realm. Otherwise the caller need
+ * not read it.
+ */
+export function storedChoiceMatters(input: { signals: RealmSignals; companies: readonly FollowedCompany[] }): boolean {
+  const signal = realmSignal(input.signals);
+  return !signal || input.companies.filter((c) => isQboCompany(c) && c.realmId === signal.realm).length > 1;
+}
+
 /**
  * Rules, in order:
  * 1. No followed QuickBooks Online company → none.
@@ -123,16 +140,11 @@ export function chooseCompany<C extends FollowedCompany>(input: {
 }): CompanyChoice<C> {
   const qbo = input.companies.filter(isQboCompany);
   if (qbo.length === 0) return { none: 'no-qbo-company' };
-  const { url, cookie, stored } = input.signals;
+  const { stored } = input.signals;
   const storedMatch = (among: readonly C[]) =>
     typeof stored === 'string' ? among.find((c) => c.id === stored) : undefined;
 
-  const signal: { realm: string; how: 'url' | 'cookie' } | null = isRealmId(cookie)
-    ? { realm: cookie, how: 'cookie' }
-    : isRealmId(url)
-      ? { realm: url, how: 'url' }
-      : null;
-
+  const signal = realmSignal(input.signals);
   if (signal) {
     const matches = qbo.filter((c) => c.realmId === signal.realm);
     const [only, ...others] = matches;

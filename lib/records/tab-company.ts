@@ -11,7 +11,7 @@ import type { BackgroundContext } from '../background/context';
 import { followedOnly } from '../connections/connection';
 import { ofConnections, readAllCompanies } from '../db/cache';
 import { isQboUrl } from '../qbo/hosts';
-import { chooseCompany, CURRENT_COMPANY_COOKIE, realmFromCookieValue, realmFromUrl, type CompanyChoice } from '../qbo/realm';
+import { chooseCompany, CURRENT_COMPANY_COOKIE, realmFromCookieValue, realmFromUrl, storedChoiceMatters, type CompanyChoice } from '../qbo/realm';
 import { loadSettings, type Settings } from '../settings/store';
 import { tabChoice } from './tab-memory';
 
@@ -64,14 +64,18 @@ export async function cookieRealm(tabUrl: string | undefined): Promise<string | 
 
 /**
  * The background's decision for one tab among `companies` (the followed QBO ones). Given a list
- * still being read, the browser's signals (cookie, the tab's stored choice) are read meanwhile.
+ * still being read, the realm cookie is read meanwhile. The tab's stored choice is read only when
+ * it can change the decision (no realm named, or several followed companies share it): with the
+ * realm cookie QuickBooks sets, a lookup then costs one read of the browser's storage fewer.
  */
 export async function decideTabCompany(
   companies: readonly Company[] | Promise<readonly Company[]>,
   tab: TabInfo | undefined,
 ): Promise<CompanyChoice<Company>> {
-  const [list, cookie, stored] = await Promise.all([companies, cookieRealm(tab?.url), tab?.id === undefined ? null : tabChoice(tab.id)]);
-  return chooseCompany({ signals: { cookie, url: tab?.url ? realmFromUrl(tab.url) : null, stored }, companies: list });
+  const [list, cookie] = await Promise.all([companies, cookieRealm(tab?.url)]);
+  const signals = { cookie, url: tab?.url ? realmFromUrl(tab.url) : null };
+  const stored = tab?.id !== undefined && storedChoiceMatters({ signals, companies: list }) ? await tabChoice(tab.id) : null;
+  return chooseCompany({ signals: { ...signals, stored }, companies: list });
 }
 
 /**

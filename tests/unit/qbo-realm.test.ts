@@ -5,6 +5,7 @@ import {
   realmFromCookieValue,
   realmFromShellContextCookie,
   realmFromUrl,
+  storedChoiceMatters,
   type FollowedCompany,
 } from '@/lib/qbo/realm';
 
@@ -199,5 +200,38 @@ describe('chooseCompany', () => {
       cookie: realmFromCookieHeader('qbo.currentcompanyid=222; other=1'),
     };
     expect(chooseCompany({ signals, companies: [greenside, oakTree] })).toEqual({ companyId: 'c-oak', how: 'cookie' });
+  });
+});
+
+describe('storedChoiceMatters', () => {
+  const companies: FollowedCompany[] = [
+    { id: 'c-green', realmId: '111', system: 'qbo' },
+    { id: 'c-oak', realmId: '222', system: 'qbo' },
+    { id: 'c-oak-2', realmId: '222', system: 'qbo' }, // the same realm through a second service
+    { id: 'c-desk', realmId: '111', system: 'qbd' },
+  ];
+  const realms = [undefined, null, 'garbage', '111', '222', '999'];
+  const picks = [null, 'c-green', 'c-oak', 'c-oak-2', 'c-desk', 'c-gone'];
+
+  it('says no only where the stored choice cannot change chooseCompany (the background then does not read it)', () => {
+    for (const list of [companies, companies.slice(0, 2), companies.slice(0, 1), []]) {
+      for (const cookie of realms) {
+        for (const url of realms) {
+          const signals = { cookie, url };
+          if (storedChoiceMatters({ signals, companies: list })) continue;
+          const without = chooseCompany({ signals, companies: list });
+          for (const stored of picks) expect(chooseCompany({ signals: { ...signals, stored }, companies: list })).toEqual(without);
+        }
+      }
+    }
+  });
+
+  it('says yes without a realm, and for a realm several followed companies share', () => {
+    expect(storedChoiceMatters({ signals: {}, companies })).toBe(true);
+    expect(storedChoiceMatters({ signals: { cookie: 'garbage' }, companies })).toBe(true);
+    expect(storedChoiceMatters({ signals: { cookie: '222' }, companies })).toBe(true);
+    expect(storedChoiceMatters({ signals: { url: '222' }, companies })).toBe(true);
+    expect(storedChoiceMatters({ signals: { cookie: '111', url: '222' }, companies })).toBe(false);
+    expect(storedChoiceMatters({ signals: { cookie: '999' }, companies })).toBe(false);
   });
 });
