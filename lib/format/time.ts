@@ -21,6 +21,14 @@ function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
   return f;
 }
+/** The same for relative ages: every popup row shows one. */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(): Intl.RelativeTimeFormat {
+  const locale = uiLocale();
+  let f = relativeFormats.get(locale);
+  if (!f) relativeFormats.set(locale, (f = new Intl.RelativeTimeFormat(locale, { style: 'short', numeric: 'always' })));
+  return f;
+}
 
 /** Parses an ISO timestamp; null for missing or unparseable input (never throws). */
 export function parseTime(iso: string | null | undefined): Date | null {
@@ -35,7 +43,7 @@ export function relativeAge(iso: string | null | undefined, now: Date = new Date
   if (!d) return '';
   const ms = now.getTime() - d.getTime();
   if (ms < MINUTE) return t('timeJustNow');
-  const rtf = new Intl.RelativeTimeFormat(uiLocale(), { style: 'short', numeric: 'always' });
+  const rtf = relativeFormat();
   if (ms < HOUR) return rtf.format(-Math.floor(ms / MINUTE), 'minute');
   if (ms < DAY) return rtf.format(-Math.floor(ms / HOUR), 'hour');
   if (ms < 14 * DAY) return rtf.format(-Math.floor(ms / DAY), 'day');
