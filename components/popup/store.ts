@@ -346,6 +346,10 @@ export function createPopupStore(deps: PopupDeps) {
     // Only the rows the first screen shows are read now; the rest right after the first paint.
     const last = readJson<LastPaint>(deps.storage, LAST_PAINT_KEY, LastPaint);
     const painted = last ? afterFirstPaint() : null;
+    // Painted from last time, the state is asked for right after that first frame (before the rest
+    // of the list is read): the first message to the background (which sets up the page's messaging)
+    // and the background's work on the answer stay out of it. With nothing to paint, it goes at once.
+    const askedAfterPaint = painted?.then(() => send('state.get', {}));
     if (last) {
       batch(() => {
         applySnapshot(last.snapshot);
@@ -373,11 +377,7 @@ export function createPopupStore(deps: PopupDeps) {
         });
       });
     }
-    const asked = send('state.get', {});
-    // Rows painted from last time: their first frame is not held up by the answer's work (applying
-    // it and everything it starts); the question has left already, and the answer waits a frame at most.
-    if (painted) await painted;
-    const reply = await asked;
+    const reply = await (askedAfterPaint ?? send('state.get', {}));
     batch(() => {
       if (reply.ok) applySnapshot(reply.data);
       else connectionError.value = reply.error;

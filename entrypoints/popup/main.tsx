@@ -9,7 +9,8 @@ const store = createPopupStore({
   send: sendCommand,
   openOptions: () => void browser.runtime.openOptionsPage(),
   storage: window.localStorage,
-  subscribeOutbox: outboxSubscription(browser.storage.onChanged),
+  // Looked up when the popup subscribes (after its first paint), not before it renders.
+  subscribeOutbox: (listener) => outboxSubscription(browser.storage.onChanged)(listener),
 });
 // Start first: the cache requests leave before the first render's work.
 void store.start();
