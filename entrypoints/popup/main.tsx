@@ -12,6 +12,7 @@ const store = createPopupStore({
   // Looked up when the popup subscribes (after its first paint), not before it renders.
   subscribeOutbox: (listener) => outboxSubscription(browser.storage.onChanged)(listener),
 });
-// Start first: the cache requests leave before the first render's work.
+// Start first: it reads last paint synchronously, and any request it must send before that paint
+// (nothing painted from last time) leaves before the first render's work.
 void store.start();
 render(<PopupApp store={store} />, document.getElementById('app')!);
