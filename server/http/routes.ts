@@ -9,7 +9,7 @@ import {
   ApproveRequest, BulkResyncRequest, Direction, EntityType, MAX_LINK_IDS, QbId,
 } from '../../lib/api/schema.ts';
 import { isDatabaseBusy } from '../db/busy.ts';
-import { CompanyBusyError } from '../sync/company-leases.ts';
+import { CompanyBusyError, LeaseLostError } from '../sync/company-leases.ts';
 import { BadCursorError } from '../store/cursor.ts';
 import { lookupLinks } from '../store/links.ts';
 import type { Store } from '../store/store.ts';
@@ -215,8 +215,11 @@ export function createApi(opts: ApiOptions): Hono {
     if (err instanceof ProblemError) {
       problem = err;
     } else if (err instanceof CompanyBusyError) {
-      // Several instances: another one is syncing this company right now.
-      problem = new ProblemError(503, 'unavailable', 'Another server instance is syncing this company right now; try again shortly.');
+      // Several instances: another one is syncing this company right now, or took it over from this one
+      // mid-run. Fixed words: the holder names a host, which is nobody's business outside.
+      problem = new ProblemError(503, 'unavailable', err instanceof LeaseLostError
+        ? 'Another server instance took this company over while this one was syncing it; nothing more was sent from here. Try again shortly.'
+        : 'Another server instance is syncing this company right now; try again shortly.');
       headers['retry-after'] = String(BUSY_RETRY_AFTER_SECONDS);
     } else if (isDatabaseBusy(err)) {
       // Another process holds the database's write lock: the transaction was rolled back; the client may retry.

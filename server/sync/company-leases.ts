@@ -6,6 +6,7 @@
  * atomic upsert on both engines. Leases do not count as data changes: taking one leaves the
  * summary's ETag alone, so idle polls still get 304.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Store } from '../store/store.ts';
@@ -29,6 +30,45 @@ export class CompanyBusyError extends Error {
   constructor(readonly companyId: string, readonly holder: string | null) {
     super(`Company ${companyId} is being synced by another server instance${holder ? ` (${holder})` : ''}; try again shortly.`);
   }
+}
+
+/**
+ * This instance's lease ran out and another instance took the company over while the work was
+ * under way (a long pause, a database that did not answer renewals). The work stops before sending
+ * anything more to QuickBooks; the new holder finishes it.
+ */
+export class LeaseLostError extends CompanyBusyError {
+  constructor(companyId: string, holder: string | null) {
+    super(companyId, holder);
+    this.message = `Company ${companyId} was taken over by another server instance${holder ? ` (${holder})` : ''} while this one ` +
+      'was syncing it; nothing more was sent from here. Try again shortly.';
+  }
+}
+
+/** The lease `hold` runs its work under. */
+export interface HeldLease {
+  /**
+   * Renews the lease now, or throws LeaseLostError when another instance has taken it. Work calls
+   * this right before sending anything to QuickBooks, so an instance that lost its lease stops.
+   */
+  confirm(): Promise<void>;
+  /**
+   * Throws LeaseLostError unless the lease is still ours by this instance's own reckoning (its last
+   * renewal is recent enough). No database call, so it can sit right before a request leaves.
+   */
+  assertHeld(): void;
+}
+
+/** The lease the current work runs under (set by `hold`), for code far from it, e.g. the HTTP client. */
+const currentLease = new AsyncLocalStorage<HeldLease>();
+
+/**
+ * Called right before a write leaves for QuickBooks: throws LeaseLostError when the work this runs
+ * in holds a company lease that has run out or been taken, e.g. after the process was paused
+ * between confirming its lease and sending. Outside leased work it does nothing.
+ */
+export function assertCompanyLeaseHeld(): void {
+  currentLease.getStore()?.assertHeld();
 }
 
 const POLL_MS = 200;
@@ -78,19 +118,41 @@ export class CompanyLeases {
    * Runs `fn` holding the company's lease, renewing it every third of its lifetime, and releases
    * it afterwards. Waits for another holder unless told not to (then throws CompanyBusyError).
    */
-  async hold<T>(companyId: string, fn: () => Promise<T>, options: HoldOptions = {}): Promise<T> {
+  async hold<T>(companyId: string, fn: (lease: HeldLease) => Promise<T>, options: HoldOptions = {}): Promise<T> {
     const wait = options.wait ?? true;
     const deadline = Date.now() + (options.maxWaitMs ?? this.ttlMs * 2);
     while (!(await this.acquire(companyId))) {
       if (!wait || Date.now() >= deadline) throw new CompanyBusyError(companyId, await this.holderOf(companyId));
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
-    const renewal = setInterval(() => void this.renew(companyId).catch(() => {}), Math.max(50, Math.floor(this.ttlMs / 3)));
+    let lost = false;
+    // Until when the lease is surely ours: its expiry less a tenth, for clocks that differ between hosts.
+    const margin = this.ttlMs / 10;
+    let heldUntil = this.store.now().getTime() + this.ttlMs - margin;
+    const renew = async () => {
+      if (lost) return;
+      const asked = this.store.now().getTime();
+      if (await this.renew(companyId)) heldUntil = asked + this.ttlMs - margin;
+      else lost = true;
+    };
+    const lease: HeldLease = {
+      confirm: async () => {
+        await renew();
+        if (lost) throw new LeaseLostError(companyId, await this.holderOf(companyId));
+      },
+      assertHeld: () => {
+        if (lost || this.store.now().getTime() >= heldUntil) throw new LeaseLostError(companyId, null);
+      },
+    };
+    // A renewal that fails to reach the database is retried at the next tick; one that finds the
+    // lease taken marks it lost for good.
+    const renewal = setInterval(() => void renew().catch(() => {}), Math.max(50, Math.floor(this.ttlMs / 3)));
     renewal.unref();
     try {
-      return await fn();
+      return await currentLease.run(lease, () => fn(lease));
     } finally {
       clearInterval(renewal);
+      // release only deletes a lease that is still ours, so a lost one stays with its new holder.
       await this.release(companyId).catch(() => {});
     }
   }

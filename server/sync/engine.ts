@@ -13,7 +13,7 @@ import { runConnector } from '../emulator/connector.ts';
 import type { QuickBooksCompany } from '../quickbooks/boundary.ts';
 import { hasCredentials } from '../quickbooks/qbd/credentials.ts';
 import { toConnector, type LogRow } from '../store/rows.ts';
-import { CompanyLeases } from './company-leases.ts';
+import { CompanyLeases, type HeldLease } from './company-leases.ts';
 import type { Store } from '../store/store.ts';
 import { recordSyncFailure } from '../store/unsynced.ts';
 import { returnKeptItems } from '../store/wizard.ts';
@@ -53,9 +53,9 @@ export class SyncEngine {
   run(companyId: string, options: RunOptions = {}): Promise<ConnectorRunResult> {
     const current = this.running.get(companyId);
     if (current) return current;
-    const run = this.exclusive(companyId, options.waitForOtherInstance ?? true, async () => {
+    const run = this.exclusive(companyId, options.waitForOtherInstance ?? true, async (lease) => {
       const qb = await this.directory.forCompany(companyId);
-      if (qb) return this.runOverTheWire(companyId, qb);
+      if (qb) return this.runOverTheWire(companyId, qb, lease);
       // A Desktop company with a Web Connector login is synced by the Web Connector's sessions only:
       // a run on request or on schedule reports where things stand and leaves the entries waiting.
       if (await hasCredentials(this.store, companyId)) return this.summaryAfter(companyId, 0, 0, 0);
@@ -87,7 +87,7 @@ export class SyncEngine {
    * One thing at a time per company: runs and webhook reads queue behind each other in this
    * instance, and each holds the company's lease so no other instance works on it meanwhile.
    */
-  private exclusive<T>(companyId: string, waitForOtherInstance: boolean, fn: () => Promise<T>): Promise<T> {
+  private exclusive<T>(companyId: string, waitForOtherInstance: boolean, fn: (lease: HeldLease) => Promise<T>): Promise<T> {
     const previous = this.chains.get(companyId) ?? Promise.resolve();
     const next = previous.then(() => this.leases.hold(companyId, fn, { wait: waitForOtherInstance }));
     const tail = next.then(() => undefined, () => undefined);
@@ -98,7 +98,7 @@ export class SyncEngine {
     return next;
   }
 
-  private async runOverTheWire(companyId: string, qb: QuickBooksCompany): Promise<ConnectorRunResult> {
+  private async runOverTheWire(companyId: string, qb: QuickBooksCompany, lease: HeldLease): Promise<ConnectorRunResult> {
     const store = this.store;
     if (!(await store.companyRow(companyId))) throw new Error(`Unknown company ${companyId}`);
     const at = () => store.nowIso();
@@ -136,7 +136,7 @@ export class SyncEngine {
       }
       if (creates.length) {
         // The QuickBooks calls first, then one write for all their answers.
-        await markSent(store, creates.map((c) => c.entry), at());
+        await markSent(store, lease, creates.map((c) => c.entry), at());
         const outcomes = await qb.createMany(creates.map((c) => c.request));
         await store.write(async () => {
           for (const [i, c] of creates.entries()) await write(c.entry, await linkCreated(store, c, outcomes[i]!, at()));
@@ -144,7 +144,7 @@ export class SyncEngine {
       }
       await eachLimited(singles, SINGLE_CONCURRENCY, async (entry) => {
         if (stopped) return;
-        await markSent(store, [entry], at());
+        await markSent(store, lease, [entry], at());
         const result = await exportSingle(store, qb, entry, at);
         await store.write(() => write(entry, result));
       });
@@ -218,8 +218,10 @@ export async function writeEntryResult(store: Store, entry: LogRow, result: Entr
 /**
  * Notes that these entries are about to reach QuickBooks. It stays set only if the run dies before
  * writing their answers; bookkeeping, not a change anyone sees, so the change counter stays put.
+ * First it confirms the company's lease: an instance that lost it stops here, before sending.
  */
-async function markSent(store: Store, entries: readonly LogRow[], at: string): Promise<void> {
+async function markSent(store: Store, lease: HeldLease, entries: readonly LogRow[], at: string): Promise<void> {
+  await lease.confirm();
   for (let i = 0; i < entries.length; i += 500) {
     const chunk = entries.slice(i, i + 500);
     await store.db.prepare(`UPDATE log_entries SET sent_at = ? WHERE seq IN (${chunk.map(() => '?').join(',')})`)

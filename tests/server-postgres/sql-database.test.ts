@@ -8,7 +8,7 @@ import { openDatabase } from '../../server/db/open.ts';
 import { numberPlaceholders } from '../../server/db/postgres-database.ts';
 import type { SqlDatabase } from '../../server/db/sql-database.ts';
 import { Store } from '../../server/store/store.ts';
-import { CompanyBusyError, CompanyLeases } from '../../server/sync/company-leases.ts';
+import { CompanyBusyError, CompanyLeases, LeaseLostError } from '../../server/sync/company-leases.ts';
 import { createDatabaseAt } from '../support/postgres-cluster.ts';
 
 const opened: SqlDatabase[] = [];
@@ -180,6 +180,30 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     await second.release('c1');
     expect(await first.hold('c1', async () => 'ran')).toBe('ran');
     expect(await second.holderOf('c1')).toBeNull();
+  });
+
+  it('tells work whose lease was taken over to stop, and leaves the lease with its new holder', async () => {
+    const [a, b] = await pair(engine);
+    await withCompany(a);
+    let t = Date.parse('2026-06-01T00:00:00Z');
+    const now = () => new Date(t);
+    const first = new CompanyLeases(new Store(a, now), { holder: 'instance-a', ttlMs: 30_000 });
+    const second = new CompanyLeases(new Store(b, now), { holder: 'instance-b', ttlMs: 30_000 });
+    const confirmed: string[] = [];
+    const work = first.hold('c1', async (lease) => {
+      await lease.confirm();
+      confirmed.push('before the pause');
+      t += 31_000; // instance A stalls past its lease; instance B takes the company over
+      expect(await second.acquire('c1')).toBe(true);
+      await lease.confirm();
+      confirmed.push('after the pause');
+    });
+    const lost = await work.catch((e: unknown) => e);
+    expect(lost).toBeInstanceOf(LeaseLostError);
+    expect(lost).toBeInstanceOf(CompanyBusyError); // answered 503 with Retry-After like any busy company
+    expect((lost as Error).message).toContain('instance-b');
+    expect(confirmed).toEqual(['before the pause']);
+    expect(await first.holderOf('c1')).toBe('instance-b');
   });
 
   it('leasing leaves the change counter (and so the summary ETag) alone', async () => {

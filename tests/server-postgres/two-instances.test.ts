@@ -185,6 +185,52 @@ describe('two instances on one PostgreSQL database', () => {
     expect(replay.text).toBe(fromA.text);
   });
 
+  it('an instance paused past its lease mid-run stops sending once it wakes: the other has taken the company over', async () => {
+    // Updates to the 15 customers synced above: each is its own QuickBooks write, so the run sends them a few at a time.
+    const localIds = Array.from({ length: 15 }, (_, i) => `approve-${i}`);
+    for (const localId of localIds) {
+      const i = localId.split('-')[1];
+      const r = await onB('PUT', `/companies/${COMPANY}/records/Customer/${localId}`, {
+        record: { displayName: `approve Client ${i}`, email: `paused${i}@example.com` },
+      });
+      expect(r.status, r.text).toBeLessThan(300);
+    }
+    const ids = await waitingFor(localIds);
+    expect(ids).toHaveLength(15);
+    expect((await onB('POST', `/companies/${COMPANY}/wizard/approve`, { reviewedIds: ids, approveIds: ids, unchecked: 'keep' })).json.approved).toBe(15);
+    await admin('DELETE', '/requests');
+    const runOnA = onA('POST', `/companies/${COMPANY}/connector/run`);
+    const writes = async () => ((await admin('GET', '/requests')).json.requests as { method: string; path: string }[])
+      .filter((r) => r.method === 'POST' && /\/customer\b/.test(r.path)).length;
+    // Pause A once its first five updates (as many as it sends at once) are on the wire: it is then
+    // waiting for QuickBooks (150 ms), and its next write can only follow their answers. A write
+    // already handed to the HTTP client when a pause lands may still leave afterwards; one not yet
+    // handed over must not.
+    const deadline = Date.now() + 15_000;
+    while ((await writes()) < 5) {
+      if (Date.now() > deadline) throw new Error('instance A never wrote to QuickBooks');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    a.child.kill('SIGSTOP'); // a long pause: A holds its lease but cannot renew it
+    try {
+      // B waits for A's lease to run out, takes the company and sends every update.
+      const run = await onB('POST', `/companies/${COMPANY}/connector/run`);
+      expect(run.status, run.text).toBe(200);
+      expect((await all(onB, 'log?status=pending')).filter((e) => localIds.includes(e.localId))).toHaveLength(0);
+      await admin('DELETE', '/requests');
+    } finally {
+      a.child.kill('SIGCONT');
+    }
+    // A wakes up in the middle of its run, finds its lease taken, and stops before its next write.
+    const reply = await runOnA;
+    expect(reply.status, reply.text).toBe(503);
+    expect(reply.json.detail ?? reply.text).toContain('took this company over');
+    expect(await writes(), 'writes sent by A after it woke').toBe(0);
+    const customers = (await qboCustomers()).filter((c) => c.DisplayName.startsWith('approve Client '));
+    expect(customers).toHaveLength(15);
+    expect((await onA('GET', '/health')).json).toMatchObject({ status: 'ok' });
+  }, 60_000);
+
   it('an instance killed with SIGKILL mid-run: the other finishes the work and nothing is created twice', async () => {
     const localIds = await ingestCustomers('killed', 90);
     const ids = await waitingFor(localIds);

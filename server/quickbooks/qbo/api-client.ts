@@ -12,6 +12,7 @@
  * No token or Authorization header ever appears in what it returns.
  */
 import { createHash } from 'node:crypto';
+import { assertCompanyLeaseHeld } from '../../sync/company-leases.ts';
 import type { QbFailure } from '../boundary.ts';
 import type { QboAppConfig } from './config.ts';
 import { QboAuthExpired, QboNotConnected, type QboTokenManager } from './connection-store.ts';
@@ -194,6 +195,8 @@ export class QboApiClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(req.body);
     }
+    // A write leaves only while this instance still holds the company's lease (several instances).
+    if (req.method !== 'GET') assertCompanyLeaseHeld();
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
