@@ -41,6 +41,19 @@ it('numbers placeholders outside quoted text and comments', () => {
   expect(numberPlaceholders("SELECT 'it''s ?', ?")).toBe("SELECT 'it''s ?', $1");
 });
 
+/** Two instances' lease keepers for company c1 (30 s leases) on one clock the test moves. */
+async function twoLeaseHolders(engine: 'sqlite' | 'postgres') {
+  const [a, b] = await pair(engine);
+  await withCompany(a);
+  let t = Date.parse('2026-06-01T00:00:00Z');
+  const now = () => new Date(t);
+  return {
+    first: new CompanyLeases(new Store(a, now), { holder: 'instance-a', ttlMs: 30_000 }),
+    second: new CompanyLeases(new Store(b, now), { holder: 'instance-b', ttlMs: 30_000 }),
+    advance: (ms: number) => { t += ms; },
+  };
+}
+
 describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   it('runs the migrations and answers with the same shapes', async () => {
     const [db] = await pair(engine);
@@ -159,22 +172,17 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   });
 
   it('leases a company to one instance at a time, and lets another take over once it expires', async () => {
-    const [a, b] = await pair(engine);
-    await withCompany(a);
-    let t = Date.parse('2026-06-01T00:00:00Z');
-    const now = () => new Date(t);
-    const first = new CompanyLeases(new Store(a, now), { holder: 'instance-a', ttlMs: 30_000 });
-    const second = new CompanyLeases(new Store(b, now), { holder: 'instance-b', ttlMs: 30_000 });
+    const { first, second, advance } = await twoLeaseHolders(engine);
     expect(await first.acquire('c1')).toBe(true);
     expect(await first.acquire('c1')).toBe(true);
     expect(await second.acquire('c1')).toBe(false);
     await expect(second.hold('c1', async () => 'ran', { wait: false })).rejects.toBeInstanceOf(CompanyBusyError);
     expect(await second.holderOf('c1')).toBe('instance-a');
-    t += 29_000;
+    advance(29_000);
     expect(await first.renew('c1')).toBe(true);
-    t += 29_000;
+    advance(29_000);
     expect(await second.acquire('c1')).toBe(false);
-    t += 2_000; // 31 s after the renewal: instance A is presumed dead
+    advance(2_000); // 31 s after the renewal: instance A is presumed dead
     expect(await second.acquire('c1')).toBe(true);
     expect(await first.renew('c1')).toBe(false);
     await second.release('c1');
@@ -183,17 +191,12 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
   });
 
   it('tells work whose lease was taken over to stop, and leaves the lease with its new holder', async () => {
-    const [a, b] = await pair(engine);
-    await withCompany(a);
-    let t = Date.parse('2026-06-01T00:00:00Z');
-    const now = () => new Date(t);
-    const first = new CompanyLeases(new Store(a, now), { holder: 'instance-a', ttlMs: 30_000 });
-    const second = new CompanyLeases(new Store(b, now), { holder: 'instance-b', ttlMs: 30_000 });
+    const { first, second, advance } = await twoLeaseHolders(engine);
     const confirmed: string[] = [];
     const work = first.hold('c1', async (lease) => {
       await lease.confirm();
       confirmed.push('before the pause');
-      t += 31_000; // instance A stalls past its lease; instance B takes the company over
+      advance(31_000); // instance A stalls past its lease; instance B takes the company over
       expect(await second.acquire('c1')).toBe(true);
       await lease.confirm();
       confirmed.push('after the pause');
