@@ -4,6 +4,7 @@
  * The one open panel under a row is measured and accounted for, so scrolling stays exact.
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { RowSlots } from '@/lib/center/row-slots';
 import { windowRange } from '@/lib/center/windowing';
 import type { DisplayEntry, SortKey } from '@/lib/center/unsynced-rows';
 import { formatCount } from '@/lib/format/amount';
@@ -231,11 +232,20 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
   // Stable across renders, so rows whose props did not change skip rendering (UnsyncedRow).
   const onResync = useCallback((key: string) => void store.resync(key), [store]);
 
+  const slots = useRef(new RowSlots());
   const checkAll = useRef<HTMLInputElement>(null);
   useLayoutEffect(() => {
     if (checkAll.current) checkAll.current.indeterminate = someSelected;
   }, [someSelected]);
 
+  // Recycled element keys (lib/center/row-slots): a filter change patches the rows on screen.
+  const inWindow: string[] = [];
+  for (let i = range.start; i < range.end; i++) {
+    const entry = entries[i]!;
+    if (entry.kind !== 'group') inWindow.push(entry.row.key);
+  }
+  const slotKeys = slots.current.assign(inWindow);
+  const rowKeys = new Map(inWindow.map((key, n) => [key, slotKeys[n]!]));
   const rows = [];
   for (let i = range.start; i < range.end; i++) {
     const entry = entries[i]!;
@@ -259,7 +269,7 @@ export function UnsyncedTable({ store, entries, now }: { store: CenterStore; ent
     const company = companies.get(row.item.companyId);
     rows.push(
       <UnsyncedRow
-        key={row.key}
+        key={rowKeys.get(row.key)}
         row={row}
         company={company}
         selected={selected.has(row.key)}

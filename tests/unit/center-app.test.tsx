@@ -347,6 +347,28 @@ describe('Sync Center: unsynced entities', () => {
     await type('filter-search', 'client 9999');
     expect(rowIds()).toEqual(['m9999']);
   });
+
+  it('a filter change patches the row elements on screen instead of building new ones; a row that stays keeps its element', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => u(`m${i}`, { name: i < 100 ? `Alpha client ${i}` : `Beta client ${i} ${i % 2 ? 'odd' : 'even'}` }));
+    await mount(standard(many));
+    await click($('[data-testid="sort-name"]'));
+    const before = $$('[data-testid="unsynced-row"]');
+    expect(before.every((el) => el.textContent!.includes('Alpha client'))).toBe(true);
+    await type('filter-search', 'beta');
+    const after = $$('[data-testid="unsynced-row"]');
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.every((el) => el.textContent!.includes('Beta client'))).toBe(true);
+    // No row stayed, yet the rows in view are the same elements showing other entities (the
+    // margin rows added after the first paint are new). Keyed by entity, none would be reused.
+    expect(after.filter((el) => before.includes(el)).length).toBeGreaterThanOrEqual(after.length / 2);
+    // Narrowing further moves each row that still matches up the list, in its own element (the
+    // first rows, surely in view; margin rows are built again after the first paint either way).
+    const byId = new Map(after.map((el) => [el.dataset.unsyncedId, el]));
+    await type('filter-search', 'beta odd');
+    const narrowed = $$('[data-testid="unsynced-row"]').slice(0, 4);
+    expect(narrowed.map((el) => el.dataset.unsyncedId)).toEqual(['m101', 'm103', 'm105', 'm107']);
+    for (const el of narrowed) expect(el).toBe(byId.get(el.dataset.unsyncedId));
+  });
 });
 
 describe('Sync Center: page states and tabs', () => {
