@@ -23,7 +23,7 @@ import { FRAME_INTERVAL, median, times, type BenchRow } from './report';
 const TOKEN = 'bench-token';
 const COUNT = 10_000;
 const BULK = 500;
-const RUNS = 15;
+const RUNS = 40;
 const TARGET_RATIO = 1.5;
 const STATIC_RUNS = 5;
 const SMALL = 100;

@@ -12,7 +12,7 @@ import { median, times, type BenchRow } from './report';
 
 const TOKEN = 'bench-token';
 const ITEMS = 2000;
-const RUNS = 21;
+const RUNS = 41;
 const TARGET_RATIO = 1.5;
 
 function fixtureWithWizardItems(count: number) {
