@@ -5,7 +5,7 @@
  * agree within 15 %. Targets are checked here, never as timed assertions in the tests.
  *
  * One suite on its own (prints, compares with the stored figures, writes nothing):
- *   npx tsx bench/run.ts popup            (ids: popup, overlay, center, server, explain, qbo-online, qbwc)
+ *   npx tsx bench/run.ts popup            (ids: popup, overlay, center, server, explain, qbo-online, qbwc, hosted)
  */
 // First: the lookup's words come from chrome.i18n, read when wxt/browser is first imported.
 import './i18n-shim';
