@@ -549,6 +549,30 @@ describe('popup loading order', () => {
     expect(payload!.approveIds).toHaveLength(32);
   });
 
+  it('a remembered row of the wrong shape is never painted: a bad first screen is refused whole, a bad rest drops the list', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => item(`e${i}`, 'export'));
+    await mountSettled(standardHandlers(many));
+    render(null, container);
+    const never = () => new Promise<never>(() => {});
+    const silent = { ...standardHandlers(many), 'state.get': never, 'wizard.cached': never, 'wizard.load': never };
+    const good = storage.get(LAST_PAINT_KEY)!;
+
+    const head = JSON.parse(good) as { wizard: { items: Record<string, unknown>[] } };
+    head.wizard.items[0]!.name = { html: '<b>not text</b>' };
+    storage.set(LAST_PAINT_KEY, JSON.stringify(head));
+    await mount(silent);
+    expect(rowIds()).toHaveLength(0);
+    render(null, container);
+
+    storage.set(LAST_PAINT_KEY, good);
+    const rest = JSON.parse(storage.get(LAST_PAINT_REST_KEY)!) as { items: Record<string, unknown>[] };
+    rest.items[3]!.direction = 'sideways';
+    storage.set(LAST_PAINT_REST_KEY, JSON.stringify(rest));
+    await mount(silent);
+    expect(rowIds().length).toBeGreaterThan(0); // the first screen was fine
+    await vi.waitFor(() => expect(rowIds()).toHaveLength(0)); // the rest was not: nothing half-read stays
+  });
+
   it('a section toggle before the rest is read covers the rows not painted yet', async () => {
     const many = Array.from({ length: 20 }, (_, i) => item(`e${i}`, 'export'));
     await mountSettled(standardHandlers(many));
