@@ -343,7 +343,6 @@ function companyCountsMigration(): { sqlite: string; postgres: string } {
     { name: 'companies_counts_update', table: 'companies', event: 'UPDATE', when: null, body: touch('NEW') },
     { name: 'companies_counts_delete', table: 'companies', event: 'DELETE', when: null, body: touch('OLD') },
   );
-  const name = (t: { name: string }) => t.name;
   const table = `
       CREATE TABLE company_counts (
         company_id TEXT PRIMARY KEY,
@@ -365,18 +364,18 @@ function companyCountsMigration(): { sqlite: string; postgres: string } {
       FROM companies c;
     `;
   const sqlite = table + triggers.map((t) => `
-      CREATE TRIGGER ${name(t)} AFTER ${t.event} ON ${t.table}${t.when ? ` WHEN ${t.when.replaceAll('IS DISTINCT FROM', 'IS NOT')}` : ''}
+      CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table}${t.when ? ` WHEN ${t.when.replaceAll('IS DISTINCT FROM', 'IS NOT')}` : ''}
       BEGIN
         ${t.body}
       END;`).join('\n');
   const postgres = forPostgres(table) + triggers.map((t) => `
-      CREATE FUNCTION ${name(t)}() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION ${t.name}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         ${t.body}
         RETURN NULL;
       END $$;
-      CREATE TRIGGER ${name(t)} AFTER ${t.event} ON ${t.table} FOR EACH ROW${t.when ? ` WHEN (${t.when})` : ''}
-        EXECUTE FUNCTION ${name(t)}();`).join('\n');
+      CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} FOR EACH ROW${t.when ? ` WHEN (${t.when})` : ''}
+        EXECUTE FUNCTION ${t.name}();`).join('\n');
   return { sqlite, postgres };
 }
 

@@ -46,6 +46,19 @@ export interface SqlDatabase {
   close(): Promise<void>;
 }
 
+/** `?, ?, …` for an `IN (…)` list of `count` values. */
+export function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(',');
+}
+
+/** Rows for an `IN (…)` list, at most this many at a time: far below either engine's parameter limit. */
+export const IN_LIST_CHUNK = 500;
+
+/** `items` in runs of `size` (the last may be shorter), for statements with a bounded list. */
+export function* chunksOf<T>(items: readonly T[], size = IN_LIST_CHUNK): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 /** Thrown for an ill-formed `--db` value. */
 export class DatabaseConfigError extends Error {}
 

@@ -175,17 +175,15 @@ export class Store {
 /** The count columns of company_counts, named as CountRow has them. */
 const COUNT_COLUMNS = 'cc.waiting_export, cc.waiting_import, cc.pending_syncs, cc.failed_syncs, cc.unsynced';
 
-/** A company's counts as stored; null where the company has no counts row yet (nothing counted). */
-interface CountRow {
-  waiting_export: number | null; waiting_import: number | null; pending_syncs: number | null; failed_syncs: number | null; unsynced: number | null;
-}
+/** A company's row of company_counts (every company has one, made by its own insert trigger). */
+interface CountRow { waiting_export: number; waiting_import: number; pending_syncs: number; failed_syncs: number; unsynced: number }
 
 function toCounts(r: CountRow): Counts {
   return {
-    pendingApprovals: { export: r.waiting_export ?? 0, import: r.waiting_import ?? 0 },
-    pendingSyncs: r.pending_syncs ?? 0,
-    failedSyncs: r.failed_syncs ?? 0,
-    unsynced: r.unsynced ?? 0,
+    pendingApprovals: { export: r.waiting_export, import: r.waiting_import },
+    pendingSyncs: r.pending_syncs,
+    failedSyncs: r.failed_syncs,
+    unsynced: r.unsynced,
   };
 }
 

@@ -3,7 +3,7 @@
  * reviewed-but-unchecked → kept until the next connector run, or cleared for good) and new changes.
  */
 import type { ApproveRequest, ApproveResult, Change, Direction, WizardItem, WizardPage } from '../../lib/api/schema.ts';
-import type { SqlDatabase } from '../db/sql-database.ts';
+import { chunksOf, placeholders, type SqlDatabase } from '../db/sql-database.ts';
 import { pageRows, type PageRequest } from './paging.ts';
 import { lower, toWizardItem, type WizardRow } from './rows.ts';
 import type { Store } from './store.ts';
@@ -18,7 +18,6 @@ export async function listWizard(store: Store, companyId: string, direction: Dir
   return { items: rows.map(toWizardItem), nextCursor };
 }
 
-const CHUNK = 500;
 /** 13 values a row: 200 rows stay far below either engine's limit on a statement's parameters. */
 const LOG_ROWS_PER_INSERT = 200;
 
@@ -28,11 +27,9 @@ export function approve(store: Store, companyId: string, req: ApproveRequest): P
     const reviewed = [...new Set(req.reviewedIds)];
     const approveSet = new Set(req.approveIds);
     const rows: WizardRow[] = [];
-    for (let i = 0; i < reviewed.length; i += CHUNK) {
-      const chunk = reviewed.slice(i, i + CHUNK);
-      rows.push(...((await db.prepare(
-        `SELECT * FROM wizard_items WHERE company_id = ? AND id IN (${chunk.map(() => '?').join(',')})`,
-      ).all(companyId, ...chunk)) as WizardRow[]));
+    for (const chunk of chunksOf(reviewed)) {
+      rows.push(...((await db.prepare(`SELECT * FROM wizard_items WHERE company_id = ? AND id IN (${placeholders(chunk.length)})`)
+        .all(companyId, ...chunk)) as WizardRow[]));
     }
     // In the wizard's order (oldest first), so the log entries follow it whatever order the database returned.
     rows.sort((a, b) => a.seq - b.seq);
@@ -40,33 +37,24 @@ export function approve(store: Store, companyId: string, req: ApproveRequest): P
     const result: ApproveResult = { approved: 0, kept: 0, cleared: 0, skipped: reviewed.length - rows.length, pendingLogIds: [] };
     // Decide every row first, then write in a few set-wise statements: 2,000 approvals are a dozen
     // statements, not three per item (on PostgreSQL each statement is a round trip).
-    const byState: Record<'approved' | 'kept' | 'cleared', number[]> = { approved: [], kept: [], cleared: [] };
     const approving: WizardRow[] = [];
+    const unchecked: WizardRow[] = [];
     for (const row of rows) {
-      if (row.state !== 'waiting') { result.skipped++; continue; }
-      if (approveSet.has(row.id)) {
-        byState.approved.push(row.seq);
-        approving.push(row);
-      } else if (req.unchecked === 'keep') {
-        byState.kept.push(row.seq);
-        result.kept++;
-      } else {
-        byState.cleared.push(row.seq);
-        result.cleared++;
-      }
+      if (row.state !== 'waiting') result.skipped++;
+      else (approveSet.has(row.id) ? approving : unchecked).push(row);
     }
-    for (const [state, seqs] of Object.entries(byState)) {
-      for (let i = 0; i < seqs.length; i += CHUNK) {
-        const chunk = seqs.slice(i, i + CHUNK);
-        await db.prepare(`UPDATE wizard_items SET state = ? WHERE seq IN (${chunk.map(() => '?').join(',')})`).run(state, ...chunk);
+    const uncheckedState = req.unchecked === 'keep' ? 'kept' : 'cleared';
+    result[uncheckedState] = unchecked.length;
+    for (const [state, those] of [['approved', approving], [uncheckedState, unchecked]] as const) {
+      for (const chunk of chunksOf(those)) {
+        await db.prepare(`UPDATE wizard_items SET state = ? WHERE seq IN (${placeholders(chunk.length)})`).run(state, ...chunk.map((r) => r.seq));
       }
     }
     // The QuickBooks ids of linked records, for items that carry only the job app's id.
     const linkedQbId = new Map<string, string | null>();
     const lookUp = [...new Set(approving.filter((r) => !r.qb_id && r.local_id).map((r) => r.local_id!))];
-    for (let i = 0; i < lookUp.length; i += CHUNK) {
-      const chunk = lookUp.slice(i, i + CHUNK);
-      const found = (await db.prepare(`SELECT entity_type, local_id, qb_id FROM records WHERE company_id = ? AND local_id IN (${chunk.map(() => '?').join(',')})`)
+    for (const chunk of chunksOf(lookUp)) {
+      const found = (await db.prepare(`SELECT entity_type, local_id, qb_id FROM records WHERE company_id = ? AND local_id IN (${placeholders(chunk.length)})`)
         .all(companyId, ...chunk)) as { entity_type: string; local_id: string; qb_id: string | null }[];
       for (const r of found) linkedQbId.set(`${r.entity_type}\u0000${r.local_id}`, r.qb_id);
     }
@@ -80,8 +68,7 @@ export function approve(store: Store, companyId: string, req: ApproveRequest): P
         row.doc_number, lower(row.doc_number), row.change, at];
     });
     result.approved = approving.length;
-    for (let i = 0; i < logRows.length; i += LOG_ROWS_PER_INSERT) {
-      const chunk = logRows.slice(i, i + LOG_ROWS_PER_INSERT);
+    for (const chunk of chunksOf(logRows, LOG_ROWS_PER_INSERT)) {
       await db.prepare(`INSERT INTO log_entries
         (seq, id, company_id, direction, entity_type, local_id, qb_id, name, name_lower, doc_number, doc_lower, change, status, at, attempt)
         VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, 1)").join(', ')}`).run(...chunk.flat());

@@ -14,6 +14,7 @@ import type { QuickBooksCompany } from '../quickbooks/boundary.ts';
 import { hasCredentials } from '../quickbooks/qbd/credentials.ts';
 import { toConnector, type LogRow } from '../store/rows.ts';
 import { CompanyLeases, type HeldLease } from './company-leases.ts';
+import { chunksOf, placeholders } from '../db/sql-database.ts';
 import type { Store } from '../store/store.ts';
 import { recordSyncFailure } from '../store/unsynced.ts';
 import { returnKeptItems } from '../store/wizard.ts';
@@ -222,10 +223,8 @@ export async function writeEntryResult(store: Store, entry: LogRow, result: Entr
  */
 async function markSent(store: Store, lease: HeldLease, entries: readonly LogRow[], at: string): Promise<void> {
   await lease.confirm();
-  for (let i = 0; i < entries.length; i += 500) {
-    const chunk = entries.slice(i, i + 500);
-    await store.db.prepare(`UPDATE log_entries SET sent_at = ? WHERE seq IN (${chunk.map(() => '?').join(',')})`)
-      .run(at, ...chunk.map((e) => e.seq));
+  for (const chunk of chunksOf(entries)) {
+    await store.db.prepare(`UPDATE log_entries SET sent_at = ? WHERE seq IN (${placeholders(chunk.length)})`).run(at, ...chunk.map((e) => e.seq));
   }
 }
 
