@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDemoQboOrigin, qboMatchPatterns, QBO_MATCH_PATTERN } from './lib/qbo/demo-origin';
+import { finishPopupPage, POPUP_STYLESHEET } from './scripts/lib/popup-page';
 
 // Build-time pre-configuration: SYNCLENS_API_URL / SYNCLENS_API_TOKEN (and, for tests only,
 // SYNCLENS_POLL_MINUTES) are baked into the build so `npm run demo` and the tests need no clicking.
@@ -66,6 +69,13 @@ export default defineConfig({
         (r): r is { resources: string[]; matches: string[] } => typeof r === 'object' && r.resources.includes('content-scripts/qbo.css'),
       );
       if (overlay) overlay.resources.push('qbo-explain.js');
+    },
+    // The popup page loads one file before its first paint: its stylesheet goes into the page.
+    'build:done': (wxt) => {
+      const page = join(wxt.config.outDir, 'popup.html');
+      const stylesheetFile = join(wxt.config.outDir, POPUP_STYLESHEET);
+      writeFileSync(page, finishPopupPage(readFileSync(page, 'utf8'), readFileSync(stylesheetFile, 'utf8'), wxt.config.plugins.length));
+      rmSync(stylesheetFile);
     },
   },
   manifest: {

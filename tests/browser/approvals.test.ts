@@ -78,6 +78,14 @@ describe('approvals in the real browser', () => {
     // The README's picture: the popup at its real size, as the office manager first sees it.
     await page.setViewportSize({ width: 400, height: 600 });
     await page.screenshot({ path: screenshotPath('popup.png') });
+    // The page loads one file before its first paint: the popup's classic script, styled by the
+    // stylesheet the build wrote into the page (scripts/lib/popup-page.ts).
+    const loads = await page.evaluate(() => ({
+      scripts: [...document.scripts].map((s) => ({ src: new URL(s.src).pathname, module: s.type === 'module' })),
+      links: document.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"]').length,
+      styled: getComputedStyle(document.querySelector('[data-testid="wizard-row"]')!).height,
+    }));
+    expect(loads).toEqual({ scripts: [{ src: '/popup-app.js', module: false }], links: 0, styled: '52px' });
     await expect(page.getByTestId('section-export').isVisible()).resolves.toBe(true);
     await expect(page.getByTestId('section-import').isVisible()).resolves.toBe(true);
 
