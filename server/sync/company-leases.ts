@@ -6,9 +6,9 @@
  * atomic upsert on both engines. Leases do not count as data changes: taking one leaves the
  * summary's ETag alone, so idle polls still get 304.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { runWithWriteGuard } from '../quickbooks/write-guard.ts';
 import type { Store } from '../store/store.ts';
 
 export interface LeaseOptions {
@@ -57,18 +57,6 @@ export interface HeldLease {
    * renewal is recent enough). No database call, so it can sit right before a request leaves.
    */
   assertHeld(): void;
-}
-
-/** The lease the current work runs under (set by `hold`), for code far from it, e.g. the HTTP client. */
-const currentLease = new AsyncLocalStorage<HeldLease>();
-
-/**
- * Called right before a write leaves for QuickBooks: throws LeaseLostError when the work this runs
- * in holds a company lease that has run out or been taken, e.g. after the process was paused
- * between confirming its lease and sending. Outside leased work it does nothing.
- */
-export function assertCompanyLeaseHeld(): void {
-  currentLease.getStore()?.assertHeld();
 }
 
 const POLL_MS = 200;
@@ -149,7 +137,8 @@ export class CompanyLeases {
     const renewal = setInterval(() => void renew().catch(() => {}), Math.max(50, Math.floor(this.ttlMs / 3)));
     renewal.unref();
     try {
-      return await currentLease.run(lease, () => fn(lease));
+      // The QuickBooks clients check the lease right before each write (server/quickbooks/write-guard.ts).
+      return await runWithWriteGuard(lease, () => fn(lease));
     } finally {
       clearInterval(renewal);
       // release only deletes a lease that is still ours, so a lost one stays with its new holder.

@@ -9,6 +9,7 @@ import { numberPlaceholders } from '../../server/db/postgres-database.ts';
 import type { SqlDatabase } from '../../server/db/sql-database.ts';
 import { Store } from '../../server/store/store.ts';
 import { CompanyBusyError, CompanyLeases, LeaseLostError } from '../../server/sync/company-leases.ts';
+import { assertWriteAllowed } from '../../server/quickbooks/write-guard.ts';
 import { createDatabaseAt } from '../support/postgres-cluster.ts';
 
 const opened: SqlDatabase[] = [];
@@ -196,8 +197,11 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     const work = first.hold('c1', async (lease) => {
       await lease.confirm();
       confirmed.push('before the pause');
+      assertWriteAllowed(); // the QuickBooks client's check before a write: still ours
       advance(31_000); // instance A stalls past its lease; instance B takes the company over
       expect(await second.acquire('c1')).toBe(true);
+      // Before any database call, the client's check alone already stops A's next write.
+      expect(() => assertWriteAllowed()).toThrow(LeaseLostError);
       await lease.confirm();
       confirmed.push('after the pause');
     });
@@ -207,6 +211,7 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     expect((lost as Error).message).toContain('instance-b');
     expect(confirmed).toEqual(['before the pause']);
     expect(await first.holderOf('c1')).toBe('instance-b');
+    expect(() => assertWriteAllowed()).not.toThrow(); // outside leased work there is nothing to check
   });
 
   it('leasing leaves the change counter (and so the summary ETag) alone', async () => {

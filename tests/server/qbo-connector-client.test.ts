@@ -8,6 +8,7 @@ import { qboConfigFrom } from '../../server/quickbooks/qbo/config.ts';
 import { QboAuthExpired } from '../../server/quickbooks/qbo/connection-store.ts';
 import { queryString } from '../../server/quickbooks/qbo/qbo-company.ts';
 import { RealmLimiter } from '../../server/quickbooks/qbo/rate-limiter.ts';
+import { runWithWriteGuard } from '../../server/quickbooks/write-guard.ts';
 
 const CONFIG = qboConfigFrom({ clientId: 'c', clientSecret: 's', redirectUri: 'http://localhost/cb', apiBase: 'https://api.example.test' }, {})!;
 const TOKEN = 'eyJ-access-token-value-1234567890';
@@ -93,6 +94,22 @@ describe('API client', () => {
     expect(url.origin + url.pathname).toBe('https://api.example.test/v3/company/123/customer');
     expect(Object.fromEntries(url.searchParams)).toEqual({ minorversion: '75', requestid: 'abc-1' });
     expect(init.headers).toMatchObject({ accept: 'application/json', authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' });
+  });
+
+  it('checks the write guard of the work it runs in right before a write leaves, never before a read', async () => {
+    const { api, calls } = client(() => reply('{"Customer":{"Id":"1"},"time":"t"}'));
+    let held = true;
+    const guard = { assertHeld: () => { if (!held) throw new Error('lease taken over'); } };
+    await runWithWriteGuard(guard, async () => {
+      await api.request({ method: 'POST', path: 'customer', body: { DisplayName: 'A' }, requestId: 'w-1' });
+      held = false; // e.g. the instance was paused past its company lease
+      await expect(api.request({ method: 'POST', path: 'customer', body: { DisplayName: 'B' }, requestId: 'w-2' })).rejects.toThrow('lease taken over');
+      await api.request({ method: 'GET', path: 'customer/1' });
+    });
+    expect(calls.map((c) => `${c.init.method} ${c.url.pathname.split('/').pop()}`)).toEqual(['POST customer', 'GET 1']);
+    // Outside guarded work there is nothing to check.
+    await api.request({ method: 'POST', path: 'customer', body: { DisplayName: 'C' }, requestId: 'w-3' });
+    expect(calls).toHaveLength(3);
   });
 
   it('encodes queries with %20, not +', async () => {

@@ -12,7 +12,7 @@
  * No token or Authorization header ever appears in what it returns.
  */
 import { createHash } from 'node:crypto';
-import { assertCompanyLeaseHeld } from '../../sync/company-leases.ts';
+import { assertWriteAllowed } from '../write-guard.ts';
 import type { QbFailure } from '../boundary.ts';
 import type { QboAppConfig } from './config.ts';
 import { QboAuthExpired, QboNotConnected, type QboTokenManager } from './connection-store.ts';
@@ -196,7 +196,7 @@ export class QboApiClient {
       body = JSON.stringify(req.body);
     }
     // A write leaves only while this instance still holds the company's lease (several instances).
-    if (req.method !== 'GET') assertCompanyLeaseHeld();
+    if (req.method !== 'GET') assertWriteAllowed();
     let res: Response;
     try {
       res = await this.fetchImpl(url, {
