@@ -4,12 +4,25 @@
  * extension runs (explainText), in Node, after a warm-up (the wording index is built on first use,
  * and that first call is reported on its own).
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { explainText } from '../lib/errors/explanation-view.ts';
 import { ALL_ENTRIES } from '../lib/errors/catalog/index.ts';
 import { median, type BenchRow } from './report.ts';
 
 const TARGET_MS = 5;
 const RUNS = 60;
+/** Fresh processes timed for the first lookup (each builds the wording index once). */
+const FIRST_LOOKUPS = 7;
+
+async function firstLookupInFreshProcess(): Promise<number> {
+  const child = fileURLToPath(new URL('./explain-first-lookup-child.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child]);
+  const ms = Number(stdout);
+  if (!Number.isFinite(ms) || ms <= 0) throw new Error(`the first-lookup child printed ${JSON.stringify(stdout)}, not a time`);
+  return ms;
+}
 
 function fill(lines: string[], bytes: number): string {
   const out: string[] = [];
@@ -81,10 +94,12 @@ function time(text: string): { first: number; median: number; scan: number; foun
 }
 
 export async function benchExplain(): Promise<BenchRow[]> {
-  // The wording index is built on the first lookup of a worker's life: measured on its own.
-  const t0 = performance.now();
-  explainText('Duplicate Document Number Error');
-  const indexMs = performance.now() - t0;
+  // The wording index is built on the first lookup of a worker's life: measured on its own, in
+  // fresh processes, one after another.
+  const firstLookups: number[] = [];
+  for (let i = 0; i < FIRST_LOOKUPS; i++) firstLookups.push(await firstLookupInFreshProcess());
+  const indexMs = median(firstLookups);
+  explainText('Duplicate Document Number Error'); // this process's own index, before the timed runs
   const log = time(LOG);
   const wordings = time(WORDINGS);
   const fault = time(FAULT);
@@ -100,7 +115,7 @@ export async function benchExplain(): Promise<BenchRow[]> {
   });
   return [
     { name: `Catalog size (entries)`, value: String(ALL_ENTRIES.length), target: '≥ 350', pass: ALL_ENTRIES.length >= 350 },
-    { key: 'first-lookup', figure: { value: indexMs, unit: 'ms' }, name: 'First lookup of a worker, building the wording index (one run)', value: `${indexMs.toFixed(1)} ms`, target: 'for reference', pass: true },
+    { key: 'first-lookup', figure: { value: indexMs, unit: 'ms' }, name: `First lookup of a worker, building the wording index (median of ${FIRST_LOOKUPS} fresh processes)`, value: `${indexMs.toFixed(1)} ms`, target: 'for reference', pass: true },
     row('Web Connector log with codes', log, LOG.length),
     row('Text with QuickBooks wordings and no code', wordings, WORDINGS.length),
     row('One QuickBooks Online fault', fault, FAULT.length),

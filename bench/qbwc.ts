@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { bigInvoiceResponse } from '../server/qbwc-sim/parse-timing';
 import { createCompanyFile, runWebConnectorSession } from '../server/qbwc-sim/index';
 import { parseXml } from '../server/quickbooks/qbd/xml';
+import { median } from './report';
 import type { BenchRow } from './run';
 
 const ENTRIES = 1000;
+const SESSION_ROUNDS = 5;
 const COMPANY = 'acme-qbd';
 const TOKEN = 'bench-qbwc-token';
 const USER = 'bench-desktop';
@@ -63,25 +65,39 @@ async function benchSession(): Promise<BenchRow[]> {
     await approveAll();
     await session();
     const today = new Date().toISOString().slice(0, 10);
-    await call('POST', `/companies/${COMPANY}/records/batch`, { items: Array.from({ length: ENTRIES }, (_, i) => ({
-      op: 'put', entityType: 'Invoice', localId: `bench-inv-${i}`,
-      record: { customerId: 'bench-c', docNumber: `B-${i}`, txnDate: today, lines: [{ itemId: 'bench-i', quantity: 1, unitPrice: 45, amount: 45 }] },
-    })) });
-    await approveAll();
-    const pending = (await call('GET', `/companies/${COMPANY}/summary`)).pendingSyncs as number;
-
-    const cpuBefore = processCpuMs(child.pid!);
-    const result = await session();
-    const cpuMs = processCpuMs(child.pid!) - cpuBefore;
-    const after = await call('GET', `/companies/${COMPANY}/summary`);
-    const held = file.list('Invoice').length;
+    // One round: 1,000 new invoices approved, then one session sends them all. The first round's
+    // session is the one reported in full; the CPU figure is the median over every round.
+    const round = async (r: number) => {
+      await call('POST', `/companies/${COMPANY}/records/batch`, { items: Array.from({ length: ENTRIES }, (_, i) => ({
+        op: 'put', entityType: 'Invoice', localId: `bench-inv-${r}-${i}`,
+        record: { customerId: 'bench-c', docNumber: `B-${r}-${i}`, txnDate: today, lines: [{ itemId: 'bench-i', quantity: 1, unitPrice: 45, amount: 45 }] },
+      })) });
+      await approveAll();
+      const pending = (await call('GET', `/companies/${COMPANY}/summary`)).pendingSyncs as number;
+      const heldBefore = file.list('Invoice').length;
+      const cpuBefore = processCpuMs(child.pid!);
+      const result = await session();
+      const cpuMs = processCpuMs(child.pid!) - cpuBefore;
+      const after = await call('GET', `/companies/${COMPANY}/summary`);
+      return { pending, result, cpuMs, stillPending: after.pendingSyncs as number, added: file.list('Invoice').length - heldBefore };
+    };
+    const rounds = [];
+    for (let r = 0; r < SESSION_ROUNDS; r++) rounds.push(await round(r));
+    const first = rounds[0]!;
+    const cpuMs = median(rounds.map((r) => r.cpuMs));
+    const everyRoundDone = rounds.every((r) => r.result.outcome === 'done' && r.stillPending === 0 && r.added >= ENTRIES);
     return [
       {
-        name: `${pending} pending entries in one Web Connector session (${held} invoices in the company file, ${after.pendingSyncs} still pending, outcome ${result.outcome})`,
-        value: `${result.sendRequestCount} sendRequestXML round trips`, target: '≤ 20',
-        pass: result.outcome === 'done' && result.sendRequestCount <= 20 && after.pendingSyncs === 0 && held >= ENTRIES,
+        name: `${first.pending} pending entries in one Web Connector session (${first.added} invoices added to the company file, ${first.stillPending} still pending, outcome ${first.result.outcome})`,
+        value: `${first.result.sendRequestCount} sendRequestXML round trips`, target: '≤ 20',
+        pass: first.result.outcome === 'done' && first.result.sendRequestCount <= 20 && first.stillPending === 0 && first.added >= ENTRIES,
       },
-      { key: 'session-cpu', figure: { value: cpuMs, unit: 'ms' }, name: 'Server CPU for that whole session (user + system, read from /proc; one run)', value: `${(cpuMs / 1000).toFixed(2)} s`, target: '≤ 2 s', pass: cpuMs <= 2000 },
+      {
+        key: 'session-cpu', figure: { value: cpuMs, unit: 'ms' },
+        name: `Server CPU for such a whole session (user + system, read from /proc; median of ${SESSION_ROUNDS} sessions in one server process, each sending 1,000 new invoices${everyRoundDone ? '' : '; NOT every session finished'})`,
+        value: `${(cpuMs / 1000).toFixed(2)} s (the process's first 1,000-invoice session, its code still cold: ${(first.cpuMs / 1000).toFixed(2)} s)`,
+        target: '≤ 2 s, the first session too', pass: cpuMs <= 2000 && first.cpuMs <= 2000 && everyRoundDone,
+      },
     ];
   } finally {
     child.kill('SIGTERM');
@@ -96,9 +112,9 @@ function benchParse(): BenchRow {
     parseXml(xml);
     times.push(performance.now() - t);
   }
-  const median = times.sort((a, b) => a - b)[2]!;
+  const ms = median(times);
   const mb = (Buffer.byteLength(xml) / 1024 / 1024).toFixed(1);
-  return { key: 'parse-5mb', figure: { value: median, unit: 'ms' }, name: `A ${mb} MB qbXML response (${invoices} invoices) parsed by the server's parser, entities and DTDs off (median of 5)`, value: `${median.toFixed(0)} ms`, target: '≤ 500 ms', pass: median <= 500 };
+  return { key: 'parse-5mb', figure: { value: ms, unit: 'ms' }, name: `A ${mb} MB qbXML response (${invoices} invoices) parsed by the server's parser, entities and DTDs off (median of 5)`, value: `${ms.toFixed(0)} ms`, target: '≤ 500 ms', pass: ms <= 500 };
 }
 
 /** CPU time a process has used so far (utime + stime), in ms. */

@@ -21,6 +21,7 @@ import { median, percentile, times, type BenchRow } from './report.ts';
 export type { BenchRow } from './report.ts';
 
 const TOKEN = 'bench-token';
+const APPROVE_ROUNDS = 7;
 const FIXTURE = fileURLToPath(new URL('../tests/fixtures/small.json', import.meta.url));
 
 export async function benchServer(): Promise<BenchRow[]> {
@@ -55,15 +56,28 @@ async function benchLargeDatabase(): Promise<BenchRow[]> {
       baseline: `GET /api/v1/health, same way, interleaved: ${healthMs.toFixed(2)} ms`, ratio: summaryMs / healthMs, figure: { value: summaryMs / healthMs, unit: '×' },
       target: '≤ 5 ms (absolute, from issue 2)', pass: summaryMs <= 5 });
 
-    const body = JSON.stringify({ reviewedIds: wizardIds, approveIds: wizardIds, unchecked: 'keep' });
-    const t0 = performance.now();
-    const approve = await fetch(`${server.url}/api/v1/companies/acme-qbo/wizard/approve`, {
-      method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body,
-    });
-    const result = (await approve.json()) as { approved?: number };
-    const approveMs = performance.now() - t0;
-    rows.push({ key: 'approve-2000', figure: { value: approveMs, unit: 'ms' }, name: 'Approve 2,000 items in one request (100k log; one run, the items are gone after it)', value: `${approveMs.toFixed(1)} ms (${result.approved ?? 0} approved)`,
-      target: '≤ 200 ms', pass: approve.status === 200 && result.approved === 2000 && approveMs <= 200 });
+    // Each round approves 2,000 items the round before did not touch (new records), so every
+    // round does the same work on a log that grows by 2,000 a round.
+    const approveOnce = async (ids: string[]) => {
+      const body = JSON.stringify({ reviewedIds: ids, approveIds: ids, unchecked: 'keep' });
+      const t0 = performance.now();
+      const approve = await fetch(`${server.url}/api/v1/companies/acme-qbo/wizard/approve`, {
+        method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body,
+      });
+      const result = (await approve.json()) as { approved?: number };
+      return { ms: performance.now() - t0, ok: approve.status === 200 && result.approved === ids.length };
+    };
+    const approvals = [await approveOnce(wizardIds)];
+    for (let round = 1; round < APPROVE_ROUNDS; round++) {
+      const fresh = await bulkGenerate(server.store, { companyId: 'acme-qbo', wizardItems: 2_000, wizardLocalIdPrefix: `bulk-wizard-r${round}` });
+      approvals.push(await approveOnce(fresh.wizardIds));
+    }
+    const approveMs = median(approvals.map((a) => a.ms));
+    const allApproved = approvals.every((a) => a.ok);
+    rows.push({ key: 'approve-2000', figure: { value: approveMs, unit: 'ms' },
+      name: `Approve 2,000 items in one request (a 100k log growing by 2,000 a round; median of ${APPROVE_ROUNDS} rounds, each on 2,000 new items)`,
+      value: `${approveMs.toFixed(1)} ms (${allApproved ? 'all' : 'not all'} approved)`,
+      target: '≤ 200 ms', pass: allApproved && approveMs <= 200 });
 
     const first = await fetch(`${server.url}/api/v1/summary`, { headers });
     await first.arrayBuffer();

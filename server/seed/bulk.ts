@@ -9,6 +9,8 @@ export interface BulkOptions {
   logEntries?: number;
   unsynced?: number;
   wizardItems?: number;
+  /** Local ids of the wizard items are `<prefix>-<n>` (default "bulk-wizard"); a new prefix makes new records. */
+  wizardLocalIdPrefix?: string;
   /** Newest timestamp; older rows step back one minute each. */
   start?: Date;
 }
@@ -53,7 +55,7 @@ export async function bulkGenerate(store: Store, opts: BulkOptions): Promise<{ w
     seq = await reserve('wizard_items', wizardCount);
     for (let i = 0; i < wizardCount; i++, seq++) {
       const id = `wz-${seq}`;
-      await wiz.run(seq, id, opts.companyId, i % 4 === 0 ? 'import' : 'export', 'Customer', `bulk-wizard-${i}`, `Bulk customer ${i}`, at(i));
+      await wiz.run(seq, id, opts.companyId, i % 4 === 0 ? 'import' : 'export', 'Customer', `${opts.wizardLocalIdPrefix ?? 'bulk-wizard'}-${i}`, `Bulk customer ${i}`, at(i));
       wizardIds.push(id);
     }
   });
