@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
 import { MIN_PASSWORD_LENGTH, setCredentials, UserNameTaken, webConnectorRow } from '../quickbooks/qbd/credentials.ts';
 import { buildQwc, PublicUrlProblem, qwcFileName, webConnectorUrl } from '../quickbooks/qbd/qwc.ts';
+import { LoginThrottle } from '../quickbooks/qbd/login-throttle.ts';
 import { authenticate, closeConnection, connectionError, lastError, receiveResponseXml, sendRequestXml } from '../quickbooks/qbd/session.ts';
 import { qbwcWsdl, readSoapCall, SoapClientError, soapFault, soapReply, type SoapCall } from '../quickbooks/qbd/soap.ts';
 import { MAX_XML_BYTES } from '../quickbooks/qbd/xml.ts';
@@ -29,6 +30,7 @@ const XML_HEADERS = { 'content-type': 'text/xml; charset=utf-8' };
 export function mountWebConnectorService(app: Hono, opts: QbwcRouteOptions): void {
   const { store } = opts;
   const xml = (c: Context, body: string, status: 200 | 400 | 413 | 500 = 200) => c.body(body, status, XML_HEADERS);
+  const logins = new LoginThrottle(() => store.now().getTime());
 
   app.post('/qbwc', bodyLimit({
     maxSize: MAX_XML_BYTES,
@@ -42,7 +44,7 @@ export function mountWebConnectorService(app: Hono, opts: QbwcRouteOptions): voi
       return xml(c, soapFault('soap:Client', message), 500);
     }
     try {
-      return xml(c, soapReply(call.operation, await answer(store, opts.serverVersion, call)));
+      return xml(c, soapReply(call.operation, await answer(store, opts.serverVersion, call, logins)));
     } catch (err) {
       // The fault says only that it failed; the cause goes to the server's log (it never holds a password).
       console.error(`synclens server: Web Connector ${call.operation} failed:`, err instanceof Error ? err.message : 'unknown error');
@@ -72,7 +74,7 @@ function serviceAddress(publicUrl: string): string {
   }
 }
 
-async function answer(store: Store, serverVersion: string, call: SoapCall): Promise<string | number | string[]> {
+async function answer(store: Store, serverVersion: string, call: SoapCall, logins: LoginThrottle): Promise<string | number | string[]> {
   const p = call.params;
   const int = (s: string | undefined) => (s && /^\d+$/.test(s.trim()) ? Number(s.trim()) : null);
   switch (call.operation) {
@@ -81,7 +83,7 @@ async function answer(store: Store, serverVersion: string, call: SoapCall): Prom
     case 'clientVersion':
       return ''; // every Web Connector version that speaks this protocol is welcome
     case 'authenticate':
-      return authenticate(store, p.strUserName ?? '', p.strPassword ?? '');
+      return authenticate(store, p.strUserName ?? '', p.strPassword ?? '', logins);
     case 'sendRequestXML':
       return sendRequestXml(store, p.ticket ?? '', p.strHCPResponse ?? '', int(p.qbXMLMajorVers));
     case 'receiveResponseXML':

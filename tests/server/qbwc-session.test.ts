@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCompanyFile } from '../../server/qbwc-sim/index.ts';
+import { MAX_FAILURES, WINDOW_MS } from '../../server/quickbooks/qbd/login-throttle.ts';
 import { QBD, startQbwcWorld, type QbwcWorld } from './helpers/qbwc-world.ts';
 
 let w: QbwcWorld;
@@ -238,6 +239,20 @@ describe('a Web Connector session', () => {
     // The fixture's one waiting item is not approved: nothing is pending for QuickBooks.
     const idle = await w.session();
     expect(idle.outcome).toBe('none');
+  });
+
+  it('after ten failed logins a user name is refused, even with its password, until fifteen minutes pass; a good login clears the count', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect((await w.session({ password: `guess ${i}` })).outcome).toBe('nvu');
+    expect((await w.session()).outcome, 'the right password is refused while the name is held back').toBe('nvu');
+    w.t.clock.advance(WINDOW_MS - 60_000);
+    expect((await w.session()).outcome).toBe('nvu');
+    w.t.clock.advance(60_001); // the first failure is now older than the window
+    expect((await w.session()).outcome).toBe('none');
+    // A good login clears the count: nine failures, a good login, nine more, and the password still works.
+    for (const round of ['first', 'second']) {
+      for (let i = 0; i < MAX_FAILURES - 1; i++) expect((await w.session({ password: `${round} ${i}` })).outcome).toBe('nvu');
+      expect((await w.session()).outcome, `after the ${round} nine failures`).toBe('none');
+    }
   });
 
   it('1,000 pending entries go out in at most 20 sendRequestXML round trips', async () => {

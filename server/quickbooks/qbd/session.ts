@@ -17,6 +17,7 @@ import { noteQuickBooksChange } from '../../sync/quickbooks-changes.ts';
 import { importedLocalId, loadRecord, markSynced, noteQuickBooksVersion, recordForQbId, toJobAppReferences, toQuickBooksReferences } from '../../sync/record-links.ts';
 import type { QbObject } from '../boundary.ts';
 import { checkLogin, liveSession, newTicket, ticketHash, TICKET_LIFETIME_MS, webConnectorRow, type SessionRow } from './credentials.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import {
   addRequest, isRetNode, modifiedSinceQuery, modRequest, qbObjectFromRet, queryById, queryByKey, removeRequest,
 } from './qbxml-mapping.ts';
@@ -43,10 +44,18 @@ interface ImportState {
 
 export type AuthenticateResult = [ticket: string, status: string];
 
-/** Checks the login and opens a session: `nvu` for a bad login, `none` when there is nothing to do. */
-export async function authenticate(store: Store, userName: string, password: string): Promise<AuthenticateResult> {
+/**
+ * Checks the login and opens a session: `nvu` for a bad login, `none` when there is nothing to do.
+ * A user name with too many recent failures gets `nvu` without a check (see login-throttle.ts).
+ */
+export async function authenticate(store: Store, userName: string, password: string, throttle?: LoginThrottle): Promise<AuthenticateResult> {
+  if (throttle?.refuses(userName)) return ['', 'nvu'];
   const companyId = await checkLogin(store, userName, password);
-  if (!companyId) return ['', 'nvu'];
+  if (!companyId) {
+    throttle?.failed(userName);
+    return ['', 'nvu'];
+  }
+  throttle?.succeeded(userName);
   const ticket = newTicket();
   const now = store.nowIso();
   return store.write(async (): Promise<AuthenticateResult> => {
