@@ -48,14 +48,14 @@ export type AuthenticateResult = [ticket: string, status: string];
  * Checks the login and opens a session: `nvu` for a bad login, `none` when there is nothing to do.
  * A user name with too many recent failures gets `nvu` without a check (see login-throttle.ts).
  */
-export async function authenticate(store: Store, userName: string, password: string, throttle?: LoginThrottle): Promise<AuthenticateResult> {
-  if (throttle?.refuses(userName)) return ['', 'nvu'];
+export async function authenticate(store: Store, userName: string, password: string, throttle: LoginThrottle): Promise<AuthenticateResult> {
+  if (throttle.refuses(userName)) return ['', 'nvu'];
   const companyId = await checkLogin(store, userName, password);
   if (!companyId) {
-    throttle?.failed(userName);
+    throttle.failed(userName);
     return ['', 'nvu'];
   }
-  throttle?.succeeded(userName);
+  throttle.succeeded(userName);
   const ticket = newTicket();
   const now = store.nowIso();
   return store.write(async (): Promise<AuthenticateResult> => {
